@@ -1,0 +1,8 @@
+export { createDb, type Db, type Tx } from "./client.ts";
+export { EmbeddedPostgresInUseError, findFreePort, startEmbeddedPostgres } from "./embedded-postgres.ts";
+export { Prisma } from "./generated/prisma/client.ts";
+export type * from "./generated/prisma/client.ts";
+export * from "./generated/prisma/enums.ts";
+export { applyMigrations, checkSchemaDrift, createMigration, pendingSchemaSql, SchemaDriftError } from "./migrations.ts";
+export { DATA_DIR, REPO_ROOT } from "./paths.ts";
+export { type DatabaseHandle, resolveDatabase } from "./resolve-database.ts";

@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "./paths.ts";
+import { withSchemaEngine } from "./schema-engine.ts";
+
+// Introspecting a live database through adapter-pg fails in Prisma 7.10 (the engine cannot read
+// pg_catalog's "char" columns, then panics), and so do the shadow-database paths. So the
+// migrations folder keeps a snapshot of the schema it was generated from: a new migration is
+// diff(snapshot -> schema), and the drift check fails when that diff is not empty.
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+const EMPTY_MIGRATION = "-- This is an empty migration.";
+const SNAPSHOT_FILE = "schema.snapshot.prisma";
+
+export interface MigrationPaths {
+  schemaPath: string;
+  migrationsDir: string;
+}
+const DEFAULT_PATHS: MigrationPaths = { schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR };
+
+export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(dir, "migration_lock.toml");
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      folders.map(async (folder) => ({
+        path: folder,
+        migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: await readFile(path.join(dir, folder, "migration.sql"), "utf8") } },
+      })),
+    ),
+  };
+}
+
+/** Apply pending migrations exactly as `prisma migrate deploy` does (same `_prisma_migrations` table). */
+export async function applyMigrations(url: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string[]> {
+  const schema = await readFile(paths.schemaPath, "utf8");
+  const migrationsList = await readMigrationList(paths.migrationsDir);
+  const result = await withSchemaEngine(url, schema, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
+  return result.appliedMigrationNames;
+}
+
+/**
+ * SQL that takes a database at the last migration's schema to the current schema. The engine
+ * insists on a live connection (`url`) even though a schema-to-schema diff reads no tables.
+ */
+export async function pendingSchemaSql(url: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string> {
+  const schema = await readFile(paths.schemaPath, "utf8");
+  const snapshotPath = path.join(paths.migrationsDir, SNAPSHOT_FILE);
+  const snapshot = existsSync(snapshotPath) ? await readFile(snapshotPath, "utf8") : null;
+  const result = await withSchemaEngine(url, schema, (engine) =>
+    engine.diff({
+      from: snapshot === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "snapshot.prisma", content: snapshot }] },
+      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    }),
+  );
+  const sql = (result.stdout ?? "").trim();
+  return sql === EMPTY_MIGRATION ? "" : sql;
+}
+
+export class SchemaDriftError extends Error {
+  constructor(readonly sql: string) {
+    super(`prisma/schema.prisma has changes no migration covers. Run \`pnpm db:migration:create <name>\`. Missing SQL:\n${sql}`);
+    this.name = "SchemaDriftError";
+  }
+}
+
+export async function checkSchemaDrift(url: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<void> {
+  const sql = await pendingSchemaSql(url, paths);
+  if (sql) throw new SchemaDriftError(sql);
+}
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/\D/g, "").slice(0, 14);
+}
+
+/** Writes prisma/migrations/<timestamp>_<name>/migration.sql and the new snapshot; null when nothing changed. */
+export async function createMigration(url: string, name: string, paths: MigrationPaths = DEFAULT_PATHS, now = new Date()): Promise<string | null> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Migration name "${name}" must be snake_case (a-z, 0-9, _).`);
+  const sql = await pendingSchemaSql(url, paths);
+  if (!sql) return null;
+  const folder = path.join(paths.migrationsDir, `${timestamp(now)}_${name}`);
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, "migration.sql");
+  await writeFile(file, `${sql}\n`);
+  await writeFile(path.join(paths.migrationsDir, SNAPSHOT_FILE), await readFile(paths.schemaPath, "utf8"));
+  const lock = path.join(paths.migrationsDir, "migration_lock.toml");
+  if (!existsSync(lock)) await writeFile(lock, 'provider = "postgresql"\n');
+  return file;
+}

@@ -1,0 +1,7 @@
+import path from "node:path";
+
+/** Repository root (packages/db/src -> ../../..). */
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma/schema.prisma");
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma/migrations");
+export const DATA_DIR = path.join(REPO_ROOT, ".data");
