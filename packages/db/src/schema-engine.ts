@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 let bgModule: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
 
 /** The WASM build reports Rust panics through this global before it aborts. */
-const panicRegistry = { message: "", set_message(message: string) { panicRegistry.message = message; process.stderr.write(`schema engine panic: ${message}\n`); } };
+const panicRegistry = { message: "", set_message(message: string) { panicRegistry.message = message; } };
 
 function loadWasm() {
   bgModule ??= (async () => {
@@ -28,17 +28,27 @@ function loadWasm() {
 }
 
 /**
- * Open a schema engine connected to `url` (connections are lazy: schema-to-schema diffs never
- * connect). Always `free()` it — withSchemaEngine does.
+ * The engine never closes the connections it opens (free() only drops the WASM object), and a
+ * live connection keeps Prisma's migration advisory lock: the next engine on that database waits
+ * ~10 s for it. So track every connection the adapter makes and dispose them with the engine.
  */
-export async function openSchemaEngine(url: string, schema: string, onLog?: (line: string) => void): Promise<SchemaEngine> {
-  const bg = await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
-  return bg.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, (line: string) => onLog?.(line), adapter);
+class DisposablePg extends PrismaPg {
+  readonly #open: { dispose(): Promise<void> }[] = [];
+  override async connect() {
+    const adapter = await super.connect();
+    this.#open.push(adapter);
+    return adapter;
+  }
+  async disposeAll(): Promise<void> {
+    await Promise.all(this.#open.splice(0).map((adapter) => adapter.dispose()));
+  }
 }
 
+/** Run `work` with a schema engine connected to `url` (lazily), then release everything. */
 export async function withSchemaEngine<T>(url: string, schema: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const engine = await openSchemaEngine(url, schema);
+  const bg = await loadWasm();
+  const factory = new DisposablePg({ connectionString: url });
+  const engine: SchemaEngine = await bg.SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine);
   } catch (error) {
@@ -48,5 +58,6 @@ export async function withSchemaEngine<T>(url: string, schema: string, run: (eng
     throw new Error(`Prisma schema engine panicked: ${message}`, { cause: error });
   } finally {
     engine.free();
+    await factory.disposeAll();
   }
 }
