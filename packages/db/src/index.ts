@@ -1,7 +1,7 @@
 export { createDb, type Db, type Tx } from "./client.ts";
 export { EmbeddedPostgresInUseError, findFreePort, startEmbeddedPostgres } from "./embedded-postgres.ts";
-export { Prisma } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/client.ts";
+export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { applyMigrations, checkSchemaDrift, createMigration, pendingSchemaSql, SchemaDriftError } from "./migrations.ts";
 export { DATA_DIR, REPO_ROOT } from "./paths.ts";

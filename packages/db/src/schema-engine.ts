@@ -11,7 +11,12 @@ const require = createRequire(import.meta.url);
 let bgModule: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
 
 /** The WASM build reports Rust panics through this global before it aborts. */
-const panicRegistry = { message: "", set_message(message: string) { panicRegistry.message = message; } };
+const panicRegistry = {
+  message: "",
+  set_message(message: string) {
+    panicRegistry.message = message;
+  },
+};
 
 function loadWasm() {
   bgModule ??= (async () => {

@@ -1,0 +1,33 @@
+import { type Actor, ANONYMOUS, type Deps, resolveSession } from "@stockroom/domain";
+
+export interface Logger {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+/** How procedures read and write the session cookie without knowing about HTTP. */
+export interface SessionCookie {
+  token: string | undefined;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface ApiConfig {
+  sessionTtlHours: number;
+}
+
+export interface ContextInner {
+  deps: Deps;
+  config: ApiConfig;
+  actor: Actor;
+  session: SessionCookie;
+  ip: string;
+  requestId: string;
+  log: Logger;
+}
+
+/** Inner context: dependencies only. Tests build it directly and call the router with createCaller. */
+export async function createContextInner(options: Omit<ContextInner, "actor">): Promise<ContextInner> {
+  const staff = await resolveSession(options.deps, options.session.token);
+  return { ...options, actor: staff ?? ANONYMOUS };
+}

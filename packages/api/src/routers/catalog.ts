@@ -1,0 +1,18 @@
+import { listCatalog, listCatalogInput } from "@stockroom/domain";
+import { z } from "zod";
+import { publicProcedure, router } from "../trpc.ts";
+
+const catalogOutput = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  categories: z.array(z.string()),
+  items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), priceCents: z.number(), producerName: z.string() })),
+});
+
+export const catalogRouter = router({
+  list: publicProcedure
+    .input(listCatalogInput)
+    .output(catalogOutput)
+    .query(({ ctx, input }) => listCatalog(ctx.deps, input)),
+});

@@ -1,0 +1,25 @@
+import type { StaffRole } from "@stockroom/db";
+import { DomainError } from "./errors.ts";
+
+/** Who is asking. Resolved from the session cookie by the transport, checked by procedures. */
+export type Actor = { kind: "anonymous" } | { kind: "staff"; staffId: string; email: string; name: string; role: StaffRole; producerId: string | null };
+
+export type StaffActor = Extract<Actor, { kind: "staff" }>;
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };
+
+export function isPlatformAdmin(actor: StaffActor): boolean {
+  return actor.role === "PLATFORM_ADMIN";
+}
+
+/**
+ * The producer a staff member acts for. Platform admins pick one per request (`producerId`);
+ * producer staff always act for their own, and naming another one is indistinguishable from a
+ * producer that does not exist.
+ */
+export function scopeProducerId(actor: StaffActor, requested?: string): string | undefined {
+  if (isPlatformAdmin(actor)) return requested;
+  if (!actor.producerId) throw new DomainError("FORBIDDEN", "Your account is not attached to a producer.");
+  if (requested && requested !== actor.producerId) throw new DomainError("NOT_FOUND", "Producer not found.");
+  return actor.producerId;
+}

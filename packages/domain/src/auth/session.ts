@@ -1,0 +1,27 @@
+import type { StaffActor } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { sessionIdFor } from "./session-token.ts";
+
+/** The staff member behind a session cookie, or null when it is unknown or expired. */
+export async function resolveSession(deps: Deps, token: string | undefined): Promise<StaffActor | null> {
+  if (!token) return null;
+  const session = await deps.db.staffSession.findUnique({ where: { id: sessionIdFor(token) }, include: { staff: true } });
+  if (!session || session.expiresAt <= deps.clock.now()) return null;
+  const { staff } = session;
+  return { kind: "staff", staffId: staff.id, email: staff.email, name: staff.name, role: staff.role, producerId: staff.producerId };
+}
+
+export async function signOut(deps: Deps, token: string | undefined): Promise<void> {
+  if (!token) return;
+  await deps.db.staffSession.deleteMany({ where: { id: sessionIdFor(token) } });
+}
+
+export async function purgeExpiredSessions(deps: Deps, input: { loginAttemptRetentionHours: number }): Promise<{ sessions: number; loginAttempts: number }> {
+  const now = deps.clock.now();
+  const attemptsBefore = new Date(now.getTime() - input.loginAttemptRetentionHours * 3_600_000);
+  const [sessions, loginAttempts] = await deps.db.$transaction([
+    deps.db.staffSession.deleteMany({ where: { expiresAt: { lte: now } } }),
+    deps.db.loginAttempt.deleteMany({ where: { createdAt: { lt: attemptsBefore } } }),
+  ]);
+  return { sessions: sessions.count, loginAttempts: loginAttempts.count };
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { Deps } from "../deps.ts";
+import { parseInput } from "../validation.ts";
+
+export const listCatalogInput = z.object({
+  search: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(24),
+});
+
+/** The storefront's product list: public fields only. */
+export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogInput>) {
+  const { search, category, page, pageSize } = parseInput(listCatalogInput, input);
+  const where = {
+    ...(category ? { category } : {}),
+    ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}),
+  };
+  const [total, items, categories] = await Promise.all([
+    deps.db.product.count({ where }),
+    deps.db.product.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, name: true, category: true, priceCents: true, producer: { select: { name: true } } },
+    }),
+    deps.db.product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize,
+    categories: categories.map((c) => c.category),
+    items: items.map(({ producer, ...p }) => ({ ...p, producerName: producer.name })),
+  };
+}

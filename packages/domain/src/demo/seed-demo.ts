@@ -1,0 +1,30 @@
+import type { Db } from "@stockroom/db";
+import { hashPassword } from "../auth/password.ts";
+import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo-catalog.ts";
+
+/** Idempotent: upserts by natural keys, so running it on every start changes nothing the second time. */
+export async function seedDemo(db: Db): Promise<{ producers: number; products: number; staff: number }> {
+  const producerIds = new Map<string, string>();
+  for (const p of DEMO_PRODUCERS) {
+    const producer = await db.producer.upsert({ where: { slug: p.slug }, update: {}, create: { slug: p.slug, name: p.name } });
+    producerIds.set(p.slug, producer.id);
+    for (const [index, name] of p.locations.entries()) {
+      await db.location.upsert({
+        where: { producerId_name: { producerId: producer.id, name } },
+        update: {},
+        create: { producerId: producer.id, name, isSellable: index === 0 },
+      });
+    }
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const s of DEMO_STAFF) {
+    const producerId = s.producer ? producerIds.get(s.producer) : null;
+    await db.staff.upsert({ where: { email: s.email }, update: {}, create: { email: s.email, name: s.name, role: s.role, producerId, passwordHash } });
+  }
+  for (const c of DEMO_CUSTOMERS) await db.customer.upsert({ where: { email: c.email }, update: {}, create: c });
+  for (const { producer, ...p } of DEMO_PRODUCTS) {
+    const producerId = producerIds.get(producer) as string;
+    await db.product.upsert({ where: { producerId_sku: { producerId, sku: p.sku } }, update: {}, create: { ...p, producerId } });
+  }
+  return { producers: DEMO_PRODUCERS.length, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length };
+}

@@ -1,0 +1,14 @@
+export { type Actor, ANONYMOUS, isPlatformAdmin, type StaffActor, scopeProducerId } from "./actor.ts";
+export { hashPassword, verifyPassword } from "./auth/password.ts";
+export { LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_EMAIL } from "./auth/rate-limit.ts";
+export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
+export { type SignInResult, signIn, signInInput } from "./auth/sign-in.ts";
+export { listCatalog, listCatalogInput } from "./catalog/list-catalog.ts";
+export { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo/demo-catalog.ts";
+export { seedDemo } from "./demo/seed-demo.ts";
+export { type Clock, type Deps, systemClock } from "./deps.ts";
+export { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
+export { getProduct, getProductInput } from "./products/get-product.ts";
+export { listProducers } from "./products/list-producers.ts";
+export { listProducts, listProductsInput } from "./products/list-products.ts";
+export { parseInput } from "./validation.ts";

@@ -1,0 +1,35 @@
+import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
+import { JOB_NAMES, type JobName, type JobPayload, parseJobPayload } from "./definitions.ts";
+
+export interface SendOptions {
+  /** Enqueue inside this Prisma transaction: the job exists iff the transaction commits. */
+  tx?: PrismaTransactionLike;
+  startAfter?: Date;
+  /** At most one queued job per key (debounce). */
+  singletonKey?: string;
+}
+
+/** The only way code outside the worker enqueues work: known names, validated payloads. */
+export interface JobQueue {
+  send<N extends JobName>(name: N, payload: JobPayload<N>, options?: SendOptions): Promise<string | null>;
+}
+
+export function createJobQueue(boss: PgBoss): JobQueue {
+  return {
+    send(name, payload, options = {}) {
+      const data = parseJobPayload(name, payload);
+      return boss.send(name, data as object, {
+        startAfter: options.startAfter,
+        singletonKey: options.singletonKey,
+        db: options.tx ? fromPrisma(options.tx) : undefined,
+      });
+    },
+  };
+}
+
+/** Creates every queue we know (idempotent); call once at boot of any process that sends or works. */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const name of JOB_NAMES) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { retryLimit: 5, retryBackoff: true, retryDelay: 1 });
+  }
+}
