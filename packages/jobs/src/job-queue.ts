@@ -16,7 +16,7 @@ export interface JobQueue {
 
 export function createJobQueue(boss: PgBoss): JobQueue {
   return {
-    send(name, payload, options = {}) {
+    async send(name, payload, options = {}) {
       const data = parseJobPayload(name, payload);
       return boss.send(name, data as object, {
         startAfter: options.startAfter,

@@ -1,0 +1,44 @@
+import { useQueryErrorResetBoundary } from "@tanstack/react-query";
+import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
+import { useEffect } from "react";
+import { errorMessage, isUnauthenticated, requestId } from "../lib/server-error.ts";
+import { useAppContext } from "../lib/use-app-context.ts";
+
+/** Shown when a route's loader or component fails: the server's message, and a way forward. */
+export function RouteError({ error }: ErrorComponentProps) {
+  const router = useRouter();
+  const queryErrorResetBoundary = useQueryErrorResetBoundary();
+  const { queryClient, trpc } = useAppContext();
+  const reference = requestId(error);
+
+  useEffect(() => {
+    queryErrorResetBoundary.reset();
+  }, [queryErrorResetBoundary]);
+
+  if (isUnauthenticated(error)) {
+    const signInAgain = () => {
+      queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+      void router.navigate({ to: "/sign-in" });
+    };
+    return (
+      <div className="notice-page" role="alert">
+        <h1>Your session has ended</h1>
+        <p>{errorMessage(error)}</p>
+        <button type="button" className="button" onClick={signInAgain}>
+          Sign in again
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="notice-page" role="alert">
+      <h1>Something went wrong</h1>
+      <p className="error-message">{errorMessage(error)}</p>
+      {reference ? <p className="muted small">Reference: {reference}</p> : null}
+      <button type="button" className="button" onClick={() => void router.invalidate()}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import { type AppRouter, appRouter, createContextInner } from "@stockroom/api";
+import type { Deps } from "@stockroom/domain";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { requireCsrfHeader } from "./csrf.ts";
+import type { ServerEnv } from "./env.ts";
+import { registerSpas } from "./spa.ts";
+
+export const SESSION_COOKIE = "stockroom_session";
+
+export interface ServerOptions {
+  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE">;
+  deps: Deps;
+}
+
+/**
+ * Fastify hosts tRPC (its adapter keeps procedures transport-free), static SPAs and, later, the REST
+ * surface for integrations; pino request logging with request ids comes built in.
+ */
+export async function buildServer({ env, deps }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: env.LOG_LEVEL },
+    genReqId: (request) => (typeof request.headers["x-request-id"] === "string" ? request.headers["x-request-id"] : randomUUID()),
+    trustProxy: false,
+  });
+  await app.register(fastifyCookie);
+
+  app.get("/healthz", async () => {
+    await deps.db.$queryRaw`SELECT 1`;
+    return { status: "ok" };
+  });
+
+  await app.register(async (trpcScope) => {
+    trpcScope.addHook("onRequest", requireCsrfHeader);
+    await trpcScope.register(fastifyTRPCPlugin, {
+      prefix: "/trpc",
+      trpcOptions: {
+        router: appRouter,
+        createContext: ({ req, res }) =>
+          createContextInner({
+            deps,
+            config: { sessionTtlHours: env.SESSION_TTL_HOURS },
+            ip: req.ip,
+            requestId: String(req.id),
+            log: req.log,
+            session: {
+              token: req.cookies[SESSION_COOKIE],
+              set: (token, expiresAt) => {
+                res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/", expires: expiresAt });
+              },
+              clear: () => {
+                res.clearCookie(SESSION_COOKIE, { path: "/" });
+              },
+            },
+          }),
+      },
+    } satisfies { prefix: string; trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] });
+  });
+
+  if (env.SERVE_SPAS) await registerSpas(app);
+  return app;
+}

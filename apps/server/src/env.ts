@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().url("must be a postgres:// URL (pnpm start sets it for the embedded database)"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Serve the built SPAs (each app's dist folder): on in `pnpm start`, off in `pnpm dev` (Vite serves them). */
+  SERVE_SPAS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Cookies marked Secure: set when the server sits behind HTTPS. */
+  COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export type ServerEnv = z.infer<typeof schema>;
+
+/** Validates the environment once; a bad value stops boot with a message naming the variable. */
+export function loadServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid server environment:\n${lines.join("\n")}`);
+}

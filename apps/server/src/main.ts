@@ -1,0 +1,23 @@
+import { buildServer } from "./app.ts";
+import { createServerDeps } from "./deps.ts";
+import { loadServerEnv } from "./env.ts";
+
+async function main(): Promise<void> {
+  const env = loadServerEnv();
+  const { deps, close } = await createServerDeps(env.DATABASE_URL, env.DB_POOL_SIZE);
+  const app = await buildServer({ env, deps });
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

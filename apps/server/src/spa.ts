@@ -1,0 +1,24 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+
+const APPS_DIR = path.resolve(import.meta.dirname, "../..");
+
+/** Serves built SPAs: admin under /admin/, storefront at /; unknown paths get index.html (client routes). */
+export async function registerSpas(app: FastifyInstance): Promise<void> {
+  const admin = path.join(APPS_DIR, "admin/dist");
+  const storefront = path.join(APPS_DIR, "storefront/dist");
+  for (const dir of [admin, storefront]) {
+    if (!existsSync(path.join(dir, "index.html"))) throw new Error(`SPA not built: ${dir}/index.html is missing. Run \`pnpm build\`.`);
+  }
+  await app.register(fastifyStatic, { root: storefront, prefix: "/", wildcard: false, index: "index.html" });
+  await app.register(fastifyStatic, { root: admin, prefix: "/admin/", decorateReply: false, wildcard: false, index: "index.html" });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== "GET" || request.url.startsWith("/trpc") || request.url.startsWith("/api")) {
+      return reply.code(404).send({ error: { message: "Not found", code: "NOT_FOUND" } });
+    }
+    const root = request.url.startsWith("/admin") ? admin : storefront;
+    return reply.sendFile("index.html", root);
+  });
+}

@@ -1,0 +1,42 @@
+import type { AppRouter } from "@stockroom/api/client";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { CSSProperties } from "react";
+import { formatMoney } from "../lib/format-money.ts";
+
+export type CatalogItem = inferRouterOutputs<AppRouter>["catalog"]["list"]["items"][number];
+
+const TILE_HUES = [152, 200, 28, 265, 340, 95, 180, 45];
+
+/** A stable soft colour per category, so the grid reads at a glance without product photos. */
+function tileHue(category: string): number {
+  let hash = 0;
+  for (const char of category) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return TILE_HUES[hash % TILE_HUES.length] ?? 152;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^[A-Za-z]/.test(word))
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase())
+    .join("");
+}
+
+export function ProductCard({ product }: { product: CatalogItem }) {
+  return (
+    <article className="product-card" aria-labelledby={`product-${product.id}`}>
+      <div className="product-tile" style={{ "--tile-hue": tileHue(product.category) } as CSSProperties} aria-hidden="true">
+        {initials(product.name)}
+      </div>
+      <div className="product-body">
+        <span className="product-category">{product.category}</span>
+        <h2 id={`product-${product.id}`} className="product-title">
+          {product.name}
+        </h2>
+        <p className="product-producer">{product.producerName}</p>
+        <p className="product-price">{formatMoney(product.priceCents)}</p>
+      </div>
+    </article>
+  );
+}

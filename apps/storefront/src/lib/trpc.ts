@@ -1,0 +1,27 @@
+import { type AppRouter, CSRF_HEADER } from "@stockroom/api/client";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { shouldRetry } from "./server-error.ts";
+
+export type Trpc = TRPCOptionsProxy<AppRouter>;
+
+/** One query cache and one typed tRPC proxy per app; both travel in the router context. */
+export function createTrpc(): { queryClient: QueryClient; trpc: Trpc } {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: shouldRetry },
+      mutations: { retry: false },
+    },
+  });
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: "/trpc",
+        headers: { [CSRF_HEADER]: "1" },
+        fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+      }),
+    ],
+  });
+  return { queryClient, trpc: createTRPCOptionsProxy<AppRouter>({ client, queryClient }) };
+}

@@ -1,0 +1,81 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, Link, useRouterState } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { z } from "zod";
+import { CategorySelect } from "../components/category-select.tsx";
+import { Pagination } from "../components/pagination.tsx";
+import { ProductCard } from "../components/product-card.tsx";
+import { SearchBox } from "../components/search-box.tsx";
+import type { Trpc } from "../lib/trpc.ts";
+
+const PAGE_SIZE = 12;
+
+const searchSchema = z.object({
+  search: z.string().trim().max(100).optional().catch(undefined),
+  category: z.string().trim().max(100).optional().catch(undefined),
+  page: z.number().int().min(1).optional().catch(undefined),
+});
+
+type CatalogSearch = z.infer<typeof searchSchema>;
+
+function catalogQuery(trpc: Trpc, { search, category, page }: CatalogSearch) {
+  return trpc.catalog.list.queryOptions({ search: search || undefined, category: category || undefined, page: page ?? 1, pageSize: PAGE_SIZE });
+}
+
+export const Route = createFileRoute("/")({
+  validateSearch: searchSchema,
+  loaderDeps: ({ search }) => ({ search: search.search, category: search.category, page: search.page }),
+  loader: ({ context: { queryClient, trpc }, deps }) => queryClient.ensureQueryData(catalogQuery(trpc, deps)),
+  head: () => ({ meta: [{ title: "Shop · Stockroom" }] }),
+  component: CatalogPage,
+});
+
+function CatalogPage() {
+  const { trpc } = Route.useRouteContext();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const { data } = useSuspenseQuery(catalogQuery(trpc, search));
+  const isUpdating = useRouterState({ select: (state) => state.isLoading });
+  const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
+
+  // A new search or category starts again at page 1.
+  const onSearch = useCallback(
+    (text: string) => void navigate({ search: (prev) => ({ ...prev, search: text.trim() || undefined, page: undefined }), replace: true }),
+    [navigate],
+  );
+  const onCategory = useCallback((category: string | undefined) => void navigate({ search: (prev) => ({ ...prev, category, page: undefined }) }), [navigate]);
+
+  return (
+    <div className="catalog">
+      <div className="catalog-heading">
+        <h1>{search.category ?? "All products"}</h1>
+        <p className="muted" id="catalog-count">
+          {data.total === 1 ? "1 product" : `${data.total} products`}
+          {search.search ? ` matching “${search.search}”` : null}
+        </p>
+      </div>
+      <div className="catalog-filters">
+        <SearchBox label="Search products" placeholder="Search products" value={search.search ?? ""} onSearch={onSearch} />
+        <CategorySelect categories={data.categories} value={search.category} onChange={onCategory} />
+      </div>
+      {data.items.length === 0 ? (
+        <div className="empty-state">
+          <h2>No products found</h2>
+          <p className="muted">Try another search or category.</p>
+          <Link to="/" search={{}} className="button button-secondary">
+            Show all products
+          </Link>
+        </div>
+      ) : (
+        <ul className="product-grid" aria-labelledby="catalog-count" aria-busy={isUpdating}>
+          {data.items.map((product) => (
+            <li key={product.id}>
+              <ProductCard product={product} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={data.page} pageCount={pageCount} />
+    </div>
+  );
+}

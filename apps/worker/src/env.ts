@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().url("must be a postgres:// URL (pnpm start sets it for the embedded database)"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How long SIGTERM waits for running jobs before giving up on them (they are retried later). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
+  POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(1),
+});
+
+export type WorkerEnv = z.infer<typeof schema>;
+
+export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid worker environment:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,116 @@
+// `pnpm start` / `pnpm dev`: the whole system in one command. Starts (or uses) Postgres, applies
+// migrations, seeds the demo data, then runs the server and the worker (and in dev the Vite
+// servers), and stops everything together.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { applyMigrations, createDb, REPO_ROOT, resolveDatabase } from "@stockroom/db";
+import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "@stockroom/domain";
+import { loadStartEnv } from "./start-env.ts";
+
+const isDev = process.argv.includes("--dev");
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
+const children: ChildProcess[] = [];
+let isStopping = false;
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  child.on("exit", (code, signal) => {
+    if (!isStopping) {
+      console.error(`${name} exited (code ${code}, signal ${signal}); stopping everything.`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+let stopDatabase: () => Promise<void> = async () => {};
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (isStopping) return;
+  isStopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  await stopDatabase();
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  const env = loadStartEnv();
+  if (!isDev) {
+    const build = spawnSync("pnpm", ["build"], { cwd: REPO_ROOT, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("pnpm build failed");
+  }
+  const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, cluster: env.STOCKROOM_CLUSTER });
+  stopDatabase = database.stop;
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const applied = await applyMigrations(database.url);
+  console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema is up to date.");
+  if (env.STOCKROOM_SEED_DEMO) {
+    const db = createDb(database.url, { maxConnections: 2 });
+    await seedDemo(db);
+    await db.$disconnect();
+  }
+
+  const appEnv = { DATABASE_URL: database.url };
+  const entry = (app: string) => path.join(REPO_ROOT, `apps/${app}/src/main.ts`);
+  const tsxArgs = (file: string) => (isDev ? [tsxCli, "watch", "--clear-screen=false", file] : [tsxCli, file]);
+  run("server", tsxArgs(entry("server")), { ...appEnv, PORT: String(env.PORT), SERVE_SPAS: String(!isDev) });
+  run("worker", tsxArgs(entry("worker")), appEnv);
+  if (isDev) {
+    const vite = createRequire(path.join(REPO_ROOT, "apps/admin/package.json")).resolve("vite/bin/vite.js");
+    for (const app of ["storefront", "admin"]) {
+      run(`${app} (vite)`, [vite, "--config", path.join(REPO_ROOT, `apps/${app}/vite.config.ts`), path.join(REPO_ROOT, `apps/${app}`)], {
+        STOCKROOM_SERVER_PORT: String(env.PORT),
+      });
+    }
+  }
+
+  const base = `http://127.0.0.1:${env.PORT}`;
+  await waitForHealth(`${base}/healthz`, 60_000);
+  const storefront = isDev ? "http://127.0.0.1:5173/" : `${base}/`;
+  const admin = isDev ? "http://127.0.0.1:5174/admin/" : `${base}/admin/`;
+  console.log(
+    [
+      "",
+      "Stockroom is running.",
+      `  Storefront: ${storefront}`,
+      `  Admin:      ${admin}`,
+      `  API:        ${base}/trpc   (health: ${base}/healthz)`,
+      `  Database:   ${database.isEmbedded ? `embedded Postgres in .data/${env.STOCKROOM_CLUSTER}` : "DATABASE_URL"}`,
+      `  Demo logins (password "${DEMO_PASSWORD}"):`,
+      ...DEMO_STAFF.map((s) => `    ${s.email.padEnd(26)} ${s.role}${s.producer ? ` (${s.producer})` : ""}`),
+      "Press Ctrl+C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
