@@ -4,6 +4,7 @@ const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Browsers cannot be downloaded here (`npx playwright install` fails): use the system Chromium.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: Playwright runs outside turbo; the variable only picks the browser binary.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({

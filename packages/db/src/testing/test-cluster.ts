@@ -4,6 +4,13 @@ import { startEmbeddedPostgres } from "../embedded-postgres.ts";
 import { applyMigrations } from "../migrations.ts";
 import { DATA_DIR } from "../paths.ts";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Set by global-setup.ts: a URL on the test server that may create databases. */
+    testAdminUrl: string;
+  }
+}
+
 export const TEMPLATE_DATABASE = "stockroom_template";
 
 export interface TestCluster {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, inject } from "vitest";
+import "./test-cluster.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
 /** Per-file database: call at the top of a test file; read `.current` inside tests. */
