@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { productRows, signInToAdmin } from "./support/admin.ts";
 import { GREENLEAF_PRODUCT, HARVEST_PRODUCT, LOGINS, PRODUCERS, PRODUCTS_PER_PRODUCER } from "./support/demo.ts";
 import { captureScreens } from "./support/screenshots.ts";
+import { expect, test } from "./support/test.ts";
 
 test("a platform admin switches producer and sees that producer's products", async ({ page }) => {
   await signInToAdmin(page, LOGINS.platformAdmin.email);

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { GREENLEAF_PRODUCT, HARVEST_PRODUCT, PRODUCERS, PRODUCTS_PER_PRODUCER } from "./support/demo.ts";
 import { captureScreens } from "./support/screenshots.ts";
+import { expect, test } from "./support/test.ts";
 
 const PAGE_SIZE = 12;
 const TOTAL = PRODUCTS_PER_PRODUCER * 2;

@@ -32,15 +32,33 @@ function loadWasm() {
   return bgModule;
 }
 
+interface ScriptRunner {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+}
+
 /**
- * The engine never closes the connections it opens (free() only drops the WASM object), and a
- * live connection keeps Prisma's migration advisory lock: the next engine on that database waits
- * ~10 s for it. So track every connection the adapter makes and dispose them with the engine.
+ * Two fixes to adapter-pg 7.10 for migrations:
+ * - its executeScript splits a script on every ";" (even inside $$ function bodies and comments),
+ *   so send the whole migration as one simple-protocol query instead: Postgres runs a
+ *   multi-statement query as one implicit transaction, so a migration applies wholly or not at all;
+ * - the engine never closes the connections it opens (free() only drops the WASM object), and a
+ *   live connection keeps Prisma's migration advisory lock: the next engine on that database waits
+ *   ~10 s for it. So track every connection and dispose them with the engine.
  */
 class DisposablePg extends PrismaPg {
   readonly #open: { dispose(): Promise<void> }[] = [];
   override async connect() {
     const adapter = await super.connect();
+    const runner = adapter as unknown as ScriptRunner;
+    runner.executeScript = async (script) => {
+      try {
+        await runner.client.query(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
     this.#open.push(adapter);
     return adapter;
   }

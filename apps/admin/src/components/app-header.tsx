@@ -10,6 +10,14 @@ const ROLE_LABELS: Record<Staff["role"], string> = {
   PRODUCER_STAFF: "Producer staff",
 };
 
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase())
+    .join("");
+}
+
 export function AppHeader({ me }: { me: Staff }) {
   const { trpc, queryClient } = useAppContext();
   const navigate = useNavigate();
@@ -17,9 +25,10 @@ export function AppHeader({ me }: { me: Staff }) {
     trpc.auth.signOut.mutationOptions({
       onSuccess: async () => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        await navigate({ to: "/sign-in" });
+        // Only once no page is showing them, so nothing refetches them without a session.
         queryClient.removeQueries(trpc.products.pathFilter());
         queryClient.removeQueries(trpc.producers.pathFilter());
-        await navigate({ to: "/sign-in" });
       },
     }),
   );
@@ -34,9 +43,14 @@ export function AppHeader({ me }: { me: Staff }) {
           Stockroom Admin
         </Link>
         <div className="account">
-          <div className="account-who">
-            <span className="account-name">{me.name}</span>
-            <span className="account-role">{ROLE_LABELS[me.role]}</span>
+          <div className="account-identity">
+            <span className="avatar" aria-hidden="true">
+              {initials(me.name)}
+            </span>
+            <div className="account-who">
+              <span className="account-name">{me.name}</span>
+              <span className="account-role">{ROLE_LABELS[me.role]}</span>
+            </div>
           </div>
           <button type="button" className="button button-secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             {signOut.isPending ? "Signing out…" : "Sign out"}

@@ -14,12 +14,13 @@ function tileHue(category: string): number {
   return TILE_HUES[hash % TILE_HUES.length] ?? 152;
 }
 
+/** "Vitamin C 1000mg x60" -> "VC": letters of the first two plain words (sizes and counts skipped). */
 function initials(name: string): string {
   return name
     .split(/\s+/)
-    .filter((word) => /^[A-Za-z]/.test(word))
+    .filter((word) => /^[A-Za-z][A-Za-z'-]*$/.test(word))
     .slice(0, 2)
-    .map((word) => word[0]?.toUpperCase())
+    .map((word) => word.charAt(0).toUpperCase())
     .join("");
 }
 

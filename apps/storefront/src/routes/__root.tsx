@@ -17,14 +17,14 @@ function ShopLayout() {
             </span>
             Stockroom
           </Link>
-          <p className="shop-tagline">Independent pharmacies and farms, one basket</p>
+          <p className="shop-tagline">Pharmacy and farm goods from independent producers</p>
         </div>
       </header>
       <main className="shop-main">
         <Outlet />
       </main>
       <footer className="shop-footer">
-        <p>© Stockroom · Prices include VAT where applicable</p>
+        <p>© Stockroom</p>
       </footer>
     </>
   );

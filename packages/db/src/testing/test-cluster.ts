@@ -28,15 +28,20 @@ export async function startTestCluster(externalUrl?: string): Promise<TestCluste
   const server = externalUrl
     ? { adminUrl: externalUrl, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "test-pg"), isDurable: false });
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  } finally {
-    await admin.end();
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    } finally {
+      await admin.end();
+    }
+    await applyMigrations(databaseUrl(server.adminUrl, TEMPLATE_DATABASE));
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  await applyMigrations(databaseUrl(server.adminUrl, TEMPLATE_DATABASE));
   return { adminUrl: server.adminUrl, stop: server.stop };
 }
 
