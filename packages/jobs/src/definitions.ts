@@ -10,6 +10,16 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({ loginAttemptRetentionHours: z.number().int().positive().default(24) }),
   },
+  /** Scheduled at a hold's expiresAt, in the hold's own transaction: releases it if still due. */
+  "hold.expire": {
+    version: 1,
+    payload: z.object({ holdIds: z.array(z.string().uuid()).min(1).max(100) }),
+  },
+  /** Every minute: releases any due hold the per-hold jobs missed. */
+  "hold.sweep": {
+    version: 1,
+    payload: z.object({}),
+  },
 } as const;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;

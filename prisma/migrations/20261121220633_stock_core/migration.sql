@@ -53,6 +53,7 @@ CREATE TABLE "HoldAllocation" (
 CREATE TABLE "Order" (
     "id" UUID NOT NULL,
     "number" SERIAL NOT NULL,
+    "producerId" UUID NOT NULL,
     "cartId" TEXT NOT NULL,
     "customerId" UUID,
     "status" "OrderStatus" NOT NULL DEFAULT 'PENDING',
@@ -144,7 +145,7 @@ CREATE UNIQUE INDEX "Order_number_key" ON "Order"("number");
 CREATE INDEX "Order_cartId_idx" ON "Order"("cartId");
 
 -- CreateIndex
-CREATE INDEX "Order_status_createdAt_idx" ON "Order"("status", "createdAt");
+CREATE INDEX "Order_producerId_status_createdAt_idx" ON "Order"("producerId", "status", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "OrderLine_orderId_idx" ON "OrderLine"("orderId");
@@ -187,6 +188,9 @@ ALTER TABLE "HoldAllocation" ADD CONSTRAINT "HoldAllocation_holdId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "HoldAllocation" ADD CONSTRAINT "HoldAllocation_lotId_fkey" FOREIGN KEY ("lotId") REFERENCES "Lot"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Order" ADD CONSTRAINT "Order_producerId_fkey" FOREIGN KEY ("producerId") REFERENCES "Producer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -397,3 +401,17 @@ BEGIN
     ARRAY(SELECT id FROM "Hold" WHERE id = ANY(p_hold_ids) AND status = 'HELD' AND (NOT p_only_due OR "expiresAt" <= p_now)),
     p_status, p_reason, p_now);
 END $$;
+
+-- What a customer sees as available now: like stock_available, plus the units of holds whose time
+-- has passed but that no worker has released yet (after expiresAt a hold never blocks anyone).
+CREATE FUNCTION stock_available_now(p_product_id uuid, p_now timestamp, p_today date) RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT stock_available(p_product_id, p_today) + COALESCE((
+    SELECT SUM(a.quantity)::integer
+    FROM "Hold" h
+    JOIN "HoldAllocation" a ON a."holdId" = h.id
+    JOIN "Lot" l ON l.id = a."lotId"
+    JOIN "Location" loc ON loc.id = l."locationId"
+    WHERE h."productId" = p_product_id AND h.status = 'HELD' AND h."expiresAt" <= p_now
+      AND loc."isSellable" AND (l."expiryDate" IS NULL OR l."expiryDate" > p_today)
+  ), 0);
+$$;

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { type StaffActor, scopeProducerId } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { notFound } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+import { ORDER_TRANSITIONS } from "./order-transitions.ts";
+
+const orderInclude = {
+  lines: {
+    include: {
+      product: { select: { name: true, sku: true } },
+      allocations: { include: { lot: { select: { lotNumber: true, expiryDate: true, location: { select: { name: true } } } } } },
+    },
+    orderBy: { productId: "asc" as const },
+  },
+};
+
+type OrderWithLines = Awaited<ReturnType<typeof loadOrder>>;
+function loadOrder(deps: Deps, where: { id: string; cartId?: string; producerId?: string }) {
+  return deps.db.order.findFirst({ where, include: orderInclude });
+}
+
+function orderView(order: NonNullable<OrderWithLines>) {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    producerId: order.producerId,
+    createdAt: order.createdAt.toISOString(),
+    stockMovedAt: order.stockMovedAt?.toISOString() ?? null,
+    allowedNext: ORDER_TRANSITIONS[order.status],
+    totalCents: order.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
+    lines: order.lines.map((l) => ({
+      productId: l.productId,
+      name: l.product.name,
+      sku: l.product.sku,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      lots: l.allocations.map((a) => ({
+        lotId: a.lotId,
+        lotNumber: a.lot.lotNumber,
+        expiryDate: a.lot.expiryDate?.toISOString().slice(0, 10) ?? null,
+        location: a.lot.location.name,
+        quantity: a.quantity,
+      })),
+    })),
+  };
+}
+export type OrderView = ReturnType<typeof orderView>;
+
+export const orderIdInput = z.object({ orderId: z.string().uuid("Order id must be a UUID.") });
+
+/** A customer sees an order only with the cart token that placed it. */
+export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInput> & { cartId: string }): Promise<OrderView> {
+  const { orderId } = parseInput(orderIdInput, input);
+  const order = await loadOrder(deps, { id: orderId, cartId: input.cartId });
+  if (!order) throw notFound("Order");
+  return orderView(order);
+}
+
+export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typeof orderIdInput>): Promise<OrderView> {
+  const { orderId } = parseInput(orderIdInput, input);
+  const scope = scopeProducerId(actor);
+  const order = await loadOrder(deps, { id: orderId, ...(scope ? { producerId: scope } : {}) });
+  if (!order) throw notFound("Order");
+  return orderView(order);
+}
+
+export const listOrdersInput = z.object({
+  producerId: z.string().uuid().optional(),
+  status: z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<typeof listOrdersInput>) {
+  const { producerId, status, limit } = parseInput(listOrdersInput, input);
+  const scope = scopeProducerId(actor, producerId);
+  const orders = await deps.db.order.findMany({
+    where: { ...(scope ? { producerId: scope } : {}), ...(status ? { status } : {}) },
+    orderBy: { number: "desc" },
+    take: limit,
+    include: orderInclude,
+  });
+  return orders.map(orderView);
+}

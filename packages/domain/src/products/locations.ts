@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { type StaffActor, scopeProducerId } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+
+export const listLocationsInput = z.object({ producerId: z.string().uuid().optional() });
+export const createLocationInput = z.object({
+  producerId: z.string().uuid().optional(),
+  name: z.string().trim().min(1, "Enter a name.").max(100),
+  isSellable: z.boolean().default(true),
+});
+
+export async function listLocations(deps: Deps, actor: StaffActor, input: z.input<typeof listLocationsInput>) {
+  const { producerId } = parseInput(listLocationsInput, input);
+  const scope = scopeProducerId(actor, producerId);
+  return deps.db.location.findMany({ where: scope ? { producerId: scope } : {}, orderBy: [{ producerId: "asc" }, { name: "asc" }] });
+}
+
+export async function createLocation(deps: Deps, actor: StaffActor, input: z.input<typeof createLocationInput>) {
+  const { producerId, ...data } = parseInput(createLocationInput, input);
+  const scope = scopeProducerId(actor, producerId);
+  if (!scope) throw new DomainError("VALIDATION_FAILED", "Choose the producer.", { fields: { producerId: "required for platform admins" } });
+  return deps.db.location.create({ data: { ...data, producerId: scope } }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "A location with this name exists.", { fields: { name: "already used" } });
+    throw error;
+  });
+}

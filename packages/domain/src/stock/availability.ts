@@ -1,0 +1,15 @@
+import type { Deps } from "../deps.ts";
+import { sqlTimestamp, utcDay } from "./sql-time.ts";
+
+/**
+ * Units each product can sell now (null = not tracked, unlimited). Lapsed holds that no worker has
+ * released yet already count as available.
+ */
+export async function availabilityOf(deps: Deps, productIds: string[]): Promise<Map<string, number | null>> {
+  if (productIds.length === 0) return new Map();
+  const now = deps.clock.now();
+  const rows = await deps.db.$queryRaw<{ id: string; trackInventory: boolean; available: number }[]>`
+    SELECT id, "trackInventory", stock_available_now(id, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS available
+    FROM "Product" WHERE id = ANY(${productIds}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r.trackInventory ? r.available : null]));
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { StaffActor } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+import { movementView } from "./apply-movement.ts";
+import { findOwnedLot, findOwnedProduct } from "./find-owned.ts";
+
+export const listMovementsInput = z.object({
+  productId: z.string().uuid().optional(),
+  lotId: z.string().uuid().optional(),
+  /** Keyset cursor: the last movement id of the previous page. */
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** A product's or a lot's ledger, newest first, keyset-paginated. */
+export async function listMovements(deps: Deps, actor: StaffActor, input: z.input<typeof listMovementsInput>) {
+  const { productId, lotId, cursor, limit } = parseInput(listMovementsInput, input);
+  if (!productId && !lotId) throw new DomainError("VALIDATION_FAILED", "Give a product or a lot.", { fields: { productId: "required without lotId" } });
+  if (lotId) await findOwnedLot(deps.db, actor, lotId);
+  if (productId) await findOwnedProduct(deps.db, actor, productId);
+  const rows = await deps.db.movement.findMany({
+    where: { ...(lotId ? { lotId } : {}), ...(productId ? { productId } : {}), ...(cursor ? { id: { lt: BigInt(cursor) } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    include: { lot: { select: { lotNumber: true } } },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((m) => ({ ...movementView(m), lotNumber: m.lot.lotNumber, actor: m.actor, referenceType: m.referenceType, referenceId: m.referenceId })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.id.toString() ?? null) : null,
+  };
+}

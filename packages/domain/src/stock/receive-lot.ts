@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { StaffActor } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
+import { actorLabel, findOwnedLocation, findOwnedProduct } from "./find-owned.ts";
+import { onceForKey } from "./idempotency.ts";
+
+export const receiveLotInput = z.object({
+  productId: z.string().uuid("Product id must be a UUID."),
+  locationId: z.string().uuid("Location id must be a UUID."),
+  lotNumber: z.string().trim().min(1, "Enter a lot number.").max(64),
+  expiryDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.").nullable().optional(),
+  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
+  quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000_000),
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+
+/** Receives stock into a lot (new, or more of an existing lot with the same number and expiry). */
+export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<typeof receiveLotInput>) {
+  const { idempotencyKey, ...data } = parseInput(receiveLotInput, input);
+  const product = await findOwnedProduct(deps.db, actor, data.productId);
+  await findOwnedLocation(deps.db, product.producerId, data.locationId);
+  const expiryDate = data.expiryDate ? new Date(`${data.expiryDate}T00:00:00Z`) : null;
+  return deps.db.$transaction((tx) =>
+    onceForKey(tx, `stock.receive:${product.producerId}`, idempotencyKey, data, async () => {
+      await lockProducts(tx, [product.id]);
+      const existing = await tx.lot.findUnique({ where: { productId_locationId_lotNumber: { productId: product.id, locationId: data.locationId, lotNumber: data.lotNumber } } });
+      if (existing && (existing.expiryDate?.getTime() ?? null) !== (expiryDate?.getTime() ?? null)) {
+        throw new DomainError("CONFLICT", `Lot ${data.lotNumber} already exists here with a different expiry date.`, { fields: { expiryDate: "differs from the existing lot" } });
+      }
+      const lot =
+        existing ??
+        (await tx.lot.create({
+          data: {
+            producerId: product.producerId,
+            productId: product.id,
+            locationId: data.locationId,
+            lotNumber: data.lotNumber,
+            expiryDate,
+            unitCostCents: data.unitCostCents,
+            receivedAt: deps.clock.now(),
+          },
+        }));
+      const movement = await applyMovementOrFail(
+        tx,
+        { lotId: lot.id, type: "RECEIPT", quantity: data.quantity, reason: "received", actor: actorLabel(actor), referenceType: "lot", referenceId: lot.id },
+        () => new DomainError("CONFLICT", "The lot changed; try again.", { isRetryable: true }),
+      );
+      return { lotId: lot.id, movement: movementView(movement) };
+    }),
+  );
+}

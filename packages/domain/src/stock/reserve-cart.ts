@@ -1,0 +1,84 @@
+import { z } from "zod";
+import type { Tx } from "@stockroom/db";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+import { onceForKey } from "./idempotency.ts";
+import { sqlTimestamp, utcDay } from "./sql-time.ts";
+
+export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
+
+export const reserveCartInput = z.object({
+  lines: z
+    .array(z.object({ productId: z.string().uuid("Product id must be a UUID."), quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000) }))
+    .max(100, "A cart holds at most 100 lines.")
+    .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, "Each product may appear once."),
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+
+export interface ShortLine {
+  productId: string;
+  requested: number;
+  available: number;
+}
+
+export interface ReserveCartResult {
+  expiresAt: string;
+  holds: { holdId: string; productId: string; quantity: number }[];
+}
+
+type ReserveOutcome = { ok: true; holds: ReserveCartResult["holds"] } | { ok: false; short: ShortLine[]; unknown: string[] };
+
+class ReserveRejected extends Error {
+  constructor(readonly outcome: Extract<ReserveOutcome, { ok: false }>) {
+    super("reserve rejected");
+  }
+}
+
+/**
+ * Sets the cart's holds to `lines`, all or nothing, expiring ttl from now. The stock work is one
+ * database function (stock_reserve_cart): no application code runs while a product is locked. The
+ * expiry job is enqueued in the same transaction, so it exists if and only if the holds do.
+ */
+export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartInput> & { cartId: string; ttlSeconds?: number }): Promise<ReserveCartResult> {
+  const { lines, idempotencyKey } = parseInput(reserveCartInput, input);
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + (input.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS) * 1000);
+  return withReserveErrors(() =>
+    deps.db.$transaction((tx) =>
+      onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
+        const holds = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
+        const holdIds = holds.map((h) => h.holdId);
+        if (holdIds.length > 0) await deps.jobs.send("hold.expire", { holdIds }, { tx, startAfter: expiresAt });
+        return { expiresAt: expiresAt.toISOString(), holds };
+      }),
+    ),
+  );
+}
+
+/** The hold step alone, inside a caller's transaction (placing an order re-holds the cart first). */
+export async function holdCartInTransaction(tx: Tx, cartId: string, lines: { productId: string; quantity: number }[], now: Date, expiresAt: Date) {
+  const [row] = await tx.$queryRaw<{ outcome: ReserveOutcome }[]>`
+    SELECT stock_reserve_cart(${cartId}, ${JSON.stringify(lines)}::jsonb, ${sqlTimestamp(now)}::timestamp,
+                              ${utcDay(now)}::date, ${sqlTimestamp(expiresAt)}::timestamp) AS outcome`;
+  const outcome = row?.outcome;
+  if (!outcome) throw new Error("stock_reserve_cart returned nothing");
+  if (!outcome.ok) throw new ReserveRejected(outcome);
+  return outcome.holds;
+}
+
+/** Short stock and unknown products become CONFLICT / NOT_FOUND naming each line. */
+export async function withReserveErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ReserveRejected)) throw error;
+    const { short, unknown } = error.outcome;
+    if (unknown.length > 0) throw new DomainError("NOT_FOUND", "Product not found.", { details: { unknownProductIds: unknown } });
+    const summary = short.map((s) => `requested ${s.requested}, available ${s.available}`).join("; ");
+    throw new DomainError("CONFLICT", `Not enough stock for ${short.length === 1 ? "one line" : `${short.length} lines`}: ${summary}.`, {
+      details: { shortLines: short },
+      cause: error,
+    });
+  }
+}

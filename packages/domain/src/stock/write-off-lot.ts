@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { StaffActor } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { parseInput } from "../validation.ts";
+import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
+import { belowReserved } from "./adjust-lot.ts";
+import { actorLabel, findOwnedLot } from "./find-owned.ts";
+import { onceForKey } from "./idempotency.ts";
+
+export const WRITE_OFF_REASONS = ["EXPIRED", "DAMAGED", "RECALLED", "OTHER"] as const;
+
+export const writeOffLotInput = z.object({
+  lotId: z.string().uuid("Lot id must be a UUID."),
+  quantity: z.number().int().min(1, "Quantity must be at least 1."),
+  reason: z.enum(WRITE_OFF_REASONS),
+  note: z.string().trim().max(500).optional(),
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+
+/** Disposes units (expired, damaged...) as a WRITE_OFF movement carrying the lot's unit cost. */
+export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<typeof writeOffLotInput>) {
+  const { idempotencyKey, ...data } = parseInput(writeOffLotInput, input);
+  const lot = await findOwnedLot(deps.db, actor, data.lotId);
+  return deps.db.$transaction((tx) =>
+    onceForKey(tx, `stock.write-off:${lot.producerId}`, idempotencyKey, data, async () => {
+      await lockProducts(tx, [lot.productId]);
+      const reason = `write-off: ${data.reason.toLowerCase()}${data.note ? ` (${data.note})` : ""}`;
+      const movement = await applyMovementOrFail(tx, { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor) }, () => belowReserved(lot.lotNumber));
+      return { movement: movementView(movement), costCents: data.quantity * lot.unitCostCents };
+    }),
+  );
+}
