@@ -57,7 +57,7 @@ export async function applyMovementOrFail(tx: Tx, m: MovementInput, failure: () 
 }
 
 export async function lockProducts(tx: Tx, productIds: string[]): Promise<void> {
-  if (productIds.length > 0) await tx.$queryRaw`SELECT stock_lock_products(${productIds}::uuid[])`;
+  if (productIds.length > 0) await tx.$executeRaw`SELECT stock_lock_products(${productIds}::uuid[])`;
 }
 
 /** JSON-safe view of a movement (ids as strings), for API output and idempotent replays. */

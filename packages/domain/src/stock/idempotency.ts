@@ -25,6 +25,7 @@ export async function onceForKey<T>(tx: Tx, scope: string, key: string | undefin
     return previous.response as T;
   }
   const result = await work();
-  await tx.idempotencyKey.update({ where: { scope_key: { scope, key } }, data: { response: result as Prisma.InputJsonValue } });
-  return result;
+  // Return what was stored (jsonb normalizes key order), so the first answer and replays are identical.
+  const stored = await tx.idempotencyKey.update({ where: { scope_key: { scope, key } }, data: { response: result as Prisma.InputJsonValue } });
+  return stored.response as T;
 }

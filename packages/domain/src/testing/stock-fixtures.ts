@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@stockroom/db";
+import type { StaffActor } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { receiveLot } from "../stock/receive-lot.ts";
+import { validateInventory } from "../stock/validate-inventory.ts";
+import { actorFor, createProducer, createProduct, createStaff } from "./factories.ts";
+
+export function newCartId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/** A producer with a sellable and a back-store location and a platform admin to act with. */
+export async function createStockWorld(db: Db) {
+  const producer = await createProducer(db);
+  const shop = await db.location.create({ data: { producerId: producer.id, name: "Shop", isSellable: true } });
+  const backStore = await db.location.create({ data: { producerId: producer.id, name: "Back store", isSellable: false } });
+  const admin: StaffActor = actorFor(await createStaff(db, { role: "PLATFORM_ADMIN" }));
+  return { producer, shop, backStore, admin };
+}
+
+export async function productWithStock(
+  deps: Deps,
+  world: Awaited<ReturnType<typeof createStockWorld>>,
+  lots: { quantity: number; expiryDate?: string | null; lotNumber?: string; locationId?: string; unitCostCents?: number }[],
+  product: Parameters<typeof createProduct>[2] = {},
+) {
+  const created = await createProduct(deps.db, world.producer.id, product);
+  const lotIds: string[] = [];
+  for (const [index, lot] of lots.entries()) {
+    const result = await receiveLot(deps, world.admin, {
+      productId: created.id,
+      locationId: lot.locationId ?? world.shop.id,
+      lotNumber: lot.lotNumber ?? `LOT-${index + 1}`,
+      expiryDate: lot.expiryDate ?? null,
+      unitCostCents: lot.unitCostCents ?? 100,
+      quantity: lot.quantity,
+    });
+    lotIds.push(result.lotId);
+  }
+  return { product: created, lotIds };
+}
+
+export async function expectValidInventory(db: Db, now: Date): Promise<void> {
+  const problems = await validateInventory(db, now);
+  if (problems.length > 0) throw new Error(`inventory invariants broken:\n${problems.map((p) => `${p.lotNumber}: ${p.message}`).join("\n")}`);
+}
