@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
-import { parseInput } from "../validation.ts";
 import { onceForKey } from "../stock/idempotency.ts";
 import { DEFAULT_HOLD_TTL_SECONDS, holdCartInTransaction, reserveCartInput, withReserveErrors } from "../stock/reserve-cart.ts";
 import { sqlTimestamp } from "../stock/sql-time.ts";
+import { stockTransaction } from "../stock/transaction-options.ts";
+import { parseInput } from "../validation.ts";
 
 export const placeOrderInput = reserveCartInput.extend({ customerEmail: z.string().trim().toLowerCase().email().optional() });
 
@@ -23,43 +24,45 @@ export interface PlacedOrder {
 export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInput> & { cartId: string }): Promise<{ orders: PlacedOrder[] }> {
   const { lines, idempotencyKey, customerEmail } = parseInput(placeOrderInput, input);
   const now = deps.clock.now();
-  return withReserveErrors(() => deps.db.$transaction((tx) =>
-    onceForKey(tx, `orders.place:${input.cartId}`, idempotencyKey, { lines, customerEmail }, async () => {
-      const held = await holdCartInTransaction(tx, input.cartId, lines, now, new Date(now.getTime() + DEFAULT_HOLD_TTL_SECONDS * 1000));
-      const customer = customerEmail ? await tx.customer.findUnique({ where: { email: customerEmail } }) : null;
-      const holds = await tx.hold.findMany({
-        where: { id: { in: held.map((h) => h.holdId) } },
-        include: { product: { select: { producerId: true, priceCents: true } }, allocations: true },
-        orderBy: { productId: "asc" },
-      });
-      const byProducer = Map.groupBy(holds, (h) => h.product.producerId);
-      const orders: PlacedOrder[] = [];
-      for (const [producerId, producerHolds] of [...byProducer].sort(([a], [b]) => a.localeCompare(b))) {
-        const order = await tx.order.create({
-          data: {
-            producerId,
-            cartId: input.cartId,
-            customerId: customer?.id,
-            createdAt: now,
-            updatedAt: now,
-            lines: {
-              create: producerHolds.map((h) => ({
-                productId: h.productId,
-                producerId,
-                quantity: h.quantity,
-                unitPriceCents: h.product.priceCents,
-                allocations: { create: h.allocations.map((a) => ({ lotId: a.lotId, quantity: a.quantity })) },
-              })),
-            },
-          },
+  return withReserveErrors(() =>
+    stockTransaction(deps, (tx) =>
+      onceForKey(tx, `orders.place:${input.cartId}`, idempotencyKey, { lines, customerEmail }, async () => {
+        const held = await holdCartInTransaction(tx, input.cartId, lines, now, new Date(now.getTime() + DEFAULT_HOLD_TTL_SECONDS * 1000));
+        const customer = customerEmail ? await tx.customer.findUnique({ where: { email: customerEmail } }) : null;
+        const holds = await tx.hold.findMany({
+          where: { id: { in: held.map((h) => h.holdId) } },
+          include: { product: { select: { producerId: true, priceCents: true } }, allocations: true },
+          orderBy: { productId: "asc" },
         });
-        await tx.$executeRaw`
+        const byProducer = Map.groupBy(holds, (h) => h.product.producerId);
+        const orders: PlacedOrder[] = [];
+        for (const [producerId, producerHolds] of [...byProducer].sort(([a], [b]) => a.localeCompare(b))) {
+          const order = await tx.order.create({
+            data: {
+              producerId,
+              cartId: input.cartId,
+              customerId: customer?.id,
+              createdAt: now,
+              updatedAt: now,
+              lines: {
+                create: producerHolds.map((h) => ({
+                  productId: h.productId,
+                  producerId,
+                  quantity: h.quantity,
+                  unitPriceCents: h.product.priceCents,
+                  allocations: { create: h.allocations.map((a) => ({ lotId: a.lotId, quantity: a.quantity })) },
+                })),
+              },
+            },
+          });
+          await tx.$executeRaw`
           UPDATE "Hold" SET status = 'CONSUMED', "orderId" = ${order.id}::uuid, "statusReason" = ${`order ${order.number} placed`},
                  "updatedAt" = ${sqlTimestamp(now)}::timestamp
           WHERE id = ANY(${producerHolds.map((h) => h.id)}::uuid[]) AND status = 'HELD'`;
-        orders.push({ orderId: order.id, number: order.number, status: "PENDING", producerId });
-      }
-      return { orders };
-    }),
-  ));
+          orders.push({ orderId: order.id, number: order.number, status: "PENDING", producerId });
+        }
+        return { orders };
+      }),
+    ),
+  );
 }

@@ -7,6 +7,7 @@ import { applyMovementOrFail, lockProducts, type MovementView, movementView } fr
 import { actorLabel } from "../stock/find-owned.ts";
 import { onceForKey } from "../stock/idempotency.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
+import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
 import { ORDER_TRANSITIONS, STOCK_LEAVING_STATUSES } from "./order-transitions.ts";
 
@@ -32,42 +33,43 @@ export interface SetOrderStatusResult {
 export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.input<typeof setOrderStatusInput>): Promise<SetOrderStatusResult> {
   const { orderId, status, idempotencyKey } = parseInput(setOrderStatusInput, input);
   const scope = scopeProducerId(actor);
-  return deps.db.$transaction(
-    (tx) =>
-      onceForKey(tx, `orders.status:${orderId}`, idempotencyKey, { status }, async () => {
-        const [order] = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; producerId: string; stockMovedAt: Date | null }[]>`
+  return stockTransaction(deps, (tx) =>
+    onceForKey(tx, `orders.status:${orderId}`, idempotencyKey, { status }, async () => {
+      const [order] = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; producerId: string; stockMovedAt: Date | null }[]>`
           SELECT id, number, status, "producerId", "stockMovedAt" FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
-        if (!order || (scope && order.producerId !== scope)) throw notFound("Order");
-        const result = { orderId: order.id, number: order.number, status, movements: [] as MovementView[] };
-        if (order.status === status) return result;
-        const allowed = ORDER_TRANSITIONS[order.status];
-        if (!allowed.includes(status)) {
-          throw new DomainError(
-            "CONFLICT",
-            `An order that is ${order.status} cannot become ${status}. ${allowed.length ? `Allowed: ${allowed.join(", ")}.` : "It is final."}`,
-            { details: { from: order.status, to: status, allowed } },
-          );
-        }
-        const now = deps.clock.now();
-        if (status === "CANCELLED") await releaseOrderStock(tx, order.id);
-        if (STOCK_LEAVING_STATUSES.includes(status) && !order.stockMovedAt) {
-          result.movements = await fulfilOrder(tx, { orderId: order.id, number: order.number, actor: actorLabel(actor), today: utcDay(now) });
-        }
-        await tx.$executeRaw`
+      if (!order || (scope && order.producerId !== scope)) throw notFound("Order");
+      const result = { orderId: order.id, number: order.number, status, movements: [] as MovementView[] };
+      if (order.status === status) return result;
+      const allowed = ORDER_TRANSITIONS[order.status];
+      if (!allowed.includes(status)) {
+        throw new DomainError(
+          "CONFLICT",
+          `An order that is ${order.status} cannot become ${status}. ${allowed.length ? `Allowed: ${allowed.join(", ")}.` : "It is final."}`,
+          { details: { from: order.status, to: status, allowed } },
+        );
+      }
+      const now = deps.clock.now();
+      if (status === "CANCELLED") await releaseOrderStock(tx, order.id);
+      if (STOCK_LEAVING_STATUSES.includes(status) && !order.stockMovedAt) {
+        result.movements = await fulfilOrder(tx, { orderId: order.id, number: order.number, actor: actorLabel(actor), today: utcDay(now) });
+      }
+      await tx.$executeRaw`
           UPDATE "Order" SET status = ${status}::"OrderStatus", "updatedAt" = ${sqlTimestamp(now)}::timestamp,
                  "stockMovedAt" = CASE WHEN ${result.movements.length > 0 || STOCK_LEAVING_STATUSES.includes(status)} AND "stockMovedAt" IS NULL
                                        THEN ${sqlTimestamp(now)}::timestamp ELSE "stockMovedAt" END
           WHERE id = ${order.id}::uuid`;
-        return result;
-      }),
-    { timeout: 20_000 },
+      return result;
+    }),
   );
 }
 
 async function allocationsOf(tx: Tx, orderId: string) {
   return tx.orderLineAllocation.findMany({
     where: { orderLine: { orderId } },
-    include: { lot: { select: { lotNumber: true, expiryDate: true, productId: true } }, orderLine: { select: { productId: true, product: { select: { name: true } } } } },
+    include: {
+      lot: { select: { lotNumber: true, expiryDate: true, productId: true } },
+      orderLine: { select: { productId: true, product: { select: { name: true } } } },
+    },
     orderBy: [{ orderLine: { productId: "asc" } }, { lotId: "asc" }],
   });
 }

@@ -22,7 +22,8 @@ export async function createLocation(deps: Deps, actor: StaffActor, input: z.inp
   const scope = scopeProducerId(actor, producerId);
   if (!scope) throw new DomainError("VALIDATION_FAILED", "Choose the producer.", { fields: { producerId: "required for platform admins" } });
   return deps.db.location.create({ data: { ...data, producerId: scope } }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "A location with this name exists.", { fields: { name: "already used" } });
+    if ((error as { code?: string }).code === "P2002")
+      throw new DomainError("CONFLICT", "A location with this name exists.", { fields: { name: "already used" } });
     throw error;
   });
 }

@@ -23,7 +23,8 @@ export const createProductInput = productFields.partial({ minStockLevel: true, t
 export const updateProductInput = productFields.partial().extend({ productId: z.string().uuid("Product id must be a UUID.") });
 
 function duplicateSku(error: unknown): DomainError | null {
-  if ((error as { code?: string }).code === "P2002") return new DomainError("CONFLICT", "Another product already uses this SKU.", { fields: { sku: "already used" } });
+  if ((error as { code?: string }).code === "P2002")
+    return new DomainError("CONFLICT", "Another product already uses this SKU.", { fields: { sku: "already used" } });
   return null;
 }
 

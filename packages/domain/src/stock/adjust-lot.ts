@@ -6,10 +6,15 @@ import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
+import { stockTransaction } from "./transaction-options.ts";
 
 export const adjustLotInput = z.object({
   lotId: z.string().uuid("Lot id must be a UUID."),
-  change: z.number().int().refine((n) => n !== 0, "Change cannot be zero.").refine((n) => Math.abs(n) <= 10_000_000, "Change is too large."),
+  change: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, "Change cannot be zero.")
+    .refine((n) => Math.abs(n) <= 10_000_000, "Change is too large."),
   reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
   idempotencyKey: z.string().min(8).max(200).optional(),
 });
@@ -18,10 +23,14 @@ export const adjustLotInput = z.object({
 export async function adjustLot(deps: Deps, actor: StaffActor, input: z.input<typeof adjustLotInput>) {
   const { idempotencyKey, ...data } = parseInput(adjustLotInput, input);
   const lot = await findOwnedLot(deps.db, actor, data.lotId);
-  return deps.db.$transaction((tx) =>
+  return stockTransaction(deps, (tx) =>
     onceForKey(tx, `stock.adjust:${lot.producerId}`, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
-      const movement = await applyMovementOrFail(tx, { lotId: lot.id, type: "ADJUSTMENT", quantity: data.change, reason: data.reason, actor: actorLabel(actor) }, () => belowReserved(lot.lotNumber));
+      const movement = await applyMovementOrFail(
+        tx,
+        { lotId: lot.id, type: "ADJUSTMENT", quantity: data.change, reason: data.reason, actor: actorLabel(actor) },
+        () => belowReserved(lot.lotNumber),
+      );
       return { movement: movementView(movement) };
     }),
   );

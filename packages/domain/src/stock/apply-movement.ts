@@ -1,5 +1,5 @@
 import type { MovementType, Tx } from "@stockroom/db";
-import { DomainError } from "../errors.ts";
+import type { DomainError } from "../errors.ts";
 
 export interface MovementInput {
   lotId: string;

@@ -6,12 +6,17 @@ import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedProduct } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
+import { stockTransaction } from "./transaction-options.ts";
 
 export const receiveLotInput = z.object({
   productId: z.string().uuid("Product id must be a UUID."),
   locationId: z.string().uuid("Location id must be a UUID."),
   lotNumber: z.string().trim().min(1, "Enter a lot number.").max(64),
-  expiryDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.").nullable().optional(),
+  expiryDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
+    .nullable()
+    .optional(),
   unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
   quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000_000),
   idempotencyKey: z.string().min(8).max(200).optional(),
@@ -23,12 +28,16 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
   const product = await findOwnedProduct(deps.db, actor, data.productId);
   await findOwnedLocation(deps.db, product.producerId, data.locationId);
   const expiryDate = data.expiryDate ? new Date(`${data.expiryDate}T00:00:00Z`) : null;
-  return deps.db.$transaction((tx) =>
+  return stockTransaction(deps, (tx) =>
     onceForKey(tx, `stock.receive:${product.producerId}`, idempotencyKey, data, async () => {
       await lockProducts(tx, [product.id]);
-      const existing = await tx.lot.findUnique({ where: { productId_locationId_lotNumber: { productId: product.id, locationId: data.locationId, lotNumber: data.lotNumber } } });
+      const existing = await tx.lot.findUnique({
+        where: { productId_locationId_lotNumber: { productId: product.id, locationId: data.locationId, lotNumber: data.lotNumber } },
+      });
       if (existing && (existing.expiryDate?.getTime() ?? null) !== (expiryDate?.getTime() ?? null)) {
-        throw new DomainError("CONFLICT", `Lot ${data.lotNumber} already exists here with a different expiry date.`, { fields: { expiryDate: "differs from the existing lot" } });
+        throw new DomainError("CONFLICT", `Lot ${data.lotNumber} already exists here with a different expiry date.`, {
+          fields: { expiryDate: "differs from the existing lot" },
+        });
       }
       const lot =
         existing ??

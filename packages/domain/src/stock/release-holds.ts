@@ -15,7 +15,13 @@ export async function releaseCartHolds(deps: Deps, input: z.input<typeof release
     if (!exists) throw notFound("Hold");
     return { released: 0 };
   }
-  const released = await endHolds(deps, holds.map((h) => h.id), "RELEASED", "released by the customer", false);
+  const released = await endHolds(
+    deps,
+    holds.map((h) => h.id),
+    "RELEASED",
+    "released by the customer",
+    false,
+  );
   return { released };
 }
 

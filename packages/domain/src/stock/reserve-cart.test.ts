@@ -86,7 +86,13 @@ describe("cart holds", () => {
     const a = await productWithStock(deps, world, [{ quantity: 10 }]);
     const b = await productWithStock(deps, world, [{ quantity: 10 }]);
     const cartId = newCartId();
-    const first = await reserveCart(deps, { cartId, lines: [{ productId: a.product.id, quantity: 2 }, { productId: b.product.id, quantity: 3 }] });
+    const first = await reserveCart(deps, {
+      cartId,
+      lines: [
+        { productId: a.product.id, quantity: 2 },
+        { productId: b.product.id, quantity: 3 },
+      ],
+    });
     clock.advance(60_000);
     const second = await reserveCart(deps, { cartId, lines: [{ productId: a.product.id, quantity: 2 }] });
     expect(second.expiresAt).toBe(new Date(clock.now().getTime() + 15 * 60_000).toISOString());

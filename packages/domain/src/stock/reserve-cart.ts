@@ -1,16 +1,19 @@
-import { z } from "zod";
 import type { Tx } from "@stockroom/db";
+import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { onceForKey } from "./idempotency.ts";
 import { sqlTimestamp, utcDay } from "./sql-time.ts";
+import { stockTransaction } from "./transaction-options.ts";
 
 export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
 
 export const reserveCartInput = z.object({
   lines: z
-    .array(z.object({ productId: z.string().uuid("Product id must be a UUID."), quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000) }))
+    .array(
+      z.object({ productId: z.string().uuid("Product id must be a UUID."), quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000) }),
+    )
     .max(100, "A cart holds at most 100 lines.")
     .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, "Each product may appear once."),
   idempotencyKey: z.string().min(8).max(200).optional(),
@@ -45,7 +48,7 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS) * 1000);
   return withReserveErrors(() =>
-    deps.db.$transaction((tx) =>
+    stockTransaction(deps, (tx) =>
       onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
         const holds = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
         const holdIds = holds.map((h) => h.holdId);

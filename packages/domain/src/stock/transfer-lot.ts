@@ -3,10 +3,11 @@ import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { belowReserved } from "./adjust-lot.ts";
+import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedLot } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
+import { stockTransaction } from "./transaction-options.ts";
 
 export const transferLotInput = z.object({
   lotId: z.string().uuid("Lot id must be a UUID."),
@@ -20,8 +21,9 @@ export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<
   const { idempotencyKey, ...data } = parseInput(transferLotInput, input);
   const lot = await findOwnedLot(deps.db, actor, data.lotId);
   const target = await findOwnedLocation(deps.db, lot.producerId, data.toLocationId);
-  if (target.id === lot.locationId) throw new DomainError("VALIDATION_FAILED", "Choose a different location.", { fields: { toLocationId: "same as the lot's location" } });
-  return deps.db.$transaction((tx) =>
+  if (target.id === lot.locationId)
+    throw new DomainError("VALIDATION_FAILED", "Choose a different location.", { fields: { toLocationId: "same as the lot's location" } });
+  return stockTransaction(deps, (tx) =>
     onceForKey(tx, `stock.transfer:${lot.producerId}`, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
       const destination = await tx.lot.upsert({
@@ -39,8 +41,16 @@ export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<
       });
       const reason = `transfer ${lot.location.name} -> ${target.name}`;
       const reference = { referenceType: "transfer", referenceId: `${lot.id}->${destination.id}` };
-      const out = await applyMovementOrFail(tx, { lotId: lot.id, type: "TRANSFER", quantity: -data.quantity, reason, actor: actorLabel(actor), ...reference }, () => belowReserved(lot.lotNumber));
-      const into = await applyMovementOrFail(tx, { lotId: destination.id, type: "TRANSFER", quantity: data.quantity, reason, actor: actorLabel(actor), ...reference }, () => belowReserved(lot.lotNumber));
+      const out = await applyMovementOrFail(
+        tx,
+        { lotId: lot.id, type: "TRANSFER", quantity: -data.quantity, reason, actor: actorLabel(actor), ...reference },
+        () => belowReserved(lot.lotNumber),
+      );
+      const into = await applyMovementOrFail(
+        tx,
+        { lotId: destination.id, type: "TRANSFER", quantity: data.quantity, reason, actor: actorLabel(actor), ...reference },
+        () => belowReserved(lot.lotNumber),
+      );
       return { toLotId: destination.id, movements: [movementView(out), movementView(into)] };
     }),
   );

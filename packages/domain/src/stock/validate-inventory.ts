@@ -18,7 +18,9 @@ export interface InventoryProblem {
  */
 export async function validateInventory(db: Db, now: Date): Promise<InventoryProblem[]> {
   const today = utcDay(now);
-  const rows = await db.$queryRaw<{ lotId: string; lotNumber: string; productId: string; onHand: number; reserved: number; ledger: number; expectedReserved: number; expiredHeld: number }[]>`
+  const rows = await db.$queryRaw<
+    { lotId: string; lotNumber: string; productId: string; onHand: number; reserved: number; ledger: number; expectedReserved: number; expiredHeld: number }[]
+  >`
     SELECT l.id AS "lotId", l."lotNumber", l."productId", l."onHand", l.reserved,
       COALESCE((SELECT SUM(m.quantity) FROM "Movement" m WHERE m."lotId" = l.id), 0)::int AS ledger,
       (COALESCE((SELECT SUM(a.quantity) FROM "HoldAllocation" a JOIN "Hold" h ON h.id = a."holdId" WHERE a."lotId" = l.id AND h.status = 'HELD'), 0)
@@ -35,10 +37,22 @@ export async function validateInventory(db: Db, now: Date): Promise<InventoryPro
       problems.push({ ...base, check: "ledger", expected: r.ledger, actual: r.onHand, message: `on hand ${r.onHand} but movements sum to ${r.ledger}` });
     }
     if (r.reserved !== r.expectedReserved) {
-      problems.push({ ...base, check: "reserved", expected: r.expectedReserved, actual: r.reserved, message: `reserved ${r.reserved} but live holds and open orders account for ${r.expectedReserved}` });
+      problems.push({
+        ...base,
+        check: "reserved",
+        expected: r.expectedReserved,
+        actual: r.reserved,
+        message: `reserved ${r.reserved} but live holds and open orders account for ${r.expectedReserved}`,
+      });
     }
     if (r.expiredHeld > 0) {
-      problems.push({ ...base, check: "expired-hold", expected: 0, actual: r.expiredHeld, message: `${r.expiredHeld} unit(s) of an expired lot are in live holds` });
+      problems.push({
+        ...base,
+        check: "expired-hold",
+        expected: 0,
+        actual: r.expiredHeld,
+        message: `${r.expiredHeld} unit(s) of an expired lot are in live holds`,
+      });
     }
     if (r.onHand < 0 || r.reserved < 0 || r.reserved > r.onHand) {
       problems.push({ ...base, check: "negative", expected: 0, actual: r.onHand, message: `on hand ${r.onHand}, reserved ${r.reserved}` });

@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { parseInput } from "../validation.ts";
-import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { belowReserved } from "./adjust-lot.ts";
+import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
+import { stockTransaction } from "./transaction-options.ts";
 
 export const WRITE_OFF_REASONS = ["EXPIRED", "DAMAGED", "RECALLED", "OTHER"] as const;
 
@@ -21,11 +22,13 @@ export const writeOffLotInput = z.object({
 export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<typeof writeOffLotInput>) {
   const { idempotencyKey, ...data } = parseInput(writeOffLotInput, input);
   const lot = await findOwnedLot(deps.db, actor, data.lotId);
-  return deps.db.$transaction((tx) =>
+  return stockTransaction(deps, (tx) =>
     onceForKey(tx, `stock.write-off:${lot.producerId}`, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
       const reason = `write-off: ${data.reason.toLowerCase()}${data.note ? ` (${data.note})` : ""}`;
-      const movement = await applyMovementOrFail(tx, { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor) }, () => belowReserved(lot.lotNumber));
+      const movement = await applyMovementOrFail(tx, { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor) }, () =>
+        belowReserved(lot.lotNumber),
+      );
       return { movement: movementView(movement), costCents: data.quantity * lot.unitCostCents };
     }),
   );

@@ -1,3 +1,3 @@
 export { actorFor, createProducer, createProduct, createStaff, TEST_PASSWORD } from "./factories.ts";
-export { createTestDeps, ManualClock } from "./test-deps.ts";
 export { createStockWorld, expectValidInventory, newCartId, productWithStock } from "./stock-fixtures.ts";
+export { createTestDeps, ManualClock } from "./test-deps.ts";
