@@ -80,3 +80,21 @@ test("sign out returns to sign-in, and the dashboard then sends you to sign in a
   // Vitamin C, Vitamin D3 and Multivitamin (name search, case-insensitive).
   await expect(productRows(page)).toHaveCount(3);
 });
+
+test("when the session ends, the server's message is shown with a way back in", async ({ page }) => {
+  await signInToAdmin(page, LOGINS.greenleafStaff.email);
+  // The session cookie disappears (expired, or signed out elsewhere); the next request is refused by the server.
+  await page.context().clearCookies();
+  await page.getByRole("searchbox", { name: "Search products" }).fill("aspirin");
+
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Your session has ended");
+  await expect(alert).toContainText("Please sign in.");
+  await captureScreens(page, "admin-session-ended");
+
+  await alert.getByRole("button", { name: "Sign in again" }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in\?redirect=/);
+  await fillSignIn(page, LOGINS.greenleafStaff.email);
+  await expect(page).toHaveURL(/[?&]search=aspirin/);
+  await expect(productRows(page)).toHaveCount(1);
+});

@@ -69,3 +69,27 @@ test("the category filter narrows the catalog and is kept in the URL", async ({ 
   await expect(page.getByLabel("Category")).toHaveValue(GREENLEAF_PRODUCT.category);
   await expect(cards(page)).toHaveCount(4);
 });
+
+test("a failing request shows the server's message and can be retried", async ({ page }) => {
+  // The one test that fakes the server: it answers catalog.list once with a tRPC error, shaped as the server formats it.
+  let failuresLeft = 1;
+  await page.route("**/trpc/catalog.list**", async (route) => {
+    if (failuresLeft-- <= 0) return route.continue();
+    const data = { code: "INTERNAL_SERVER_ERROR", httpStatus: 500, domainCode: null, fields: null, details: null, requestId: "req-e2e-1" };
+    const message = "Something went wrong on our side. Please try again.";
+    await route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      json: [{ error: { message, code: -32603, data: { ...data, userMessage: message } } }],
+    });
+  });
+
+  await page.goto("/");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Something went wrong on our side. Please try again.");
+  await expect(alert).toContainText("Reference: req-e2e-1");
+  await captureScreens(page, "storefront-error");
+
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(cards(page)).toHaveCount(PAGE_SIZE);
+});

@@ -11,7 +11,7 @@ import { registerSpas } from "./spa.ts";
 export const SESSION_COOKIE = "stockroom_session";
 
 export interface ServerOptions {
-  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE">;
+  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "HOLD_TTL_SECONDS" | "SERVE_SPAS" | "COOKIE_SECURE">;
   deps: Deps;
 }
 
@@ -41,8 +41,9 @@ export async function buildServer({ env, deps }: ServerOptions): Promise<Fastify
         createContext: ({ req, res }) =>
           createContextInner({
             deps,
-            config: { sessionTtlHours: env.SESSION_TTL_HOURS },
+            config: { sessionTtlHours: env.SESSION_TTL_HOURS, holdTtlSeconds: env.HOLD_TTL_SECONDS },
             ip: req.ip,
+            cartToken: typeof req.headers["x-cart-token"] === "string" ? req.headers["x-cart-token"] : undefined,
             requestId: String(req.id),
             log: req.log,
             session: {

@@ -14,6 +14,8 @@ export interface SessionCookie {
 
 export interface ApiConfig {
   sessionTtlHours: number;
+  /** How long checkout holds last (15 minutes unless configured). */
+  holdTtlSeconds: number;
 }
 
 export interface ContextInner {
@@ -24,6 +26,8 @@ export interface ContextInner {
   ip: string;
   requestId: string;
   log: Logger;
+  /** The guest's cart token (x-cart-token header), if sent. */
+  cartToken: string | undefined;
 }
 
 /** Inner context: dependencies only. Tests build it directly and call the router with createCaller. */

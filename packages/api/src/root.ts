@@ -1,6 +1,9 @@
 import { authRouter } from "./routers/auth.ts";
 import { catalogRouter } from "./routers/catalog.ts";
-import { producersRouter, productsRouter } from "./routers/products.ts";
+import { cartRouter } from "./routers/cart.ts";
+import { ordersRouter } from "./routers/orders.ts";
+import { locationsRouter, producersRouter, productsRouter } from "./routers/products.ts";
+import { stockRouter } from "./routers/stock.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -8,6 +11,10 @@ export const appRouter = router({
   catalog: catalogRouter,
   products: productsRouter,
   producers: producersRouter,
+  locations: locationsRouter,
+  stock: stockRouter,
+  cart: cartRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

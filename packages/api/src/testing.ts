@@ -22,11 +22,12 @@ export const silentLog = { error() {}, warn() {} };
 export async function callerFor(deps: Deps, jar: SessionCookie = new CookieJar(), overrides: Partial<Omit<ContextInner, "actor">> = {}) {
   const ctx = await createContextInner({
     deps,
-    config: { sessionTtlHours: 12 },
+    config: { sessionTtlHours: 12, holdTtlSeconds: 900 },
     session: jar,
     ip: "127.0.0.1",
     requestId: "test",
     log: silentLog,
+    cartToken: undefined,
     ...overrides,
   });
   return createCaller(ctx);

@@ -1,4 +1,4 @@
-import { DomainError, isDomainError, type StaffActor } from "@stockroom/domain";
+import { cartIdFor, cartTokenSchema, DomainError, isDomainError, type StaffActor } from "@stockroom/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { ContextInner } from "./context.ts";
 import { DOMAIN_TO_TRPC } from "./error-map.ts";
@@ -54,4 +54,11 @@ export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
 export const platformAdminProcedure = staffProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== "PLATFORM_ADMIN") throw new DomainError("FORBIDDEN", "Only platform admins can do this.");
   return next();
+});
+
+/** Guests act on their cart through its token; the domain sees only the derived cart id. */
+export const cartProcedure = publicProcedure.use(({ ctx, next }) => {
+  const token = cartTokenSchema.safeParse(ctx.cartToken);
+  if (!token.success) throw new DomainError("UNAUTHENTICATED", "Send your cart token in the x-cart-token header.", { fields: { "x-cart-token": token.error.issues[0]?.message ?? "missing" } });
+  return next({ ctx: { ...ctx, cartId: cartIdFor(token.data) } });
 });

@@ -1,5 +1,5 @@
 import { useQueryErrorResetBoundary } from "@tanstack/react-query";
-import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
+import { type ErrorComponentProps, useRouter, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { errorMessage, isUnauthenticated, requestId } from "../lib/server-error.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
@@ -10,6 +10,7 @@ export function RouteError({ error }: ErrorComponentProps) {
   const queryErrorResetBoundary = useQueryErrorResetBoundary();
   const { queryClient, trpc } = useAppContext();
   const reference = requestId(error);
+  const here = useRouterState({ select: (state) => state.location.href });
 
   useEffect(() => {
     queryErrorResetBoundary.reset();
@@ -18,7 +19,7 @@ export function RouteError({ error }: ErrorComponentProps) {
   if (isUnauthenticated(error)) {
     const signInAgain = () => {
       queryClient.setQueryData(trpc.auth.me.queryKey(), null);
-      void router.navigate({ to: "/sign-in" });
+      void router.navigate({ to: "/sign-in", search: { redirect: here } });
     };
     return (
       <div className="notice-page" role="alert">

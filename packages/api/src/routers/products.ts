@@ -1,4 +1,18 @@
-import { getProduct, getProductInput, listProducers, listProducts, listProductsInput } from "@stockroom/domain";
+import {
+  createLocation,
+  createLocationInput,
+  createProduct,
+  createProductInput,
+  getProduct,
+  getProductInput,
+  listLocations,
+  listLocationsInput,
+  listProducers,
+  listProducts,
+  listProductsInput,
+  updateProduct,
+  updateProductInput,
+} from "@stockroom/domain";
 import { z } from "zod";
 import { platformAdminProcedure, router, staffProcedure } from "../trpc.ts";
 
@@ -24,6 +38,30 @@ export const productsRouter = router({
     .input(getProductInput)
     .output(productSummary)
     .query(({ ctx, input }) => getProduct(ctx.deps, ctx.actor, input)),
+
+  create: staffProcedure
+    .input(createProductInput)
+    .output(productSummary)
+    .mutation(({ ctx, input }) => createProduct(ctx.deps, ctx.actor, input)),
+
+  update: staffProcedure
+    .input(updateProductInput)
+    .output(productSummary)
+    .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.actor, input)),
+});
+
+const locationOutput = z.object({ id: z.string(), producerId: z.string(), name: z.string(), isSellable: z.boolean() });
+
+export const locationsRouter = router({
+  list: staffProcedure
+    .input(listLocationsInput)
+    .output(z.array(locationOutput))
+    .query(({ ctx, input }) => listLocations(ctx.deps, ctx.actor, input)),
+
+  create: staffProcedure
+    .input(createLocationInput)
+    .output(locationOutput)
+    .mutation(({ ctx, input }) => createLocation(ctx.deps, ctx.actor, input)),
 });
 
 export const producersRouter = router({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
+import { availabilityOf } from "../stock/availability.ts";
 import { parseInput } from "../validation.ts";
 
 export const listCatalogInput = z.object({
@@ -27,11 +28,13 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     }),
     deps.db.product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
   ]);
+  const available = await availabilityOf(deps, items.map((p) => p.id));
   return {
     total,
     page,
     pageSize,
     categories: categories.map((c) => c.category),
-    items: items.map(({ producer, ...p }) => ({ ...p, producerName: producer.name })),
+    /** available: units a customer can hold now (live holds excluded, lapsed ones not); null = unlimited. */
+    items: items.map(({ producer, ...p }) => ({ ...p, producerName: producer.name, available: available.get(p.id) ?? 0 })),
   };
 }

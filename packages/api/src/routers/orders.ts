@@ -1,0 +1,32 @@
+import { getCartOrder, getOrder, listOrders, listOrdersInput, orderIdInput, placeOrder, placeOrderInput, setOrderStatus, setOrderStatusInput } from "@stockroom/domain";
+import { z } from "zod";
+import { cartProcedure, router, staffProcedure } from "../trpc.ts";
+import { orderOutput, placedOrdersOutput, setStatusOutput } from "./outputs.ts";
+
+export const ordersRouter = router({
+  place: cartProcedure
+    .input(placeOrderInput)
+    .output(placedOrdersOutput)
+    .mutation(({ ctx, input }) => placeOrder(ctx.deps, { ...input, cartId: ctx.cartId })),
+
+  /** The customer's view of an order placed with their cart token. */
+  mine: cartProcedure
+    .input(orderIdInput)
+    .output(orderOutput)
+    .query(({ ctx, input }) => getCartOrder(ctx.deps, { ...input, cartId: ctx.cartId })),
+
+  list: staffProcedure
+    .input(listOrdersInput)
+    .output(z.array(orderOutput))
+    .query(({ ctx, input }) => listOrders(ctx.deps, ctx.actor, input)),
+
+  get: staffProcedure
+    .input(orderIdInput)
+    .output(orderOutput)
+    .query(({ ctx, input }) => getOrder(ctx.deps, ctx.actor, input)),
+
+  setStatus: staffProcedure
+    .input(setOrderStatusInput)
+    .output(setStatusOutput)
+    .mutation(({ ctx, input }) => setOrderStatus(ctx.deps, ctx.actor, input)),
+});

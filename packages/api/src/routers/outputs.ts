@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const movementOutput = z.object({
+  id: z.string(),
+  lotId: z.string(),
+  productId: z.string(),
+  type: z.string(),
+  quantity: z.number(),
+  previousOnHand: z.number(),
+  newOnHand: z.number(),
+  unitCostCents: z.number(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+
+export const orderStatus = z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]);
+
+export const orderOutput = z.object({
+  id: z.string(),
+  number: z.number(),
+  status: orderStatus,
+  producerId: z.string(),
+  createdAt: z.string(),
+  stockMovedAt: z.string().nullable(),
+  allowedNext: z.array(orderStatus),
+  totalCents: z.number(),
+  lines: z.array(
+    z.object({
+      productId: z.string(),
+      name: z.string(),
+      sku: z.string(),
+      quantity: z.number(),
+      unitPriceCents: z.number(),
+      lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), expiryDate: z.string().nullable(), location: z.string(), quantity: z.number() })),
+    }),
+  ),
+});
+
+export const reserveOutput = z.object({
+  expiresAt: z.string(),
+  holds: z.array(z.object({ holdId: z.string(), productId: z.string(), quantity: z.number() })),
+});
+
+export const placedOrdersOutput = z.object({
+  orders: z.array(z.object({ orderId: z.string(), number: z.number(), status: z.literal("PENDING"), producerId: z.string() })),
+});
+
+export const setStatusOutput = z.object({ orderId: z.string(), number: z.number(), status: orderStatus, movements: z.array(movementOutput) });

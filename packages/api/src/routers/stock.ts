@@ -1,0 +1,47 @@
+import {
+  adjustLot,
+  adjustLotInput,
+  listMovements,
+  listMovementsInput,
+  receiveLot,
+  receiveLotInput,
+  transferLot,
+  transferLotInput,
+  writeOffLot,
+  writeOffLotInput,
+} from "@stockroom/domain";
+import { z } from "zod";
+import { router, staffProcedure } from "../trpc.ts";
+import { movementOutput } from "./outputs.ts";
+
+export const stockRouter = router({
+  receive: staffProcedure
+    .input(receiveLotInput)
+    .output(z.object({ lotId: z.string(), movement: movementOutput }))
+    .mutation(({ ctx, input }) => receiveLot(ctx.deps, ctx.actor, input)),
+
+  adjust: staffProcedure
+    .input(adjustLotInput)
+    .output(z.object({ movement: movementOutput }))
+    .mutation(({ ctx, input }) => adjustLot(ctx.deps, ctx.actor, input)),
+
+  writeOff: staffProcedure
+    .input(writeOffLotInput)
+    .output(z.object({ movement: movementOutput, costCents: z.number() }))
+    .mutation(({ ctx, input }) => writeOffLot(ctx.deps, ctx.actor, input)),
+
+  transfer: staffProcedure
+    .input(transferLotInput)
+    .output(z.object({ toLotId: z.string(), movements: z.array(movementOutput) }))
+    .mutation(({ ctx, input }) => transferLot(ctx.deps, ctx.actor, input)),
+
+  movements: staffProcedure
+    .input(listMovementsInput)
+    .output(
+      z.object({
+        items: z.array(movementOutput.extend({ lotNumber: z.string(), actor: z.string(), referenceType: z.string().nullable(), referenceId: z.string().nullable() })),
+        nextCursor: z.string().nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => listMovements(ctx.deps, ctx.actor, input)),
+});
