@@ -71,10 +71,11 @@ test("the category filter narrows the catalog and is kept in the URL", async ({ 
 });
 
 test("a failing request shows the server's message and can be retried", async ({ page }) => {
-  // The one test that fakes the server: it answers catalog.list once with a tRPC error, shaped as the server formats it.
-  let failuresLeft = 1;
+  // The one test that fakes the server: catalog.list fails (a tRPC error shaped as the server formats it) until
+  // the server "recovers". The app retries a 5xx once by itself before showing the error.
+  let isFailing = true;
   await page.route("**/trpc/catalog.list**", async (route) => {
-    if (failuresLeft-- <= 0) return route.continue();
+    if (!isFailing) return route.continue();
     const data = { code: "INTERNAL_SERVER_ERROR", httpStatus: 500, domainCode: null, fields: null, details: null, requestId: "req-e2e-1" };
     const message = "Something went wrong on our side. Please try again.";
     await route.fulfill({
@@ -90,6 +91,7 @@ test("a failing request shows the server's message and can be retried", async ({
   await expect(alert).toContainText("Reference: req-e2e-1");
   await captureScreens(page, "storefront-error");
 
+  isFailing = false;
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(cards(page)).toHaveCount(PAGE_SIZE);
 });

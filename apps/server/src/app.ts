@@ -3,9 +3,10 @@ import fastifyCookie from "@fastify/cookie";
 import { type AppRouter, appRouter, createContextInner } from "@stockroom/api";
 import type { Deps } from "@stockroom/domain";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import type { ServerEnv } from "./env.ts";
+import { registerRestRoutes } from "./rest.ts";
 import { registerSpas } from "./spa.ts";
 
 export const SESSION_COOKIE = "stockroom_session";
@@ -27,6 +28,26 @@ export async function buildServer({ env, deps }: ServerOptions): Promise<Fastify
   });
   await app.register(fastifyCookie);
 
+  /** The same context for tRPC and REST: dependencies, session cookie, cart token, request id. */
+  const createRequestContext = (req: FastifyRequest, res: FastifyReply) =>
+    createContextInner({
+      deps,
+      config: { sessionTtlHours: env.SESSION_TTL_HOURS, holdTtlSeconds: env.HOLD_TTL_SECONDS },
+      ip: req.ip,
+      requestId: String(req.id),
+      log: req.log,
+      cartToken: typeof req.headers["x-cart-token"] === "string" ? req.headers["x-cart-token"] : undefined,
+      session: {
+        token: req.cookies[SESSION_COOKIE],
+        set: (token, expiresAt) => {
+          res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/", expires: expiresAt });
+        },
+        clear: () => {
+          res.clearCookie(SESSION_COOKIE, { path: "/" });
+        },
+      },
+    });
+
   app.get("/healthz", async () => {
     await deps.db.$queryRaw`SELECT 1`;
     return { status: "ok" };
@@ -38,26 +59,14 @@ export async function buildServer({ env, deps }: ServerOptions): Promise<Fastify
       prefix: "/trpc",
       trpcOptions: {
         router: appRouter,
-        createContext: ({ req, res }) =>
-          createContextInner({
-            deps,
-            config: { sessionTtlHours: env.SESSION_TTL_HOURS, holdTtlSeconds: env.HOLD_TTL_SECONDS },
-            ip: req.ip,
-            cartToken: typeof req.headers["x-cart-token"] === "string" ? req.headers["x-cart-token"] : undefined,
-            requestId: String(req.id),
-            log: req.log,
-            session: {
-              token: req.cookies[SESSION_COOKIE],
-              set: (token, expiresAt) => {
-                res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/", expires: expiresAt });
-              },
-              clear: () => {
-                res.clearCookie(SESSION_COOKIE, { path: "/" });
-              },
-            },
-          }),
+        createContext: ({ req, res }) => createRequestContext(req, res),
       },
     } satisfies { prefix: string; trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] });
+  });
+
+  await app.register(async (restScope) => {
+    restScope.addHook("onRequest", requireCsrfHeader);
+    registerRestRoutes(restScope, createRequestContext);
   });
 
   if (env.SERVE_SPAS) await registerSpas(app);

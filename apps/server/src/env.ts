@@ -20,7 +20,12 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
-  HOLD_TTL_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  HOLD_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(15 * 60),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
 });
 

@@ -105,7 +105,13 @@ describe("hold expiry", () => {
     const { product, lotIds } = await productWithStock(deps, world, [{ quantity: 2 }]);
     // A hold written without its job (as if the job were lost): the sweep must still end it.
     const hold = await database.current.db.hold.create({
-      data: { cartId: newCartId(), productId: product.id, quantity: 2, expiresAt: new Date(clock.now().getTime() - 1), allocations: { create: [{ lotId: lotIds[0] as string, quantity: 2 }] } },
+      data: {
+        cartId: newCartId(),
+        productId: product.id,
+        quantity: 2,
+        expiresAt: new Date(clock.now().getTime() - 1),
+        allocations: { create: [{ lotId: lotIds[0] as string, quantity: 2 }] },
+      },
     });
     await database.current.db.lot.update({ where: { id: lotIds[0] }, data: { reserved: 2 } });
     const jobId = await deps.jobs.send("hold.sweep", {});

@@ -1,6 +1,6 @@
 import { authRouter } from "./routers/auth.ts";
-import { catalogRouter } from "./routers/catalog.ts";
 import { cartRouter } from "./routers/cart.ts";
+import { catalogRouter } from "./routers/catalog.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { locationsRouter, producersRouter, productsRouter } from "./routers/products.ts";
 import { stockRouter } from "./routers/stock.ts";

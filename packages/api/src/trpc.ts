@@ -1,4 +1,4 @@
-import { cartIdFor, cartTokenSchema, DomainError, isDomainError, type StaffActor } from "@stockroom/domain";
+import { cartIdFor, cartTokenSchema, DomainError, isDomainError, isZodError, type StaffActor, validationError } from "@stockroom/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { ContextInner } from "./context.ts";
 import { DOMAIN_TO_TRPC } from "./error-map.ts";
@@ -31,7 +31,8 @@ const t = initTRPC.context<ContextInner>().create({
 const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    // Input schemas on procedures fail before the domain runs: report them exactly like domain validation.
+    const cause = isZodError(result.error.cause) ? validationError(result.error.cause) : result.error.cause;
     if (isDomainError(cause)) {
       result.error = new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.userMessage, cause });
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
@@ -59,6 +60,9 @@ export const platformAdminProcedure = staffProcedure.use(({ ctx, next }) => {
 /** Guests act on their cart through its token; the domain sees only the derived cart id. */
 export const cartProcedure = publicProcedure.use(({ ctx, next }) => {
   const token = cartTokenSchema.safeParse(ctx.cartToken);
-  if (!token.success) throw new DomainError("UNAUTHENTICATED", "Send your cart token in the x-cart-token header.", { fields: { "x-cart-token": token.error.issues[0]?.message ?? "missing" } });
+  if (!token.success)
+    throw new DomainError("UNAUTHENTICATED", "Send your cart token in the x-cart-token header.", {
+      fields: { "x-cart-token": token.error.issues[0]?.message ?? "missing" },
+    });
   return next({ ctx: { ...ctx, cartId: cartIdFor(token.data) } });
 });

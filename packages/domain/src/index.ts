@@ -30,4 +30,4 @@ export { addDays, utcDay } from "./stock/sql-time.ts";
 export { transferLot, transferLotInput } from "./stock/transfer-lot.ts";
 export { fixLedgerProblems, type InventoryProblem, validateInventory } from "./stock/validate-inventory.ts";
 export { WRITE_OFF_REASONS, writeOffLot, writeOffLotInput } from "./stock/write-off-lot.ts";
-export { parseInput } from "./validation.ts";
+export { isZodError, parseInput, validationError } from "./validation.ts";

@@ -7,7 +7,9 @@ const catalogOutput = z.object({
   page: z.number(),
   pageSize: z.number(),
   categories: z.array(z.string()),
-  items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), priceCents: z.number(), producerName: z.string(), available: z.number().nullable() })),
+  items: z.array(
+    z.object({ id: z.string(), name: z.string(), category: z.string(), priceCents: z.number(), producerName: z.string(), available: z.number().nullable() }),
+  ),
 });
 
 export const catalogRouter = router({

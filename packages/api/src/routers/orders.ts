@@ -1,4 +1,14 @@
-import { getCartOrder, getOrder, listOrders, listOrdersInput, orderIdInput, placeOrder, placeOrderInput, setOrderStatus, setOrderStatusInput } from "@stockroom/domain";
+import {
+  getCartOrder,
+  getOrder,
+  listOrders,
+  listOrdersInput,
+  orderIdInput,
+  placeOrder,
+  placeOrderInput,
+  setOrderStatus,
+  setOrderStatusInput,
+} from "@stockroom/domain";
 import { z } from "zod";
 import { cartProcedure, router, staffProcedure } from "../trpc.ts";
 import { orderOutput, placedOrdersOutput, setStatusOutput } from "./outputs.ts";

@@ -39,7 +39,9 @@ export const stockRouter = router({
     .input(listMovementsInput)
     .output(
       z.object({
-        items: z.array(movementOutput.extend({ lotNumber: z.string(), actor: z.string(), referenceType: z.string().nullable(), referenceId: z.string().nullable() })),
+        items: z.array(
+          movementOutput.extend({ lotNumber: z.string(), actor: z.string(), referenceType: z.string().nullable(), referenceId: z.string().nullable() }),
+        ),
         nextCursor: z.string().nullable(),
       }),
     )

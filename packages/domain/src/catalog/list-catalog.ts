@@ -28,7 +28,10 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     }),
     deps.db.product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
   ]);
-  const available = await availabilityOf(deps, items.map((p) => p.id));
+  const available = await availabilityOf(
+    deps,
+    items.map((p) => p.id),
+  );
   return {
     total,
     page,

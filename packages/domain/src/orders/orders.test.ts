@@ -77,7 +77,9 @@ describe("fulfilment", () => {
   it("status sent 5 times concurrently takes stock out once; DISPATCHED then DELIVERED takes it once", async () => {
     const { lotIds, order } = await placedOrder([{ quantity: 10 }], 3);
     await setOrderStatus(testDeps.deps, world.admin, { orderId: order.orderId, status: "CONFIRMED" });
-    const results = await Promise.all(Array.from({ length: 5 }, () => setOrderStatus(testDeps.deps, world.admin, { orderId: order.orderId, status: "DISPATCHED" })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => setOrderStatus(testDeps.deps, world.admin, { orderId: order.orderId, status: "DISPATCHED" })),
+    );
     expect(results.map((r) => r.movements.length).sort()).toEqual([0, 0, 0, 0, 1]);
     expect(results.find((r) => r.movements.length)?.movements[0]).toMatchObject({ type: "FULFILMENT", quantity: -3, previousOnHand: 10, newOnHand: 7 });
     await setOrderStatus(testDeps.deps, world.admin, { orderId: order.orderId, status: "DELIVERED" });

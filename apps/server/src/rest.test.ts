@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { useTestDatabase } from "@stockroom/db/testing";
+import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer, SESSION_COOKIE } from "./app.ts";
+
+const database = useTestDatabase();
+let app: FastifyInstance;
+let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
+
+beforeAll(async () => {
+  testDeps = await createTestDeps(database.current.db, database.current.url);
+  app = await buildServer({
+    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, HOLD_TTL_SECONDS: 900, SERVE_SPAS: false, COOKIE_SECURE: false },
+    deps: testDeps.deps,
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await testDeps.close();
+});
+
+const headers = (cartToken: string) => ({ "content-type": "application/json", "x-stockroom-csrf": "1", "x-cart-token": cartToken });
+
+describe("REST for integrations", () => {
+  it("POST /api/cart/reserve holds, answers 409 with the short lines, DELETE releases; POST status moves stock", async () => {
+    const world = await createStockWorld(database.current.db);
+    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 2 }]);
+    const token = randomBytes(16).toString("base64url");
+
+    const held = await app.inject({
+      method: "POST",
+      url: "/api/cart/reserve",
+      headers: headers(token),
+      payload: { lines: [{ productId: product.id, quantity: 2 }] },
+    });
+    expect(held.statusCode).toBe(200);
+    const holdId = held.json().holds[0].holdId;
+
+    const short = await app.inject({
+      method: "POST",
+      url: "/api/cart/reserve",
+      headers: headers(randomBytes(16).toString("base64url")),
+      payload: { lines: [{ productId: product.id, quantity: 1 }] },
+    });
+    expect(short.statusCode).toBe(409);
+    expect(short.json().error).toMatchObject({ code: "CONFLICT", details: { shortLines: [{ productId: product.id, requested: 1, available: 0 }] } });
+
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/cart/reserve",
+      headers: headers(token),
+      payload: { lines: [{ productId: product.id, quantity: -1 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual({ "lines.0.quantity": "Quantity must be at least 1." });
+
+    const released = await app.inject({ method: "DELETE", url: `/api/cart/reserve/${holdId}`, headers: { "x-stockroom-csrf": "1", "x-cart-token": token } });
+    expect(released.json()).toEqual({ released: 1 });
+
+    const place = await app.inject({
+      method: "POST",
+      url: "/trpc/orders.place",
+      headers: headers(token),
+      payload: { lines: [{ productId: product.id, quantity: 1 }] },
+    });
+    const orderId = place.json().result.data.orders[0].orderId;
+    const staff = await createStaff(database.current.db, { role: "PRODUCER_ADMIN", producerId: world.producer.id });
+    const signIn = await app.inject({
+      method: "POST",
+      url: "/trpc/auth.signIn",
+      headers: headers(token),
+      payload: { email: staff.email, password: TEST_PASSWORD },
+    });
+    const cookie = signIn.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? "";
+    const statusHeaders = { ...headers(token), "idempotency-key": "status-key-123" };
+    const anonymous = await app.inject({ method: "POST", url: `/api/orders/${orderId}/status`, headers: statusHeaders, payload: { status: "CONFIRMED" } });
+    expect(anonymous.statusCode).toBe(401);
+    for (const status of ["CONFIRMED", "DISPATCHED"]) {
+      const response = await app.inject({
+        method: "POST",
+        url: `/api/orders/${orderId}/status`,
+        headers: { ...statusHeaders, "idempotency-key": `k-${status}-0001` },
+        cookies: { [SESSION_COOKIE]: cookie },
+        payload: { status },
+      });
+      expect(response.statusCode).toBe(200);
+    }
+    const lot = await database.current.db.lot.findFirstOrThrow({ where: { productId: product.id } });
+    expect({ onHand: lot.onHand, reserved: lot.reserved }).toEqual({ onHand: 1, reserved: 0 });
+  });
+
+  it("serves an OpenAPI 3.1 document describing the three paths", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(["/api/cart/reserve", "/api/cart/reserve/{id}", "/api/orders/{id}/status"]);
+    expect(doc.paths["/api/cart/reserve"].post.requestBody.content["application/json"].schema.properties.lines.type).toBe("array");
+  });
+});
