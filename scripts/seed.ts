@@ -1,13 +1,7 @@
-// `pnpm db:seed`: apply migrations and (re)seed the demo data; idempotent.
-import { applyMigrations, createDb, resolveDatabase } from "@stockroom/db";
+// `pnpm db:seed`: apply migrations and seed the demo data; idempotent.
 import { seedDemo } from "@stockroom/domain";
+import { withDeps } from "./with-deps.ts";
 
-const database = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, cluster: process.env.STOCKROOM_CLUSTER || "pg" });
-try {
-  await applyMigrations(database.url);
-  const db = createDb(database.url, { maxConnections: 2 });
-  console.log("Seeded", await seedDemo(db));
-  await db.$disconnect();
-} finally {
-  await database.stop();
-}
+await withDeps({ databaseUrl: process.env.DATABASE_URL || undefined, cluster: process.env.STOCKROOM_CLUSTER || "pg" }, async (deps) => {
+  console.log("Seeded", await seedDemo(deps));
+});

@@ -4,9 +4,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { applyMigrations, createDb, REPO_ROOT, resolveDatabase } from "@stockroom/db";
+import { applyMigrations, REPO_ROOT, resolveDatabase } from "@stockroom/db";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "@stockroom/domain";
 import { loadStartEnv } from "./start-env.ts";
+import { withDeps } from "./with-deps.ts";
 
 const isDev = process.argv.includes("--dev");
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
@@ -70,11 +71,7 @@ async function main(): Promise<void> {
 
   const applied = await applyMigrations(database.url);
   console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema is up to date.");
-  if (env.STOCKROOM_SEED_DEMO) {
-    const db = createDb(database.url, { maxConnections: 2 });
-    await seedDemo(db);
-    await db.$disconnect();
-  }
+  if (env.STOCKROOM_SEED_DEMO) await withDeps({ cluster: env.STOCKROOM_CLUSTER, database }, (deps) => seedDemo(deps));
 
   const appEnv = { DATABASE_URL: database.url };
   const entry = (app: string) => path.join(REPO_ROOT, `apps/${app}/src/main.ts`);

@@ -15,7 +15,7 @@ export function RouteError({ error }: ErrorComponentProps) {
 
   return (
     <div className="notice-page" role="alert">
-      <h1>Something went wrong</h1>
+      <h1>We couldn’t load this page</h1>
       <p className="error-message">{errorMessage(error)}</p>
       {reference ? <p className="muted small">Reference: {reference}</p> : null}
       <button type="button" className="button" onClick={() => void router.invalidate()}>

@@ -1,9 +1,11 @@
-import type { Db } from "@stockroom/db";
 import { hashPassword } from "../auth/password.ts";
+import type { Deps } from "../deps.ts";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo-catalog.ts";
+import { seedDemoStock } from "./seed-stock.ts";
 
 /** Idempotent: upserts by natural keys, so running it on every start changes nothing the second time. */
-export async function seedDemo(db: Db): Promise<{ producers: number; products: number; staff: number }> {
+export async function seedDemo(deps: Deps): Promise<{ producers: number; products: number; staff: number }> {
+  const { db } = deps;
   const producerIds = new Map<string, string>();
   for (const p of DEMO_PRODUCERS) {
     const producer = await db.producer.upsert({ where: { slug: p.slug }, update: {}, create: { slug: p.slug, name: p.name } });
@@ -26,5 +28,7 @@ export async function seedDemo(db: Db): Promise<{ producers: number; products: n
     const producerId = producerIds.get(producer) as string;
     await db.product.upsert({ where: { producerId_sku: { producerId, sku: p.sku } }, update: {}, create: { ...p, producerId } });
   }
+  const admin = await db.staff.findUniqueOrThrow({ where: { email: "admin@stockroom.test" } });
+  await seedDemoStock(deps, { kind: "staff", staffId: admin.id, email: admin.email, name: admin.name, role: admin.role, producerId: null });
   return { producers: DEMO_PRODUCERS.length, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length };
 }

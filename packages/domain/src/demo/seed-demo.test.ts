@@ -1,0 +1,66 @@
+import { useTestDatabase } from "@stockroom/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inventoryReport } from "../stock/inventory-report.ts";
+import { fixLedgerProblems, validateInventory } from "../stock/validate-inventory.ts";
+import { createTestDeps, ManualClock } from "../testing/index.ts";
+import { seedDemo } from "./seed-demo.ts";
+
+const database = useTestDatabase();
+const clock = new ManualClock(new Date("2026-06-01T09:00:00Z"));
+let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
+
+beforeAll(async () => {
+  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
+});
+afterAll(() => testDeps.close());
+
+describe("demo seed and inventory tools", () => {
+  it("seeds every band, low and out of stock, and orders in each status; twice changes nothing", async () => {
+    const { db } = database.current;
+    await seedDemo(testDeps.deps);
+    const counts = async () => ({
+      lots: await db.lot.count(),
+      movements: await db.movement.count(),
+      orders: await db.order.count(),
+      products: await db.product.count(),
+    });
+    const first = await counts();
+    await seedDemo(testDeps.deps);
+    expect(await counts()).toEqual(first);
+    expect(first.products).toBe(50);
+
+    const statuses = await db.order.groupBy({ by: ["status"], _count: true });
+    expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ PENDING: 2, CONFIRMED: 2, DISPATCHED: 2, DELIVERED: 2, CANCELLED: 2 });
+    const report = await inventoryReport(db, clock.now());
+    for (const row of report) {
+      expect(row).toMatchObject({ products: 25, expired: 1 });
+      expect(row.low).toBeGreaterThan(0);
+      expect(row.out).toBeGreaterThan(0);
+      expect(row.within7).toBeGreaterThan(0);
+      expect(row.within30).toBeGreaterThan(0);
+      expect(row.within90).toBeGreaterThan(0);
+    }
+    expect(await validateInventory(db, clock.now())).toEqual([]);
+  });
+
+  it("the validator catches a lot whose on hand disagrees with its ledger, and --fix reconciles it with a movement", async () => {
+    const { db } = database.current;
+    const lot = await db.lot.findFirstOrThrow({ where: { onHand: { gt: 5 } } });
+    await db.$executeRaw`UPDATE "Lot" SET "onHand" = "onHand" - 2 WHERE id = ${lot.id}::uuid`;
+    const problems = await validateInventory(db, clock.now());
+    expect(problems).toEqual([expect.objectContaining({ check: "ledger", lotId: lot.id, expected: lot.onHand, actual: lot.onHand - 2 })]);
+    expect(await fixLedgerProblems(db, problems)).toBe(1);
+    expect(await validateInventory(db, clock.now())).toEqual([]);
+    const fix = await db.movement.findFirstOrThrow({ where: { lotId: lot.id }, orderBy: { id: "desc" } });
+    expect(fix).toMatchObject({ type: "ADJUSTMENT", quantity: -2, reason: "reconciliation" });
+  });
+
+  it("movements are append-only in the database", async () => {
+    const { db } = database.current;
+    await expect(db.$executeRaw`UPDATE "Movement" SET quantity = quantity WHERE id = (SELECT min(id) FROM "Movement")`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM "Movement"`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "Lot" SET reserved = "onHand" + 1 WHERE id = (SELECT min(id::text)::uuid FROM "Lot")`).rejects.toThrow(
+      /Lot_reserved_within_onHand/,
+    );
+  });
+});
