@@ -9,6 +9,7 @@ export default defineConfig({
   base: "/admin/",
   plugins: [tanstackRouter({ target: "react", autoCodeSplitting: true }), react()],
   server: {
+    host: "127.0.0.1",
     port: 5174,
     strictPort: true,
     proxy: { "/trpc": `http://127.0.0.1:${serverPort}` },

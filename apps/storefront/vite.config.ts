@@ -9,6 +9,7 @@ export default defineConfig({
   base: "/",
   plugins: [tanstackRouter({ target: "react", autoCodeSplitting: true }), react()],
   server: {
+    host: "127.0.0.1",
     port: 5173,
     strictPort: true,
     proxy: { "/trpc": `http://127.0.0.1:${serverPort}` },

@@ -326,6 +326,7 @@ DECLARE
   allocations jsonb;
   available integer;
   hold_id uuid;
+  hold_expires timestamp;
   holds jsonb := '[]'::jsonb;
   short jsonb := '[]'::jsonb;
   unknown jsonb := '[]'::jsonb;
@@ -359,8 +360,12 @@ BEGIN
       FROM "Hold" h WHERE h."cartId" = p_cart AND h."productId" = line.product_id AND h.status = 'HELD';
 
     IF FOUND AND existing.quantity = line.quantity AND NOT existing.is_stale THEN
-      UPDATE "Hold" SET "expiresAt" = p_expires_at, "updatedAt" = p_now WHERE id = existing.id;
-      holds := holds || jsonb_build_object('holdId', existing.id, 'productId', line.product_id, 'quantity', line.quantity);
+      -- A hold ends no later than the start of its earliest lot's expiry day: a live hold never
+      -- contains an expired lot.
+      SELECT LEAST(p_expires_at, MIN(l."expiryDate")::timestamp) INTO hold_expires
+        FROM "HoldAllocation" a JOIN "Lot" l ON l.id = a."lotId" WHERE a."holdId" = existing.id;
+      UPDATE "Hold" SET "expiresAt" = hold_expires, "updatedAt" = p_now WHERE id = existing.id;
+      holds := holds || jsonb_build_object('holdId', existing.id, 'productId', line.product_id, 'quantity', line.quantity, 'expiresAt', hold_expires);
       CONTINUE;
     END IF;
     IF FOUND THEN
@@ -377,12 +382,14 @@ BEGIN
       allocations := stock_allocate(line.product_id, line.quantity, p_today);
     END IF;
 
+    SELECT LEAST(p_expires_at, MIN(l."expiryDate")::timestamp) INTO hold_expires
+      FROM jsonb_array_elements(allocations) a JOIN "Lot" l ON l.id = (a->>'lotId')::uuid;
     INSERT INTO "Hold" (id, "cartId", "productId", quantity, status, "expiresAt", "createdAt", "updatedAt")
-    VALUES (gen_random_uuid(), p_cart, line.product_id, line.quantity, 'HELD', p_expires_at, p_now, p_now)
+    VALUES (gen_random_uuid(), p_cart, line.product_id, line.quantity, 'HELD', hold_expires, p_now, p_now)
     RETURNING id INTO hold_id;
     INSERT INTO "HoldAllocation" ("holdId", "lotId", quantity)
     SELECT hold_id, (a->>'lotId')::uuid, (a->>'quantity')::integer FROM jsonb_array_elements(allocations) a;
-    holds := holds || jsonb_build_object('holdId', hold_id, 'productId', line.product_id, 'quantity', line.quantity);
+    holds := holds || jsonb_build_object('holdId', hold_id, 'productId', line.product_id, 'quantity', line.quantity, 'expiresAt', hold_expires);
   END LOOP;
 
   IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 THEN

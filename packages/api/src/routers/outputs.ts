@@ -38,7 +38,7 @@ export const orderOutput = z.object({
 
 export const reserveOutput = z.object({
   expiresAt: z.string(),
-  holds: z.array(z.object({ holdId: z.string(), productId: z.string(), quantity: z.number() })),
+  holds: z.array(z.object({ holdId: z.string(), productId: z.string(), quantity: z.number(), expiresAt: z.string() })),
 });
 
 export const placedOrdersOutput = z.object({

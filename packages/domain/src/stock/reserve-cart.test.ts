@@ -97,7 +97,7 @@ describe("cart holds", () => {
     const second = await reserveCart(deps, { cartId, lines: [{ productId: a.product.id, quantity: 2 }] });
     expect(second.expiresAt).toBe(new Date(clock.now().getTime() + 15 * 60_000).toISOString());
     const holdA = first.holds.find((h) => h.productId === a.product.id);
-    expect(second.holds).toEqual([{ holdId: holdA?.holdId, productId: a.product.id, quantity: 2 }]);
+    expect(second.holds).toEqual([{ holdId: holdA?.holdId, productId: a.product.id, quantity: 2, expiresAt: second.expiresAt }]);
     const holds = await database.current.db.hold.findMany({ where: { cartId }, orderBy: { productId: "asc" } });
     expect(holds.find((h) => h.productId === b.product.id)).toMatchObject({ status: "RELEASED", statusReason: "removed from cart" });
     expect((await availabilityOf(deps, [b.product.id])).get(b.product.id)).toBe(10);
@@ -160,5 +160,20 @@ describe("cart holds", () => {
     expect((await availabilityOf(deps, [product.id])).get(product.id)).toBe(97);
     const reused = await failure(reserveCart(deps, { cartId, lines: [{ productId: product.id, quantity: 4 }], idempotencyKey: "reserve-key-1" }));
     expect(reused.code).toBe("CONFLICT");
+  });
+});
+
+describe("holds and lot expiry", () => {
+  it("a hold on a lot expiring tomorrow ends at midnight, so a live hold never contains an expired lot", async () => {
+    const deps = testDeps.deps;
+    clock.set(new Date("2026-06-01T23:50:00Z"));
+    const { product } = await productWithStock(deps, world, [{ quantity: 3, expiryDate: "2026-06-02" }]);
+    const result = await reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity: 1 }] });
+    expect(result.expiresAt).toBe("2026-06-02T00:00:00.000Z");
+    expect(result.holds[0]?.expiresAt).toBe("2026-06-02T00:00:00.000Z");
+    clock.set(new Date("2026-06-02T00:00:01Z"));
+    expect((await availabilityOf(deps, [product.id])).get(product.id)).toBe(0);
+    await expectValidInventory(database.current.db, clock.now());
+    clock.set(new Date("2026-06-01T09:00:00Z"));
   });
 });

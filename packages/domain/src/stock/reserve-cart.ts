@@ -26,11 +26,14 @@ export interface ShortLine {
 }
 
 export interface ReserveCartResult {
+  /** When the first of the cart's holds lapses (the checkout countdown). */
   expiresAt: string;
-  holds: { holdId: string; productId: string; quantity: number }[];
+  holds: { holdId: string; productId: string; quantity: number; expiresAt: string }[];
 }
 
-type ReserveOutcome = { ok: true; holds: ReserveCartResult["holds"] } | { ok: false; short: ShortLine[]; unknown: string[] };
+/** Timestamps from SQL's jsonb come without a zone; they are UTC. */
+type SqlHold = { holdId: string; productId: string; quantity: number; expiresAt: string };
+type ReserveOutcome = { ok: true; holds: SqlHold[] } | { ok: false; short: ShortLine[]; unknown: string[] };
 
 class ReserveRejected extends Error {
   constructor(readonly outcome: Extract<ReserveOutcome, { ok: false }>) {
@@ -51,9 +54,14 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
     stockTransaction(deps, (tx) =>
       onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
         const holds = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
-        const holdIds = holds.map((h) => h.holdId);
-        if (holdIds.length > 0) await deps.jobs.send("hold.expire", { holdIds }, { tx, startAfter: expiresAt });
-        return { expiresAt: expiresAt.toISOString(), holds };
+        // One expiry job per distinct expiresAt (a hold on a lot expiring tomorrow ends at midnight).
+        for (const [at, group] of Map.groupBy(holds, (h) => h.expiresAt)) {
+          for (let i = 0; i < group.length; i += 100) {
+            await deps.jobs.send("hold.expire", { holdIds: group.slice(i, i + 100).map((h) => h.holdId) }, { tx, startAfter: new Date(at) });
+          }
+        }
+        const first = holds.reduce((min, h) => (h.expiresAt < min ? h.expiresAt : min), expiresAt.toISOString());
+        return { expiresAt: first, holds };
       }),
     ),
   );
@@ -67,7 +75,7 @@ export async function holdCartInTransaction(tx: Tx, cartId: string, lines: { pro
   const outcome = row?.outcome;
   if (!outcome) throw new Error("stock_reserve_cart returned nothing");
   if (!outcome.ok) throw new ReserveRejected(outcome);
-  return outcome.holds;
+  return outcome.holds.map((h) => ({ ...h, expiresAt: new Date(`${h.expiresAt}Z`).toISOString() }));
 }
 
 /** Short stock and unknown products become CONFLICT / NOT_FOUND naming each line. */

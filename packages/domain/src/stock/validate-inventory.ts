@@ -14,7 +14,7 @@ export interface InventoryProblem {
 /**
  * Every invariant of the stock model, checked in SQL: per lot, on hand = sum of its movements;
  * reserved = live hold allocations + allocations of orders not yet dispatched/delivered/cancelled;
- * no live hold draws on an expired lot; nothing negative.
+ * no live hold (HELD, before its expiresAt) draws on an expired lot; nothing negative.
  */
 export async function validateInventory(db: Db, now: Date): Promise<InventoryProblem[]> {
   const today = utcDay(now);
@@ -27,7 +27,8 @@ export async function validateInventory(db: Db, now: Date): Promise<InventoryPro
        + COALESCE((SELECT SUM(oa.quantity) FROM "OrderLineAllocation" oa JOIN "OrderLine" ol ON ol.id = oa."orderLineId" JOIN "Order" o ON o.id = ol."orderId"
                    WHERE oa."lotId" = l.id AND o."stockMovedAt" IS NULL AND o.status <> 'CANCELLED'), 0))::int AS "expectedReserved",
       CASE WHEN l."expiryDate" IS NOT NULL AND l."expiryDate" <= ${today}::date THEN
-        COALESCE((SELECT SUM(a.quantity) FROM "HoldAllocation" a JOIN "Hold" h ON h.id = a."holdId" WHERE a."lotId" = l.id AND h.status = 'HELD'), 0)::int
+        COALESCE((SELECT SUM(a.quantity) FROM "HoldAllocation" a JOIN "Hold" h ON h.id = a."holdId"
+                  WHERE a."lotId" = l.id AND h.status = 'HELD' AND h."expiresAt" > ${now.toISOString()}::timestamp), 0)::int
       ELSE 0 END AS "expiredHeld"
     FROM "Lot" l ORDER BY l."productId", l.id`;
   const problems: InventoryProblem[] = [];
