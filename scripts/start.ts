@@ -79,7 +79,8 @@ async function main(): Promise<void> {
   run("server", tsxArgs(entry("server")), { ...appEnv, PORT: String(env.PORT), SERVE_SPAS: String(!isDev) });
   run("worker", tsxArgs(entry("worker")), appEnv);
   if (isDev) {
-    const vite = createRequire(path.join(REPO_ROOT, "apps/admin/package.json")).resolve("vite/bin/vite.js");
+    // vite's package exports do not include its bin; resolve the package and join the path.
+    const vite = path.join(path.dirname(createRequire(path.join(REPO_ROOT, "apps/admin/package.json")).resolve("vite/package.json")), "bin/vite.js");
     for (const app of ["storefront", "admin"]) {
       run(`${app} (vite)`, [vite, "--config", path.join(REPO_ROOT, `apps/${app}/vite.config.ts`), path.join(REPO_ROOT, `apps/${app}`)], {
         STOCKROOM_SERVER_PORT: String(env.PORT),
