@@ -1,12 +1,16 @@
+import { providerEnvSchema } from "@stockroom/notifications";
 import { z } from "zod";
 
-const schema = z.object({
-  DATABASE_URL: z.string().url("must be a postgres:// URL (pnpm start sets it for the embedded database)"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** How long SIGTERM waits for running jobs before giving up on them (they are retried later). */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
-  POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(1),
-});
+const schema = z
+  .object({
+    DATABASE_URL: z.string().url("must be a postgres:// URL (pnpm start sets it for the embedded database)"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** How long SIGTERM waits for running jobs before giving up on them (they are retried later). */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
+    POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(1),
+    LOW_STOCK_RENOTIFY_HOURS: z.coerce.number().positive().default(24),
+  })
+  .extend(providerEnvSchema.shape);
 
 export type WorkerEnv = z.infer<typeof schema>;
 

@@ -1,5 +1,6 @@
 import { createDb } from "@stockroom/db";
 import { systemClock } from "@stockroom/domain";
+import { providersFromEnv } from "@stockroom/notifications";
 import pino from "pino";
 import { loadWorkerEnv } from "./env.ts";
 import { startWorker } from "./worker.ts";
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     db,
     clock: systemClock,
     log,
+    messengers: providersFromEnv(env),
+    renotifyHours: env.LOW_STOCK_RENOTIFY_HOURS,
     pollingIntervalSeconds: env.POLLING_INTERVAL_SECONDS,
   });
   let isStopping = false;

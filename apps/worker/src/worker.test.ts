@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { createStaff, ManualClock } from "@stockroom/domain/testing";
+import { outboxProvider } from "@stockroom/notifications";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningWorker, startWorker } from "./worker.ts";
@@ -16,6 +17,7 @@ beforeAll(async () => {
     db: database.current.db,
     clock,
     log: pino({ level: "silent" }),
+    messengers: { EMAIL: outboxProvider, SMS: outboxProvider, WHATSAPP: outboxProvider },
     pollingIntervalSeconds: 0.5,
     isSpyEnabled: true,
   });

@@ -1,5 +1,5 @@
 import type { Db } from "@stockroom/db";
-import type { Clock, Deps } from "@stockroom/domain";
+import type { Clock, Deps, Messengers } from "@stockroom/domain";
 import { createJobQueue, ensureQueues, JOB_NAMES, type JobName, parseJobPayload } from "@stockroom/jobs";
 import { PgBoss } from "pg-boss";
 import type { Logger } from "pino";
@@ -10,6 +10,9 @@ export interface WorkerOptions {
   db: Db;
   clock: Clock;
   log: Logger;
+  messengers: Messengers;
+  /** Low-stock re-notification interval (24 h unless configured). */
+  renotifyHours?: number;
   pollingIntervalSeconds: number;
   /** For tests: pg-boss job spies. */
   isSpyEnabled?: boolean;
@@ -35,7 +38,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
       const payload = parseJobPayload(name, job.data);
-      const result = await handler(deps, payload);
+      const result = await handler({ deps, messengers: options.messengers, renotifyHours: options.renotifyHours ?? 24 }, payload);
       log.info({ job: name, jobId: job.id, result }, "job done");
       return result;
     });

@@ -1,4 +1,8 @@
 export { type Actor, ANONYMOUS, isPlatformAdmin, type StaffActor, scopeProducerId } from "./actor.ts";
+export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings, updateAlertSettingsInput } from "./alerts/alert-settings.ts";
+export { checkLowStock, enqueueLowStockChecks, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
+export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
+export { sendAfter } from "./alerts/queue-notifications.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_EMAIL } from "./auth/rate-limit.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
@@ -8,6 +12,7 @@ export { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAF
 export { seedDemo } from "./demo/seed-demo.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
+export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
 export { getCartOrder, getOrder, listOrders, listOrdersInput, type OrderView, orderIdInput } from "./orders/get-orders.ts";
 export { ORDER_TRANSITIONS } from "./orders/order-transitions.ts";
 export { type PlacedOrder, placeOrder, placeOrderInput } from "./orders/place-order.ts";

@@ -1,8 +1,19 @@
 import { z } from "zod";
 
+export interface QueueSettings {
+  policy?: "standard" | "short";
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  deadLetter?: JobNameLiteral;
+  /** A job whose worker stops heartbeating this long is retried (killed worker). */
+  heartbeatSeconds?: number;
+}
+type JobNameLiteral = "notifications.dead";
+
 /**
- * Every job the system runs: dotted name -> payload schema and version. The api/domain send them,
- * the worker handles them; both sides parse payloads with these schemas.
+ * Every job the system runs: dotted name -> payload schema, version and queue settings. The
+ * api/domain send them, the worker handles them; both sides parse payloads with these schemas.
  */
 export const JOB_DEFINITIONS = {
   /** Deletes expired staff sessions and old login attempts. Scheduled hourly by the worker. */
@@ -20,7 +31,34 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({}),
   },
-} as const;
+  /** Enqueued by every stock change in its transaction; one queued per product (debounce). */
+  "stock.check-low": {
+    version: 1,
+    payload: z.object({ productId: z.string().uuid() }),
+    queue: { policy: "short" },
+  },
+  /** Hourly safety net for low stock, and the 24 h re-notification clock. */
+  "stock.sweep-low": {
+    version: 1,
+    payload: z.object({}),
+  },
+  /** Daily: expiry bands and their alerts. */
+  "lots.mark-expiry": {
+    version: 1,
+    payload: z.object({}),
+  },
+  /** Delivers one notification; retried with backoff, then dead-lettered. */
+  "notifications.send": {
+    version: 1,
+    payload: z.object({ notificationId: z.string().uuid() }),
+    queue: { retryLimit: 2, retryDelay: 1, retryBackoff: true, deadLetter: "notifications.dead", heartbeatSeconds: 10 },
+  },
+  /** Retries exhausted: the record is marked FAILED with the reason. */
+  "notifications.dead": {
+    version: 1,
+    payload: z.object({ notificationId: z.string().uuid() }),
+  },
+} as const satisfies Record<string, { version: number; payload: z.ZodType; queue?: QueueSettings }>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
 export type JobPayload<N extends JobName> = z.input<(typeof JOB_DEFINITIONS)[N]["payload"]>;

@@ -1,17 +1,41 @@
-import { type Deps, expireHolds, purgeExpiredSessions, sweepExpiredHolds } from "@stockroom/domain";
+import {
+  checkLowStock,
+  type Deps,
+  expireHolds,
+  type Messengers,
+  markLotExpiry,
+  markNotificationFailed,
+  purgeExpiredSessions,
+  sendNotification,
+  sweepExpiredHolds,
+  sweepLowStock,
+} from "@stockroom/domain";
 import type { JobName, ParsedJobPayload } from "@stockroom/jobs";
 
-export type JobHandler<N extends JobName> = (deps: Deps, payload: ParsedJobPayload<N>) => Promise<unknown>;
+export interface HandlerContext {
+  deps: Deps;
+  messengers: Messengers;
+  renotifyHours: number;
+}
 
-/** One handler per job; each parses nothing itself (the runner does) and calls one domain function. */
+export type JobHandler<N extends JobName> = (context: HandlerContext, payload: ParsedJobPayload<N>) => Promise<unknown>;
+
+/** One handler per job; the runner parses the payload, each handler calls one domain function. */
 export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
-  "auth.purge-expired-sessions": (deps, payload) => purgeExpiredSessions(deps, payload),
-  "hold.expire": (deps, payload) => expireHolds(deps, payload),
-  "hold.sweep": (deps) => sweepExpiredHolds(deps),
+  "auth.purge-expired-sessions": ({ deps }, payload) => purgeExpiredSessions(deps, payload),
+  "hold.expire": ({ deps }, payload) => expireHolds(deps, payload),
+  "hold.sweep": ({ deps }) => sweepExpiredHolds(deps),
+  "stock.check-low": ({ deps, renotifyHours }, payload) => checkLowStock(deps, { ...payload, renotifyHours }),
+  "stock.sweep-low": ({ deps, renotifyHours }) => sweepLowStock(deps, { renotifyHours }),
+  "lots.mark-expiry": ({ deps }) => markLotExpiry(deps),
+  "notifications.send": ({ deps, messengers }, payload) => sendNotification(deps, messengers, payload),
+  "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),
 };
 
-/** Cron schedules the worker registers at start (idempotent upserts in pg-boss). */
+/** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */
 export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "auth.purge-expired-sessions", cron: "17 * * * *" },
   { name: "hold.sweep", cron: "* * * * *" },
+  { name: "stock.sweep-low", cron: "7 * * * *" },
+  { name: "lots.mark-expiry", cron: "5 0 * * *" },
 ];

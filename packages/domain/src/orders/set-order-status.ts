@@ -1,6 +1,7 @@
 import type { OrderStatus, Tx } from "@stockroom/db";
 import { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { applyMovementOrFail, lockProducts, type MovementView, movementView } from "../stock/apply-movement.ts";
@@ -58,6 +59,14 @@ export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.inp
                  "stockMovedAt" = CASE WHEN ${result.movements.length > 0 || STOCK_LEAVING_STATUSES.includes(status)} AND "stockMovedAt" IS NULL
                                        THEN ${sqlTimestamp(now)}::timestamp ELSE "stockMovedAt" END
           WHERE id = ${order.id}::uuid`;
+      if (status === "CANCELLED" || result.movements.length > 0) {
+        const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { productId: true } });
+        await enqueueLowStockChecks(
+          deps,
+          tx,
+          lines.map((l) => l.productId),
+        );
+      }
       return result;
     }),
   );

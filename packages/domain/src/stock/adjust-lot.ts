@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -31,6 +32,7 @@ export async function adjustLot(deps: Deps, actor: StaffActor, input: z.input<ty
         { lotId: lot.id, type: "ADJUSTMENT", quantity: data.change, reason: data.reason, actor: actorLabel(actor) },
         () => belowReserved(lot.lotNumber),
       );
+      await enqueueLowStockChecks(deps, tx, [lot.productId]);
       return { movement: movementView(movement) };
     }),
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -57,6 +58,7 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
         { lotId: lot.id, type: "RECEIPT", quantity: data.quantity, reason: "received", actor: actorLabel(actor), referenceType: "lot", referenceId: lot.id },
         () => new DomainError("CONFLICT", "The lot changed; try again.", { isRetryable: true }),
       );
+      await enqueueLowStockChecks(deps, tx, [product.id]);
       return { lotId: lot.id, movement: movementView(movement) };
     }),
   );

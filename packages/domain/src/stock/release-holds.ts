@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { sqlTimestamp } from "./sql-time.ts";
+import { stockTransaction } from "./transaction-options.ts";
 
 export const releaseCartInput = z.object({ holdId: z.string().uuid("Hold id must be a UUID.").optional() });
 
@@ -47,7 +49,19 @@ export async function sweepExpiredHolds(deps: Deps): Promise<{ expired: number }
 async function endHolds(deps: Deps, holdIds: string[], status: "RELEASED" | "EXPIRED", reason: string, isOnlyDue: boolean): Promise<number> {
   if (holdIds.length === 0) return 0;
   const now = deps.clock.now();
-  const [row] = await deps.db.$queryRaw<{ ended: number }[]>`
-    SELECT stock_end_cart_holds(${holdIds}::uuid[], ${status}::"HoldStatus", ${reason}, ${sqlTimestamp(now)}::timestamp, ${isOnlyDue}) AS ended`;
-  return row?.ended ?? 0;
+  return stockTransaction(deps, async (tx) => {
+    const [row] = await tx.$queryRaw<{ ended: number }[]>`
+      SELECT stock_end_cart_holds(${holdIds}::uuid[], ${status}::"HoldStatus", ${reason}, ${sqlTimestamp(now)}::timestamp, ${isOnlyDue}) AS ended`;
+    const ended = row?.ended ?? 0;
+    if (ended > 0) {
+      // Freed units may lift a product back above its minimum: let the check resolve its alert.
+      const products = await tx.hold.findMany({ where: { id: { in: holdIds } }, select: { productId: true }, distinct: ["productId"] });
+      await enqueueLowStockChecks(
+        deps,
+        tx,
+        products.map((p) => p.productId),
+      );
+    }
+    return ended;
+  });
 }

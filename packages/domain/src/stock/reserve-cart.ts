@@ -1,5 +1,6 @@
 import type { Tx } from "@stockroom/db";
 import { z } from "zod";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -60,6 +61,11 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
             await deps.jobs.send("hold.expire", { holdIds: group.slice(i, i + 100).map((h) => h.holdId) }, { tx, startAfter: new Date(at) });
           }
         }
+        await enqueueLowStockChecks(
+          deps,
+          tx,
+          lines.map((l) => l.productId),
+        );
         const first = holds.reduce((min, h) => (h.expiresAt < min ? h.expiresAt : min), expiresAt.toISOString());
         return { expiresAt: first, holds };
       }),

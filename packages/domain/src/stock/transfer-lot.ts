@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -51,6 +52,7 @@ export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<
         { lotId: destination.id, type: "TRANSFER", quantity: data.quantity, reason, actor: actorLabel(actor), ...reference },
         () => belowReserved(lot.lotNumber),
       );
+      await enqueueLowStockChecks(deps, tx, [lot.productId]);
       return { toLotId: destination.id, movements: [movementView(out), movementView(into)] };
     }),
   );

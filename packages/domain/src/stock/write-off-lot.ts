@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
+import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { parseInput } from "../validation.ts";
 import { belowReserved } from "./adjust-lot.ts";
@@ -29,6 +30,7 @@ export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<
       const movement = await applyMovementOrFail(tx, { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor) }, () =>
         belowReserved(lot.lotNumber),
       );
+      await enqueueLowStockChecks(deps, tx, [lot.productId]);
       return { movement: movementView(movement), costCents: data.quantity * lot.unitCostCents };
     }),
   );

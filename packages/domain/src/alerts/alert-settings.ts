@@ -1,0 +1,75 @@
+import type { NotificationChannel, Tx } from "@stockroom/db";
+import { z } from "zod";
+import { type StaffActor, scopeProducerId } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+import { parseInput } from "../validation.ts";
+
+export interface EffectiveAlertSettings {
+  recipients: Record<NotificationChannel, string[]>;
+  lowStockChannels: NotificationChannel[];
+  escalationChannels: NotificationChannel[];
+  expiryChannels: NotificationChannel[];
+  quietHours: { startHour: number; endHour: number } | null;
+}
+
+/** A producer without saved settings: email to its admins for low stock and expiry. */
+export async function alertSettingsFor(db: Deps["db"] | Tx, producerId: string): Promise<EffectiveAlertSettings> {
+  const saved = await db.alertSettings.findUnique({ where: { producerId } });
+  if (saved) {
+    return {
+      recipients: { EMAIL: saved.emailRecipients, SMS: saved.smsRecipients, WHATSAPP: saved.whatsappRecipients },
+      lowStockChannels: saved.lowStockChannels,
+      escalationChannels: saved.escalationChannels,
+      expiryChannels: saved.expiryChannels,
+      quietHours:
+        saved.quietHoursStartHour !== null && saved.quietHoursEndHour !== null
+          ? { startHour: saved.quietHoursStartHour, endHour: saved.quietHoursEndHour }
+          : null,
+    };
+  }
+  const admins = await db.staff.findMany({ where: { producerId, role: "PRODUCER_ADMIN" }, select: { email: true }, orderBy: { email: "asc" } });
+  return {
+    recipients: { EMAIL: admins.map((a) => a.email), SMS: [], WHATSAPP: [] },
+    lowStockChannels: ["EMAIL"],
+    escalationChannels: [],
+    expiryChannels: ["EMAIL"],
+    quietHours: null,
+  };
+}
+
+const channel = z.enum(["EMAIL", "SMS", "WHATSAPP"]);
+const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "Use international format, e.g. +2348012345678.");
+
+export const updateAlertSettingsInput = z
+  .object({
+    producerId: z.string().uuid().optional(),
+    emailRecipients: z.array(z.string().trim().toLowerCase().email("Enter valid email addresses.")).max(20),
+    smsRecipients: z.array(phone).max(20),
+    whatsappRecipients: z.array(phone).max(20),
+    lowStockChannels: z.array(channel),
+    escalationChannels: z.array(channel),
+    expiryChannels: z.array(channel),
+    quietHoursStartHour: z.number().int().min(0).max(23).nullable(),
+    quietHoursEndHour: z.number().int().min(0).max(23).nullable(),
+  })
+  .refine((s) => (s.quietHoursStartHour === null) === (s.quietHoursEndHour === null), {
+    message: "Give both ends of the quiet hours, or neither.",
+    path: ["quietHoursEndHour"],
+  });
+
+export async function updateAlertSettings(deps: Deps, actor: StaffActor, input: z.input<typeof updateAlertSettingsInput>) {
+  const { producerId, ...data } = parseInput(updateAlertSettingsInput, input);
+  const scope = scopeProducerId(actor, producerId);
+  if (!scope) throw new DomainError("VALIDATION_FAILED", "Choose the producer.", { fields: { producerId: "required for platform admins" } });
+  for (const c of new Set([...data.lowStockChannels, ...data.escalationChannels, ...data.expiryChannels])) {
+    const list = { EMAIL: data.emailRecipients, SMS: data.smsRecipients, WHATSAPP: data.whatsappRecipients }[c];
+    if (list.length === 0)
+      throw new DomainError("VALIDATION_FAILED", `Add at least one ${c.toLowerCase()} recipient or turn that channel off.`, {
+        fields: { [`${c.toLowerCase()}Recipients`]: "required by a selected channel" },
+      });
+  }
+  const saved = { ...data, updatedAt: deps.clock.now() };
+  await deps.db.alertSettings.upsert({ where: { producerId: scope }, update: saved, create: { ...saved, producerId: scope } });
+  return alertSettingsFor(deps.db, scope);
+}

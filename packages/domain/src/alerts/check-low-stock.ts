@@ -1,0 +1,108 @@
+import type { Tx } from "@stockroom/db";
+import type { Deps } from "../deps.ts";
+import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
+import { stockTransaction } from "../stock/transaction-options.ts";
+import { alertSettingsFor } from "./alert-settings.ts";
+import { queueNotifications } from "./queue-notifications.ts";
+
+export interface LowStockCheckInput {
+  productId: string;
+  /** Re-notify an open alert this long after the last notice (24 h by default). */
+  renotifyHours?: number;
+}
+
+export type LowStockOutcome = "not-tracked" | "ok" | "opened" | "still-low" | "escalated" | "resolved";
+
+/**
+ * The low-stock lifecycle for one product: OPEN when availability drops below the minimum (notify),
+ * re-notify with a higher escalation level every renotifyHours while still low, RESOLVED when back
+ * at or above the minimum. Idempotent and safe to run concurrently: one open alert per product
+ * (partial unique index), escalation by a conditional update, messages deduplicated by key.
+ */
+export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Promise<{ outcome: LowStockOutcome; notifications: number }> {
+  const renotifyMs = (input.renotifyHours ?? 24) * 3_600_000;
+  return stockTransaction(deps, async (tx) => {
+    const now = deps.clock.now();
+    const [product] = await tx.$queryRaw<
+      { id: string; name: string; sku: string; producerId: string; minStockLevel: number; trackInventory: boolean; available: number }[]
+    >`
+      SELECT id, name, sku, "producerId", "minStockLevel", "trackInventory", stock_available_now(id, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS available
+      FROM "Product" WHERE id = ${input.productId}::uuid`;
+    if (!product || !product.trackInventory) return { outcome: "not-tracked", notifications: 0 };
+    const isLow = product.available < product.minStockLevel;
+    const open = await tx.lowStockAlert.findFirst({ where: { productId: product.id, status: "OPEN" } });
+
+    if (!isLow) {
+      if (!open) return { outcome: "ok", notifications: 0 };
+      await tx.lowStockAlert.updateMany({
+        where: { id: open.id, status: "OPEN" },
+        data: { status: "RESOLVED", resolvedAt: now, available: product.available },
+      });
+      await tx.product.update({ where: { id: product.id }, data: { lowStockNotifiedAt: null } });
+      return { outcome: "resolved", notifications: 0 };
+    }
+
+    if (!open) {
+      const [opened] = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "LowStockAlert" (id, "productId", "producerId", status, "availableAtOpen", "minimumAtOpen", available, "openedAt", "notifyCount", "lastNotifiedAt")
+        VALUES (gen_random_uuid(), ${product.id}::uuid, ${product.producerId}::uuid, 'OPEN', ${product.available}, ${product.minStockLevel}, ${product.available},
+                ${sqlTimestamp(now)}::timestamp, 1, ${sqlTimestamp(now)}::timestamp)
+        ON CONFLICT ("productId") WHERE status = 'OPEN' DO NOTHING RETURNING id`;
+      if (!opened) return { outcome: "still-low", notifications: 0 };
+      const sent = await notifyLow(deps, tx, product, { alertId: opened.id, level: 0, notice: 1 });
+      return { outcome: "opened", notifications: sent };
+    }
+
+    await tx.lowStockAlert.update({ where: { id: open.id }, data: { available: product.available } });
+    if (!open.lastNotifiedAt || now.getTime() - open.lastNotifiedAt.getTime() < renotifyMs) return { outcome: "still-low", notifications: 0 };
+    const escalated = await tx.lowStockAlert.updateMany({
+      where: { id: open.id, status: "OPEN", lastNotifiedAt: open.lastNotifiedAt },
+      data: { escalationLevel: { increment: 1 }, notifyCount: { increment: 1 }, lastNotifiedAt: now },
+    });
+    if (escalated.count === 0) return { outcome: "still-low", notifications: 0 };
+    const sent = await notifyLow(deps, tx, product, { alertId: open.id, level: open.escalationLevel + 1, notice: open.notifyCount + 1 });
+    return { outcome: "escalated", notifications: sent };
+  });
+}
+
+async function notifyLow(
+  deps: Deps,
+  tx: Tx,
+  product: { id: string; name: string; sku: string; producerId: string; minStockLevel: number; available: number },
+  alert: { alertId: string; level: number; notice: number },
+): Promise<number> {
+  const settings = await alertSettingsFor(tx, product.producerId);
+  const channels = alert.level === 0 ? settings.lowStockChannels : [...settings.lowStockChannels, ...settings.escalationChannels];
+  const state = product.available === 0 ? "OUT OF STOCK" : "low on stock";
+  const ids = await queueNotifications(deps, tx, settings, {
+    producerId: product.producerId,
+    eventKey: `low-stock:${alert.alertId}:${alert.notice}`,
+    channels,
+    template: alert.level === 0 ? "low-stock" : "low-stock-escalation",
+    subject: `${alert.level > 0 ? `[Reminder ${alert.level}] ` : ""}${product.name} is ${state}`,
+    body: `${product.name} (${product.sku}) is ${state}: ${product.available} available, minimum ${product.minStockLevel}.${alert.level > 0 ? ` Still unresolved (reminder ${alert.level}).` : ""} Restock or adjust the minimum in Stockroom.`,
+  });
+  await tx.product.update({ where: { id: product.id }, data: { lowStockNotifiedAt: deps.clock.now() } });
+  return ids.length;
+}
+
+/** Hourly safety net: every tracked product with a minimum, and every open alert. */
+export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number } = {}): Promise<{ checked: number; changed: number }> {
+  const products = await deps.db.product.findMany({
+    where: { trackInventory: true, OR: [{ minStockLevel: { gt: 0 } }, { lowStockAlerts: { some: { status: "OPEN" } } }] },
+    select: { id: true },
+  });
+  let changed = 0;
+  for (const { id } of products) {
+    const { outcome } = await checkLowStock(deps, { productId: id, renotifyHours: input.renotifyHours });
+    if (outcome !== "ok" && outcome !== "still-low" && outcome !== "not-tracked") changed++;
+  }
+  return { checked: products.length, changed };
+}
+
+/** Called by every stock change, in its transaction: a burst for one product queues one check. */
+export async function enqueueLowStockChecks(deps: Deps, tx: Tx, productIds: string[]): Promise<void> {
+  for (const productId of [...new Set(productIds)].sort()) {
+    await deps.jobs.send("stock.check-low", { productId }, { tx, singletonKey: productId });
+  }
+}

@@ -1,0 +1,77 @@
+import type { NotificationChannel } from "@stockroom/db";
+import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
+
+/** The part of a message provider the domain needs (implementations: packages/notifications). */
+export interface Messenger {
+  readonly name: string;
+  send(message: {
+    id: string;
+    channel: NotificationChannel;
+    recipient: string;
+    subject: string | null;
+    body: string;
+  }): Promise<{ providerMessageId: string | null; isStoredOnly: boolean }>;
+}
+export type Messengers = Record<NotificationChannel, Messenger>;
+
+/**
+ * Delivers one notification. The record is claimed PENDING -> SENDING before the provider is called,
+ * so a redelivered job never sends it twice: SENT/OUTBOX/FAILED are done; a SENDING record means an
+ * earlier attempt died mid-send and may have been delivered, so it is marked FAILED (outcome unknown)
+ * rather than risk a duplicate. A provider failure puts it back to PENDING and rethrows for retry.
+ */
+export async function sendNotification(deps: Deps, messengers: Messengers, input: { notificationId: string }): Promise<{ status: string }> {
+  const now = deps.clock.now();
+  const claimed = await deps.db.notification.updateMany({
+    where: { id: input.notificationId, status: "PENDING" },
+    data: { status: "SENDING", attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) {
+    const current = await deps.db.notification.findUnique({ where: { id: input.notificationId } });
+    if (!current) return { status: "missing" };
+    if (current.status === "SENDING") {
+      await deps.db.notification.updateMany({
+        where: { id: current.id, status: "SENDING" },
+        data: { status: "FAILED", lastError: "An earlier attempt stopped mid-send; not resent, to avoid a duplicate. Check the provider's log." },
+      });
+      return { status: "FAILED" };
+    }
+    return { status: current.status };
+  }
+  const notification = await deps.db.notification.findUniqueOrThrow({ where: { id: input.notificationId } });
+  const messenger = messengers[notification.channel];
+  try {
+    const result = await messenger.send({
+      id: notification.id,
+      channel: notification.channel,
+      recipient: notification.recipient,
+      subject: notification.subject,
+      body: notification.body,
+    });
+    const status = result.isStoredOnly ? "OUTBOX" : "SENT";
+    await deps.db.notification.update({
+      where: { id: notification.id },
+      data: { status, provider: messenger.name, providerMessageId: result.providerMessageId, sentAt: result.isStoredOnly ? null : now, lastError: null },
+    });
+    return { status };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const isRetryable = (error as { isRetryable?: boolean }).isRetryable !== false;
+    await deps.db.notification.update({
+      where: { id: notification.id },
+      data: { status: isRetryable ? "PENDING" : "FAILED", provider: messenger.name, lastError: message.slice(0, 1000) },
+    });
+    throw new DomainError("CONFLICT", `Delivery failed: ${message}`, { isRetryable, cause: error });
+  }
+}
+
+/** The dead-letter handler: retries are exhausted, so the record says FAILED with the last reason. */
+export async function markNotificationFailed(deps: Deps, input: { notificationId: string }): Promise<{ status: "FAILED" }> {
+  const current = await deps.db.notification.findUnique({ where: { id: input.notificationId } });
+  await deps.db.notification.updateMany({
+    where: { id: input.notificationId, status: { in: ["PENDING", "SENDING"] } },
+    data: { status: "FAILED", lastError: `Gave up after ${current?.attempts ?? 0} attempt(s): ${current?.lastError ?? "unknown error"}` },
+  });
+  return { status: "FAILED" };
+}
