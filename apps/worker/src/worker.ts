@@ -27,7 +27,14 @@ export interface RunningWorker {
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { log } = options;
-  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 6, __test__enableSpies: options.isSpyEnabled });
+  // Supervise every 10 s (default 60): a job whose worker stopped heartbeating is retried promptly.
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 6,
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
+    __test__enableSpies: options.isSpyEnabled,
+  });
   const deps: Deps = { db: options.db, clock: options.clock, jobs: createJobQueue(boss) };
   boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
   await boss.start();

@@ -34,7 +34,8 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const name of ordered) {
     if (await boss.getQueue(name)) continue;
     const settings: QueueSettings = (JOB_DEFINITIONS[name] as { queue?: QueueSettings }).queue ?? {};
-    await boss.createQueue(name, { retryLimit: 5, retryBackoff: true, retryDelay: 1, ...settings });
+    // Heartbeats let a job whose worker died be retried within seconds instead of at its expiry.
+    await boss.createQueue(name, { retryLimit: 5, retryBackoff: true, retryDelay: 1, heartbeatSeconds: 10, ...settings });
   }
 }
 

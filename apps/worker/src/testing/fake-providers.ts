@@ -64,11 +64,17 @@ export async function startFakeHttpProvider(respond: (request: ReceivedRequest, 
       const request = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body };
       requests.push(request);
       const answer = respond(request, requests.length - 1);
+      if (answer.status < 0) return; // stall: never answer (a provider that hangs)
       res.writeHead(answer.status, { "content-type": "application/json" });
       res.end(JSON.stringify(answer.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { url: `http://127.0.0.1:${port}`, requests, close };
 }
