@@ -1,3 +1,4 @@
+import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   stock: stockRouter,
   cart: cartRouter,
   orders: ordersRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { CookieJar, callerFor } from "./testing.ts";
 
 const database = useTestDatabase();
 let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-let fixture: { productId: string; lotId: string; locationId: string; otherLocationId: string; orderId: string; cartToken: string };
+let fixture: { producerId: string; productId: string; lotId: string; locationId: string; otherLocationId: string; orderId: string; cartToken: string };
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -20,6 +20,7 @@ beforeAll(async () => {
   await customer.cart.reserve({ lines: [{ productId: product.id, quantity: 1 }] });
   const { orders } = await customer.orders.place({ lines: [{ productId: product.id, quantity: 1 }] });
   fixture = {
+    producerId: world.producer.id,
     productId: product.id,
     lotId: lotIds[0] as string,
     locationId: world.shop.id,
@@ -56,6 +57,21 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "stock.movements": (c) => c.stock.movements({ productId: fixture.productId }),
   "orders.get": (c) => c.orders.get({ orderId: fixture.orderId }),
   "orders.setStatus": (c) => c.orders.setStatus({ orderId: fixture.orderId, status: "CONFIRMED" }),
+  "alerts.settings": (c) => c.alerts.settings({ producerId: fixture.producerId }),
+  "alerts.updateSettings": (c) =>
+    c.alerts.updateSettings({
+      producerId: fixture.producerId,
+      emailRecipients: ["a@b.test"],
+      smsRecipients: [],
+      whatsappRecipients: [],
+      lowStockChannels: ["EMAIL"],
+      escalationChannels: [],
+      expiryChannels: [],
+      quietHoursStartHour: null,
+      quietHoursEndHour: null,
+    }),
+  "alerts.lowStock": (c) => c.alerts.lowStock({ producerId: fixture.producerId }),
+  "alerts.notifications": (c) => c.alerts.notifications({ producerId: fixture.producerId }),
 };
 
 describe("tenancy on every stock procedure", () => {
@@ -90,5 +106,30 @@ describe("tenancy on every stock procedure", () => {
     const order = await database.current.db.order.findUniqueOrThrow({ where: { id: fixture.orderId } });
     const owner = await signedIn("PRODUCER_ADMIN", order.producerId);
     expect((await owner.stock.movements({ productId: fixture.productId })).items.length).toBeGreaterThan(0);
+    const invalid = await owner.alerts
+      .updateSettings({
+        emailRecipients: [],
+        smsRecipients: [],
+        whatsappRecipients: [],
+        lowStockChannels: ["SMS"],
+        escalationChannels: [],
+        expiryChannels: [],
+        quietHoursStartHour: 22,
+        quietHoursEndHour: 6,
+      })
+      .catch((e: TRPCError) => e);
+    expect(invalid).toBeInstanceOf(TRPCError);
+    expect((invalid as TRPCError).message).toBe("Add at least one sms recipient or turn that channel off.");
+    const saved = await owner.alerts.updateSettings({
+      emailRecipients: ["Ops@Shop.test"],
+      smsRecipients: ["+2348012345678"],
+      whatsappRecipients: [],
+      lowStockChannels: ["EMAIL", "SMS"],
+      escalationChannels: ["SMS"],
+      expiryChannels: ["EMAIL"],
+      quietHoursStartHour: 22,
+      quietHoursEndHour: 6,
+    });
+    expect(saved).toMatchObject({ recipients: { EMAIL: ["ops@shop.test"], SMS: ["+2348012345678"] }, quietHours: { startHour: 22, endHour: 6 } });
   });
 });

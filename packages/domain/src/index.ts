@@ -1,6 +1,7 @@
 export { type Actor, ANONYMOUS, isPlatformAdmin, type StaffActor, scopeProducerId } from "./actor.ts";
 export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings, updateAlertSettingsInput } from "./alerts/alert-settings.ts";
 export { checkLowStock, enqueueLowStockChecks, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
+export { listLowStockAlerts, listLowStockAlertsInput, listNotifications, listNotificationsInput } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
 export { sendAfter } from "./alerts/queue-notifications.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";
