@@ -30,7 +30,7 @@ export { cartIdFor, cartTokenSchema } from "./stock/cart-id.ts";
 export { inventoryReport } from "./stock/inventory-report.ts";
 export { listMovements, listMovementsInput } from "./stock/list-movements.ts";
 export { receiveLot, receiveLotInput } from "./stock/receive-lot.ts";
-export { expireHolds, releaseCartHolds, releaseCartInput, sweepExpiredHolds } from "./stock/release-holds.ts";
+export { expireCartHolds, releaseCartHolds, releaseCartInput, sweepExpiredHolds } from "./stock/release-holds.ts";
 export { DEFAULT_HOLD_TTL_SECONDS, type ReserveCartResult, reserveCart, reserveCartInput, type ShortLine } from "./stock/reserve-cart.ts";
 export { addDays, utcDay } from "./stock/sql-time.ts";
 export { transferLot, transferLotInput } from "./stock/transfer-lot.ts";

@@ -21,10 +21,10 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({ loginAttemptRetentionHours: z.number().int().positive().default(24) }),
   },
-  /** Scheduled at a hold's expiresAt, in the hold's own transaction: releases it if still due. */
+  /** Scheduled at a cart's expiresAt, in the hold's own transaction: ends the cart's holds that are due. */
   "hold.expire": {
-    version: 1,
-    payload: z.object({ holdIds: z.array(z.string().uuid()).min(1).max(100) }),
+    version: 2,
+    payload: z.object({ cartId: z.string().min(20).max(128) }),
   },
   /** Every minute: releases any due hold the per-hold jobs missed. */
   "hold.sweep": {

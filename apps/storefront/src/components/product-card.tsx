@@ -2,6 +2,8 @@ import type { AppRouter } from "@stockroom/api/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { CSSProperties } from "react";
 import { formatMoney } from "../lib/format-money.ts";
+import { AddToCart } from "./add-to-cart.tsx";
+import { AvailabilityBadge } from "./availability-badge.tsx";
 
 export type CatalogItem = inferRouterOutputs<AppRouter>["catalog"]["list"]["items"][number];
 
@@ -36,7 +38,11 @@ export function ProductCard({ product }: { product: CatalogItem }) {
           {product.name}
         </h2>
         <p className="product-producer">{product.producerName}</p>
-        <p className="product-price">{formatMoney(product.priceCents)}</p>
+        <div className="product-buy">
+          <p className="product-price">{formatMoney(product.priceCents)}</p>
+          <AvailabilityBadge available={product.available} />
+        </div>
+        <AddToCart product={product} />
       </div>
     </article>
   );

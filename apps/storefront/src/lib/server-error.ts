@@ -1,5 +1,6 @@
 import type { AppRouter } from "@stockroom/api/client";
 import { TRPCClientError } from "@trpc/client";
+import { z } from "zod";
 
 const NETWORK_MESSAGE = "Could not reach the server. Check your connection and try again.";
 const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
@@ -33,4 +34,22 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   const status = asTrpcError(error)?.data?.httpStatus;
   if (status !== undefined && status < 500) return false;
   return failureCount < 1;
+}
+
+export interface ShortLine {
+  productId: string;
+  requested: number;
+  available: number;
+}
+
+const shortLinesSchema = z.object({
+  shortLines: z.array(z.object({ productId: z.string(), requested: z.number(), available: z.number() })),
+});
+
+/** A hold or order refused for short stock (CONFLICT): what each short line asked for and what is there now. */
+export function shortLines(error: unknown): ShortLine[] | null {
+  const data = asTrpcError(error)?.data;
+  if (data?.code !== "CONFLICT") return null;
+  const parsed = shortLinesSchema.safeParse(data.details);
+  return parsed.success ? parsed.data.shortLines : null;
 }

@@ -1,10 +1,24 @@
 import { type AppRouter, CSRF_HEADER } from "@stockroom/api/client";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { cartStore } from "./cart-store.ts";
 import { shouldRetry } from "./server-error.ts";
 
 export type Trpc = TRPCOptionsProxy<AppRouter>;
+
+/** The guest cart's token; cart and order procedures need it (the server keeps only its hash). */
+export const CART_TOKEN_HEADER = "x-cart-token";
+
+const fetchWithCookies: typeof fetch = (url, options) => fetch(url, { ...options, credentials: "include" });
+
+/**
+ * Calls made for an earlier cart (an order placed with a previous token) pass that token as
+ * `trpc: { context: { cartToken } }`; they go unbatched so each request carries its own token.
+ */
+export function withCartToken(cartToken: string) {
+  return { trpc: { context: { cartToken } } };
+}
 
 /** One query cache and one typed tRPC proxy per app; both travel in the router context. */
 export function createTrpc(): { queryClient: QueryClient; trpc: Trpc } {
@@ -16,10 +30,19 @@ export function createTrpc(): { queryClient: QueryClient; trpc: Trpc } {
   });
   const client = createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: "/trpc",
-        headers: { [CSRF_HEADER]: "1" },
-        fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+      splitLink({
+        condition: (op) => typeof op.context.cartToken === "string",
+        true: httpLink({
+          url: "/trpc",
+          headers: ({ op }) => ({ [CSRF_HEADER]: "1", [CART_TOKEN_HEADER]: String(op.context.cartToken) }),
+          fetch: fetchWithCookies,
+        }),
+        false: httpBatchLink({
+          url: "/trpc",
+          // Read at send time: the token changes when an order starts a new cart.
+          headers: () => ({ [CSRF_HEADER]: "1", [CART_TOKEN_HEADER]: cartStore.get().token }),
+          fetch: fetchWithCookies,
+        }),
       }),
     ],
   });

@@ -1,4 +1,5 @@
 import { createRootRouteWithContext, HeadContent, Link, Outlet } from "@tanstack/react-router";
+import { ShopNav } from "../components/shop-nav.tsx";
 import type { RouterContext } from "../lib/router-context.ts";
 
 export const Route = createRootRouteWithContext<RouterContext>()({
@@ -18,6 +19,7 @@ function ShopLayout() {
             Stockroom
           </Link>
           <p className="shop-tagline">Pharmacy and farm goods from independent producers</p>
+          <ShopNav />
         </div>
       </header>
       <main className="shop-main">

@@ -9,6 +9,8 @@ import { SearchBox } from "../components/search-box.tsx";
 import type { Trpc } from "../lib/trpc.ts";
 
 const PAGE_SIZE = 12;
+/** Availability follows other shoppers' holds: the page asks again this often (only while it is visible). */
+const AVAILABILITY_POLL_MS = 5_000;
 
 const searchSchema = z.object({
   search: z.string().trim().max(100).optional().catch(undefined),
@@ -34,7 +36,7 @@ function CatalogPage() {
   const { trpc } = Route.useRouteContext();
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const { data } = useSuspenseQuery(catalogQuery(trpc, search));
+  const { data } = useSuspenseQuery({ ...catalogQuery(trpc, search), refetchInterval: AVAILABILITY_POLL_MS });
   const isUpdating = useRouterState({ select: (state) => state.isLoading });
   const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
 

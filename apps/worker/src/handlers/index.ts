@@ -1,7 +1,7 @@
 import {
   checkLowStock,
   type Deps,
-  expireHolds,
+  expireCartHolds,
   type Messengers,
   markLotExpiry,
   markNotificationFailed,
@@ -23,7 +23,7 @@ export type JobHandler<N extends JobName> = (context: HandlerContext, payload: P
 /** One handler per job; the runner parses the payload, each handler calls one domain function. */
 export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "auth.purge-expired-sessions": ({ deps }, payload) => purgeExpiredSessions(deps, payload),
-  "hold.expire": ({ deps }, payload) => expireHolds(deps, payload),
+  "hold.expire": ({ deps }, payload) => expireCartHolds(deps, payload),
   "hold.sweep": ({ deps }) => sweepExpiredHolds(deps),
   "stock.check-low": ({ deps, renotifyHours }, payload) => checkLowStock(deps, { ...payload, renotifyHours }),
   "stock.sweep-low": ({ deps, renotifyHours }) => sweepLowStock(deps, { renotifyHours }),

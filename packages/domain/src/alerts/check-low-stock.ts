@@ -100,8 +100,19 @@ export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number 
   return { checked: products.length, changed };
 }
 
-/** Called by every stock change, in its transaction: a burst for one product queues one check. */
+/**
+ * Called by every stock change, in its transaction: queues a check for the products where it can
+ * matter (below the minimum, or an alert open that a rise may resolve). A burst for one product
+ * queues one check (the queue keeps one per product).
+ */
 export async function enqueueLowStockChecks(deps: Deps, tx: Tx, productIds: string[]): Promise<void> {
+  if (productIds.length === 0) return;
+  const [row] = await tx.$queryRaw<{ ids: string[] }[]>`
+    SELECT stock_needs_low_check(${[...new Set(productIds)]}::uuid[], ${utcDay(deps.clock.now())}::date) AS ids`;
+  await sendLowStockChecks(deps, tx, row?.ids ?? []);
+}
+
+export async function sendLowStockChecks(deps: Deps, tx: Tx, productIds: string[]): Promise<void> {
   for (const productId of [...new Set(productIds)].sort()) {
     await deps.jobs.send("stock.check-low", { productId }, { tx, singletonKey: productId });
   }

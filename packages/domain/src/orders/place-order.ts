@@ -27,7 +27,7 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
   return withReserveErrors(() =>
     stockTransaction(deps, (tx) =>
       onceForKey(tx, `orders.place:${input.cartId}`, idempotencyKey, { lines, customerEmail }, async () => {
-        const held = await holdCartInTransaction(tx, input.cartId, lines, now, new Date(now.getTime() + DEFAULT_HOLD_TTL_SECONDS * 1000));
+        const { holds: held } = await holdCartInTransaction(tx, input.cartId, lines, now, new Date(now.getTime() + DEFAULT_HOLD_TTL_SECONDS * 1000));
         const customer = customerEmail ? await tx.customer.findUnique({ where: { email: customerEmail } }) : null;
         const holds = await tx.hold.findMany({
           where: { id: { in: held.map((h) => h.holdId) } },

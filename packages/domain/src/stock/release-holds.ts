@@ -27,10 +27,17 @@ export async function releaseCartHolds(deps: Deps, input: z.input<typeof release
   return { released };
 }
 
-/** The expiry job: ends holds still HELD whose expiresAt has passed (a refreshed hold survives). */
-export async function expireHolds(deps: Deps, input: { holdIds: string[] }): Promise<{ expired: number }> {
+/** The expiry job, scheduled at a hold's expiresAt: ends the cart's holds that are due (a refreshed hold survives). */
+export async function expireCartHolds(deps: Deps, input: { cartId: string }): Promise<{ expired: number }> {
   const now = deps.clock.now();
-  const expired = await endHolds(deps, input.holdIds, "EXPIRED", `expired at its expiresAt; released by the expiry job at ${now.toISOString()}`, true);
+  const due = await deps.db.hold.findMany({ where: { cartId: input.cartId, status: "HELD", expiresAt: { lte: now } }, select: { id: true } });
+  const expired = await endHolds(
+    deps,
+    due.map((h) => h.id),
+    "EXPIRED",
+    `expired at its expiresAt; released by the expiry job at ${now.toISOString()}`,
+    true,
+  );
   return { expired };
 }
 

@@ -1,6 +1,6 @@
 import type { Tx } from "@stockroom/db";
 import { z } from "zod";
-import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
+import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -34,7 +34,7 @@ export interface ReserveCartResult {
 
 /** Timestamps from SQL's jsonb come without a zone; they are UTC. */
 type SqlHold = { holdId: string; productId: string; quantity: number; expiresAt: string };
-type ReserveOutcome = { ok: true; holds: SqlHold[] } | { ok: false; short: ShortLine[]; unknown: string[] };
+type ReserveOutcome = { ok: true; holds: SqlHold[]; lowCheck: string[] } | { ok: false; short: ShortLine[]; unknown: string[] };
 
 class ReserveRejected extends Error {
   constructor(readonly outcome: Extract<ReserveOutcome, { ok: false }>) {
@@ -54,18 +54,11 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
   return withReserveErrors(() =>
     stockTransaction(deps, (tx) =>
       onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
-        const holds = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
-        // One expiry job per distinct expiresAt (a hold on a lot expiring tomorrow ends at midnight).
-        for (const [at, group] of Map.groupBy(holds, (h) => h.expiresAt)) {
-          for (let i = 0; i < group.length; i += 100) {
-            await deps.jobs.send("hold.expire", { holdIds: group.slice(i, i + 100).map((h) => h.holdId) }, { tx, startAfter: new Date(at) });
-          }
-        }
-        await enqueueLowStockChecks(
-          deps,
-          tx,
-          lines.map((l) => l.productId),
-        );
+        // Enqueued before the stock function so no job insert runs while the products are locked;
+        // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
+        await deps.jobs.send("hold.expire", { cartId: input.cartId }, { tx, startAfter: expiresAt });
+        const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
+        await sendLowStockChecks(deps, tx, lowCheck);
         const first = holds.reduce((min, h) => (h.expiresAt < min ? h.expiresAt : min), expiresAt.toISOString());
         return { expiresAt: first, holds };
       }),
@@ -81,7 +74,7 @@ export async function holdCartInTransaction(tx: Tx, cartId: string, lines: { pro
   const outcome = row?.outcome;
   if (!outcome) throw new Error("stock_reserve_cart returned nothing");
   if (!outcome.ok) throw new ReserveRejected(outcome);
-  return outcome.holds.map((h) => ({ ...h, expiresAt: new Date(`${h.expiresAt}Z`).toISOString() }));
+  return { holds: outcome.holds.map((h) => ({ ...h, expiresAt: new Date(`${h.expiresAt}Z`).toISOString() })), lowCheck: outcome.lowCheck };
 }
 
 /** Short stock and unknown products become CONFLICT / NOT_FOUND naming each line. */

@@ -1,0 +1,78 @@
+import type { CartLine } from "../lib/cart-store.ts";
+import { formatMoney } from "../lib/format-money.ts";
+import type { ShortLine } from "../lib/server-error.ts";
+import { LOW_STOCK } from "./availability-badge.tsx";
+import { QuantityInput } from "./quantity-input.tsx";
+
+interface CartLinesProps {
+  lines: CartLine[];
+  /** Lines the server refused for short stock, with what is available now. */
+  short: ShortLine[];
+  /** Units available now per product, shown while nothing is held (held units are not "available"). */
+  availability?: ReadonlyMap<string, number | null>;
+  isBusy: boolean;
+  onQuantity: (productId: string, quantity: number) => void;
+  onRemove: (productId: string) => void;
+}
+
+export function CartLines({ lines, short, availability, isBusy, onQuantity, onRemove }: CartLinesProps) {
+  return (
+    <ul className="cart-lines" aria-label="Items in your cart">
+      {lines.map((line) => {
+        const shortLine = short.find((s) => s.productId === line.productId);
+        return (
+          <li key={line.productId} className="cart-line" data-product-id={line.productId}>
+            <div className="cart-line-info">
+              <h3 className="cart-line-name">{line.name}</h3>
+              <p className="muted small">
+                {line.producerName} · {formatMoney(line.priceCents)} each
+              </p>
+            </div>
+            <QuantityInput productName={line.name} value={line.quantity} disabled={isBusy} onChange={(quantity) => onQuantity(line.productId, quantity)} />
+            <p className="cart-line-total">{formatMoney(line.priceCents * line.quantity)}</p>
+            <button type="button" className="link-button" aria-label={`Remove ${line.name}`} disabled={isBusy} onClick={() => onRemove(line.productId)}>
+              Remove
+            </button>
+            {shortLine ? (
+              <ShortStockNote line={line} shortLine={shortLine} isBusy={isBusy} onQuantity={onQuantity} />
+            ) : (
+              <AvailabilityNote quantity={line.quantity} available={availability?.get(line.productId)} />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ShortStockNote({
+  line,
+  shortLine,
+  isBusy,
+  onQuantity,
+}: {
+  line: CartLine;
+  shortLine: ShortLine;
+  isBusy: boolean;
+  onQuantity: CartLinesProps["onQuantity"];
+}) {
+  const { available, requested } = shortLine;
+  return (
+    <p className="cart-line-note note-error">
+      {available <= 0 ? `Sold out: 0 available now (you asked for ${requested}).` : `Only ${available} available now (you asked for ${requested}).`}
+      {available > 0 && available !== line.quantity ? (
+        <button type="button" className="link-button" disabled={isBusy} onClick={() => onQuantity(line.productId, available)}>
+          Change to {available}
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+function AvailabilityNote({ quantity, available }: { quantity: number; available: number | null | undefined }) {
+  if (available === undefined || available === null) return null;
+  if (available <= 0) return <p className="cart-line-note note-error">Out of stock right now.</p>;
+  if (quantity > available) return <p className="cart-line-note note-error">Only {available} available: lower the quantity to check out.</p>;
+  if (available <= LOW_STOCK) return <p className="cart-line-note note-warn">Only {available} left.</p>;
+  return null;
+}

@@ -1,0 +1,72 @@
+import { Link } from "@tanstack/react-router";
+import { formatMoney } from "../lib/format-money.ts";
+import type { PlacedOrder } from "../lib/order-history.ts";
+import { type CustomerOrder, producerOf } from "../lib/order-queries.ts";
+import { OrderStatus } from "./order-status.tsx";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export function formatPlacedAt(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/** One order: number, producer, status, lines (with the batches set aside for them) and total. */
+export function OrderCard({
+  order,
+  placed,
+  headingLevel = 2,
+  showLink = false,
+}: {
+  order: CustomerOrder;
+  placed: PlacedOrder;
+  headingLevel?: 1 | 2;
+  showLink?: boolean;
+}) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
+  const producer = producerOf(order, placed);
+  return (
+    <article className="order-card" aria-labelledby={`order-${order.id}`}>
+      <header className="order-card-header">
+        <div>
+          <Heading id={`order-${order.id}`} className="order-number">
+            Order #{order.number}
+          </Heading>
+          <p className="muted small">
+            {producer ? `${producer} · ` : null}Placed {formatPlacedAt(order.createdAt)}
+          </p>
+        </div>
+        <OrderStatus status={order.status} />
+      </header>
+      <ul className="order-lines">
+        {order.lines.map((line) => (
+          <li key={line.productId} className="order-line">
+            <div>
+              <p className="order-line-name">
+                {line.quantity} × {line.name}
+              </p>
+              <p className="muted small">
+                {line.lots
+                  .map((lot) => `Batch ${lot.lotNumber}${lot.expiryDate ? `, use by ${date.format(new Date(lot.expiryDate))}` : ""} (${lot.quantity})`)
+                  .join(" · ")}
+              </p>
+            </div>
+            <p className="order-line-total">{formatMoney(line.quantity * line.unitPriceCents)}</p>
+          </li>
+        ))}
+      </ul>
+      <footer className="order-card-footer">
+        {showLink ? (
+          <Link to="/orders/$orderId" params={{ orderId: order.id }}>
+            View order #{order.number}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <p className="order-total">
+          Total <strong>{formatMoney(order.totalCents)}</strong>
+        </p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { createLocalStore, useLocalStore } from "./local-store.ts";
+import { newCartToken } from "./random-token.ts";
+
+const lineSchema = z.object({
+  productId: z.string(),
+  name: z.string(),
+  producerName: z.string(),
+  /** The price shown when the line was added; the order uses the server's price at placement. */
+  priceCents: z.number(),
+  quantity: z.number().int().min(1),
+});
+
+const holdSchema = z.object({
+  /** The server's expiresAt for the first hold to lapse: the countdown's target. */
+  expiresAt: z.string(),
+  holds: z.array(z.object({ holdId: z.string(), productId: z.string(), quantity: z.number(), expiresAt: z.string() })),
+  /** Client time of the last successful hold (throttles refresh on activity). */
+  heldAt: z.number(),
+});
+
+const cartSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/),
+  lines: z.array(lineSchema),
+  hold: holdSchema.nullable(),
+  /** The idempotency key of the last order attempt and the request it was for (a retry of the same request reuses it). */
+  placeAttempt: z.object({ key: z.string(), request: z.string() }).nullable(),
+});
+
+export type CartLine = z.infer<typeof lineSchema>;
+export type CartHold = z.infer<typeof holdSchema>;
+export type Cart = z.infer<typeof cartSchema>;
+
+function emptyCart(): Cart {
+  return { token: newCartToken(), lines: [], hold: null, placeAttempt: null };
+}
+
+/** The guest cart: lines, the random cart token (x-cart-token) and the current hold, in localStorage. */
+export const cartStore = createLocalStore("stockroom.cart", cartSchema, emptyCart);
+
+export function useCart(): Cart {
+  return useLocalStore(cartStore);
+}
+
+export const MAX_QUANTITY = 10_000;
+
+export function addToCart(item: Omit<CartLine, "quantity">): void {
+  cartStore.set((cart) => {
+    const existing = cart.lines.find((line) => line.productId === item.productId);
+    const lines = existing
+      ? cart.lines.map((line) => (line === existing ? { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity + 1) } : line))
+      : [...cart.lines, { ...item, quantity: 1 }];
+    return { ...cart, lines };
+  });
+}
+
+export function setCartLines(lines: CartLine[]): void {
+  cartStore.set((cart) => ({ ...cart, lines }));
+}
+
+export function setCartHold(hold: CartHold | null): void {
+  cartStore.set((cart) => ({ ...cart, hold }));
+}
+
+export function setPlaceAttempt(placeAttempt: Cart["placeAttempt"]): void {
+  cartStore.set((cart) => ({ ...cart, placeAttempt }));
+}
+
+/** After an order: a new, empty cart with a new token (the old token stays with the orders it placed). */
+export function startNewCart(): void {
+  cartStore.set(() => emptyCart());
+}
+
+export function isHoldLive(hold: CartHold | null, now = Date.now()): hold is CartHold {
+  return hold !== null && Date.parse(hold.expiresAt) > now;
+}
+
+export function cartCount(cart: Cart): number {
+  return cart.lines.reduce((sum, line) => sum + line.quantity, 0);
+}
+
+export function cartTotalCents(lines: CartLine[]): number {
+  return lines.reduce((sum, line) => sum + line.quantity * line.priceCents, 0);
+}

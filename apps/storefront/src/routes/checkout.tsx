@@ -1,0 +1,99 @@
+import { createFileRoute, Link } from "@tanstack/react-router";
+import { type FormEvent, useId } from "react";
+import { CartLines } from "../components/cart-lines.tsx";
+import { EmptyCart } from "../components/empty-cart.tsx";
+import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
+import { OrderSummary } from "../components/order-summary.tsx";
+import { PageLoading } from "../components/page-loading.tsx";
+import { ShortStockAlert } from "../components/short-stock-alert.tsx";
+import { useCart } from "../lib/cart-store.ts";
+import { errorMessage, fieldErrors, shortLines } from "../lib/server-error.ts";
+import { useCartHold } from "../lib/use-cart-hold.ts";
+import { usePlaceOrder } from "../lib/use-place-order.ts";
+import { useRefreshOnActivity } from "../lib/use-refresh-on-activity.ts";
+
+export const Route = createFileRoute("/checkout")({
+  head: () => ({ meta: [{ title: "Checkout · Stockroom" }] }),
+  component: CheckoutPage,
+});
+
+function CheckoutPage() {
+  const id = useId();
+  const cart = useCart();
+  const holds = useCartHold();
+  const isLive = useIsHoldLive(cart.hold);
+  const { place, placeOrder } = usePlaceOrder();
+  useRefreshOnActivity(holds.refreshIfOlderThan);
+
+  if (cart.lines.length === 0) {
+    // Placing an order empties the cart just before the confirmation page opens.
+    if (place.isSuccess) return <PageLoading label="Placing your order…" />;
+    return (
+      <div className="cart-page">
+        <div className="page-heading">
+          <h1>Checkout</h1>
+        </div>
+        <EmptyCart />
+      </div>
+    );
+  }
+
+  const placeShort = place.isError ? (shortLines(place.error) ?? []) : [];
+  const emailError = place.isError ? fieldErrors(place.error).customerEmail : undefined;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
+    void placeOrder(email || undefined);
+  };
+
+  return (
+    <div className="cart-page">
+      <div className="page-heading">
+        <h1>Checkout</h1>
+        <Link to="/cart">Back to cart</Link>
+      </div>
+      <div className="cart-layout">
+        <div className="cart-main">
+          <HoldBanner hold={cart.hold} isPending={holds.isPending} onHold={() => void holds.holdCart()} />
+          <ShortStockAlert problem={holds.problem} />
+          <CartLines
+            lines={cart.lines}
+            short={holds.problem?.short.length ? holds.problem.short : placeShort}
+            isBusy={holds.isPending || place.isPending}
+            onQuantity={(productId, quantity) => void holds.setQuantity(productId, quantity)}
+            onRemove={(productId) => void holds.removeLine(productId)}
+          />
+        </div>
+        <OrderSummary lines={cart.lines}>
+          <form className="place-order" onSubmit={submit} noValidate>
+            <div className="field">
+              <label htmlFor={`${id}-email`}>Email for order updates (optional)</label>
+              <input
+                id={`${id}-email`}
+                name="email"
+                type="email"
+                autoComplete="email"
+                aria-invalid={emailError ? true : undefined}
+                aria-describedby={emailError ? `${id}-email-error` : undefined}
+              />
+              {emailError ? (
+                <p id={`${id}-email-error`} className="field-error">
+                  {emailError}
+                </p>
+              ) : null}
+            </div>
+            {place.isError && !emailError ? (
+              <p className="form-error" role="alert">
+                {errorMessage(place.error)}
+              </p>
+            ) : null}
+            <button type="submit" className="button button-block" disabled={!isLive || holds.isPending || place.isPending}>
+              {place.isPending ? "Placing your order…" : "Place order"}
+            </button>
+            {isLive ? null : <p className="muted small">Reserve your items to place the order.</p>}
+          </form>
+        </OrderSummary>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+// `pnpm bench`: one run on a fresh, durable embedded Postgres. Measures the raw single-statement
+// ceiling, then drives the real server over HTTP, and reports ratios measured in the same run.
+import { randomBytes } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations, createDb, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
+import { adjustLot, type Deps, reserveCart, systemClock } from "@stockroom/domain";
+import { createJobQueue, ensureQueues } from "@stockroom/jobs";
+import pg from "pg";
+import { PgBoss } from "pg-boss";
+import { startArrivalRecorder } from "./alert-latency.ts";
+import { load, percentile, reserveBody, timedGets } from "./http-load.ts";
+import { startApp, waitForHttp } from "./processes.ts";
+import { measureCeiling } from "./raw-ceiling.ts";
+import { seedBench } from "./seed-bench.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function main() {
+  const dataDir = path.join(DATA_DIR, "bench");
+  await rm(dataDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir, isDurable: true });
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query("CREATE DATABASE stockroom");
+  const postgresVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
+  await admin.end();
+  const url = server.urlFor("stockroom");
+  await applyMigrations(url);
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), postgres: postgresVersion, node: process.version },
+  };
+
+  log("raw ceiling: one hot row, 32 clients");
+  const hotCeiling = await measureCeiling(url, { clients: 32, rows: 1, seconds: 5 });
+  log(`  ${hotCeiling.txPerSecond.toFixed(0)} tx/s`);
+  log("raw ceiling: 10,000 rows, 32 clients");
+  const spreadCeiling = await measureCeiling(url, { clients: 32, rows: 10_000, seconds: 5 });
+  log(`  ${spreadCeiling.txPerSecond.toFixed(0)} tx/s`);
+
+  log("seeding 100,000 products (10,002 with stock)");
+  const catalog = await seedBench(url, { spread: 10_000, limited: 1_000, catalogSize: 100_000 });
+  const recorder = await startArrivalRecorder();
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = startApp("server", { DATABASE_URL: url, PORT: String(port), SERVE_SPAS: "false", DB_POOL_SIZE: "40" });
+  const worker = startApp("worker", {
+    DATABASE_URL: url,
+    SMS_PROVIDER: "termii",
+    TERMII_BASE_URL: recorder.url,
+    TERMII_API_KEY: "bench",
+    POLLING_INTERVAL_SECONDS: "0.5",
+  });
+  await waitForHttp(`${base}/healthz`);
+
+  log(`hot SKU, 256 connections, ${SECONDS} s`);
+  const hot = await load({
+    url: base,
+    connections: 256,
+    duration: SECONDS,
+    method: "POST",
+    path: () => "/trpc/cart.reserve",
+    body: () => reserveBody(catalog.hotProductId),
+  });
+  log(`  ${hot.perSecond.toFixed(0)} holds/s, p50 ${hot.p50} ms, p99 ${hot.p99} ms, errors ${hot.errors}`);
+
+  log("hot SKU with stock 1,000: 5,000 attempts, 256 connections");
+  const limited = await load({
+    url: base,
+    connections: 256,
+    amount: 5_000,
+    method: "POST",
+    path: () => "/trpc/cart.reserve",
+    body: () => reserveBody(catalog.limitedProductId),
+  });
+  const check = new pg.Client({ connectionString: url });
+  await check.connect();
+  const held = await check.query<{ units: number; reserved: number; on_hand: number }>(
+    `SELECT (SELECT COALESCE(SUM(quantity), 0)::int FROM "Hold" WHERE "productId" = $1 AND status = 'HELD') AS units,
+            (SELECT reserved FROM "Lot" WHERE "productId" = $1) AS reserved, (SELECT "onHand" FROM "Lot" WHERE "productId" = $1) AS on_hand`,
+    [catalog.limitedProductId],
+  );
+  const limitedRow = held.rows[0] as { units: number; reserved: number; on_hand: number };
+  log(`  ${limited.ok} succeeded, ${limited.conflicts} conflicts, held units ${limitedRow.units}, oversold ${Math.max(0, limitedRow.units - 1_000)}`);
+
+  log(`10,000 SKUs spread, 256 connections, ${SECONDS} s`);
+  const spread = await load({
+    url: base,
+    connections: 256,
+    duration: SECONDS,
+    method: "POST",
+    path: () => "/trpc/cart.reserve",
+    body: () => reserveBody(catalog.spreadProductIds[Math.floor(Math.random() * catalog.spreadProductIds.length)] as string),
+  });
+  log(`  ${spread.perSecond.toFixed(0)} holds/s, p50 ${spread.p50} ms, p99 ${spread.p99} ms, errors ${spread.errors}`);
+
+  log("catalog list and search over 100,000 products");
+  const input = (value: object) => `/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify(value))}`;
+  const words = ["maple", "nova", "cedar", "ember", "grove 12", "BENCH", "harbor lumen"];
+  const list = await timedGets(base, () => input({ page: 1 + Math.floor(Math.random() * 40) }), 1_000, 4);
+  const search = await timedGets(base, () => input({ search: words[Math.floor(Math.random() * words.length)] }), 1_000, 4);
+  log(`  list p95 ${list.p95.toFixed(1)} ms, search p95 ${search.p95.toFixed(1)} ms`);
+
+  // In-process deps for the worker-side measurements: the same domain functions the API calls.
+  const db = createDb(url, { maxConnections: 8 });
+  const boss = new PgBoss({ connectionString: url, max: 4, supervise: false, schedule: false });
+  await boss.start();
+  await ensureQueues(boss);
+  const deps: Deps = { db, jobs: createJobQueue(boss), clock: systemClock };
+  const benchAdmin = {
+    kind: "staff" as const,
+    staffId: "00000000-0000-4000-8000-000000000000",
+    email: "bench@stockroom.test",
+    name: "Bench",
+    role: "PLATFORM_ADMIN" as const,
+    producerId: null,
+  };
+
+  log("low-stock alert latency: 40 products cross below their minimum");
+  await db.alertSettings.create({
+    data: {
+      producerId: catalog.producerId,
+      emailRecipients: [],
+      smsRecipients: ["+15550000001"],
+      whatsappRecipients: [],
+      lowStockChannels: ["SMS"],
+      escalationChannels: [],
+      expiryChannels: [],
+    },
+  });
+  const alertProducts = catalog.spreadProductIds.slice(-40);
+  await db.$executeRaw`UPDATE "Product" p SET "minStockLevel" = l."onHand" - l.reserved FROM "Lot" l WHERE l."productId" = p.id AND p.id = ANY(${alertProducts}::uuid[])`;
+  const lots = await db.lot.findMany({ where: { productId: { in: alertProducts } }, include: { product: { select: { sku: true } } } });
+  const committed = new Map<string, number>();
+  for (const lot of lots) {
+    await adjustLot(deps, benchAdmin, { lotId: lot.id, change: -1, reason: "bench: cross the minimum" });
+    committed.set(lot.product.sku, Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const skuOf = await waitForArrivals(recorder, committed.size);
+  const latencies = [...committed].map(([sku, at]) => (skuOf.get(sku) ?? Number.NaN) - at).sort((a, b) => a - b);
+  const alertLatency = { count: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) };
+  log(`  commit -> provider request: p50 ${alertLatency.p50} ms, p95 ${alertLatency.p95} ms`);
+
+  log("hold release lag after expiresAt: 40 holds with a 2 s TTL, no further traffic");
+  const holdIds: string[] = [];
+  for (const productId of catalog.spreadProductIds.slice(0, 40)) {
+    const r = await reserveCart(deps, { cartId: randomBytes(16).toString("base64url"), lines: [{ productId, quantity: 1 }], ttlSeconds: 2 });
+    holdIds.push(...r.holds.map((h) => h.holdId));
+  }
+  const lag = await waitForRelease(db, holdIds);
+  log(`  lag p50 ${lag.p50} ms, p95 ${lag.p95} ms, max ${lag.max} ms`);
+
+  const memory = { serverPeakMiB: app.peakMemoryMiB(), workerPeakMiB: worker.peakMemoryMiB() };
+  await Promise.all([app.stop(), worker.stop()]);
+  await boss.stop({ graceful: false, close: true });
+  await db.$disconnect();
+  await check.end();
+  await recorder.close();
+  await server.stop();
+
+  Object.assign(results, {
+    ceiling: { hotRow32Clients: hotCeiling, spread10k32Clients: spreadCeiling },
+    hotSku: { ...hot, ratioToHotCeiling: hot.perSecond / hotCeiling.txPerSecond },
+    hotSkuLimited: {
+      attempts: 5_000,
+      stock: 1_000,
+      succeeded: limited.ok,
+      conflicts: limited.conflicts,
+      errors: limited.errors,
+      heldUnits: limitedRow.units,
+      oversold: Math.max(0, limitedRow.units - 1_000),
+      lotReserved: limitedRow.reserved,
+      lotOnHand: limitedRow.on_hand,
+    },
+    spread: { ...spread, ratioToSpreadCeiling: spread.perSecond / spreadCeiling.txPerSecond },
+    catalog: { products: 100_000, listMs: list, searchMs: search },
+    lowStockAlertLatencyMs: alertLatency,
+    holdReleaseLagMs: lag,
+    memory,
+  });
+  const out = path.join(REPO_ROOT, "bench/results/latest.json");
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  log(`written ${path.relative(REPO_ROOT, out)}`);
+}
+
+async function waitForArrivals(recorder: Awaited<ReturnType<typeof startArrivalRecorder>>, expected: number) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && recorder.arrivalsBySku.size < expected) await new Promise((resolve) => setTimeout(resolve, 100));
+  return recorder.arrivalsBySku;
+}
+
+async function waitForRelease(db: ReturnType<typeof createDb>, holdIds: string[]) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const remaining = await db.hold.count({ where: { id: { in: holdIds }, status: "HELD" } });
+    if (remaining === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const holds = await db.hold.findMany({ where: { id: { in: holdIds } }, select: { expiresAt: true, updatedAt: true, status: true } });
+  const lags = holds
+    .filter((h) => h.status === "EXPIRED")
+    .map((h) => h.updatedAt.getTime() - h.expiresAt.getTime())
+    .sort((a, b) => a - b);
+  return { released: lags.length, of: holdIds.length, p50: percentile(lags, 50), p95: percentile(lags, 95), max: lags.at(-1) };
+}
+
+function printTable(results: Record<string, unknown>) {
+  const r = results as {
+    machine: { cores: number; postgres: string };
+    ceiling: { hotRow32Clients: { txPerSecond: number }; spread10k32Clients: { txPerSecond: number } };
+    hotSku: { perSecond: number; p50: number; p99: number; errors: number; ratioToHotCeiling: number };
+    hotSkuLimited: { succeeded: number; oversold: number };
+    spread: { perSecond: number; p99: number; ratioToSpreadCeiling: number };
+    catalog: { listMs: { p95: number }; searchMs: { p95: number } };
+    lowStockAlertLatencyMs: { p95: number };
+    holdReleaseLagMs: { p95: number };
+    memory: { serverPeakMiB: number; workerPeakMiB: number };
+  };
+  console.table({
+    machine: { value: `${r.machine.cores} cores, PostgreSQL ${r.machine.postgres}` },
+    "raw ceiling, hot row, 32 clients (tx/s)": { value: r.ceiling.hotRow32Clients.txPerSecond.toFixed(0) },
+    "raw ceiling, 10k rows, 32 clients (tx/s)": { value: r.ceiling.spread10k32Clients.txPerSecond.toFixed(0) },
+    "hot SKU holds/s (256 conns)": { value: `${r.hotSku.perSecond.toFixed(0)} (x${r.hotSku.ratioToHotCeiling.toFixed(2)} of ceiling)` },
+    "hot SKU p50 / p99 (ms)": { value: `${r.hotSku.p50} / ${r.hotSku.p99}, errors ${r.hotSku.errors}` },
+    "stock 1,000, 5,000 attempts": { value: `${r.hotSkuLimited.succeeded} succeeded, ${r.hotSkuLimited.oversold} oversold` },
+    "spread holds/s (256 conns)": {
+      value: `${r.spread.perSecond.toFixed(0)} (x${r.spread.ratioToSpreadCeiling.toFixed(2)} of ceiling), p99 ${r.spread.p99} ms`,
+    },
+    "catalog list / search p95 (ms)": { value: `${r.catalog.listMs.p95.toFixed(1)} / ${r.catalog.searchMs.p95.toFixed(1)}` },
+    "low-stock alert latency p95 (ms)": { value: r.lowStockAlertLatencyMs.p95 },
+    "hold release lag p95 (ms)": { value: r.holdReleaseLagMs.p95 },
+    "peak memory server / worker (MiB)": { value: `${r.memory.serverPeakMiB.toFixed(0)} / ${r.memory.workerPeakMiB.toFixed(0)}` },
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
