@@ -1,7 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const PORT = 3100;
-const baseURL = `http://127.0.0.1:${PORT}`;
+import { MAIN_PORT, MAIN_URL, SHORT_HOLD_TTL_SECONDS, SHORT_TTL_PORT, SHORT_TTL_URL } from "./e2e/support/servers.ts";
 
 // Browsers cannot be downloaded here (`npx playwright install` fails): use the system Chromium.
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: Playwright runs outside turbo; the variable only picks the browser binary.
@@ -18,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: "list",
   use: {
-    baseURL,
+    baseURL: MAIN_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -44,15 +42,27 @@ export default defineConfig({
       },
     },
   ],
-  // The real system: builds the SPAs, starts embedded Postgres (its own .data/e2e cluster), migrates,
-  // seeds the demo data, and runs the server and worker.
-  webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts",
-    url: `${baseURL}/healthz`,
-    env: { PORT: String(PORT), STOCKROOM_CLUSTER: "e2e" },
-    timeout: 180_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  // The real system: builds the SPAs, starts embedded Postgres (its own .data/<cluster>), migrates, seeds the demo
+  // data, and runs the server and worker. Playwright starts these one after the other (the second build is cached).
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx scripts/start.ts",
+      url: `${MAIN_URL}/healthz`,
+      env: { PORT: String(MAIN_PORT), STOCKROOM_CLUSTER: "e2e" },
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The same system with holds that last seconds, for the storefront's lapsed-hold journey.
+      command: "node_modules/.bin/tsx scripts/start.ts",
+      url: `${SHORT_TTL_URL}/healthz`,
+      env: { PORT: String(SHORT_TTL_PORT), STOCKROOM_CLUSTER: "e2e-short-ttl", HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS) },
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

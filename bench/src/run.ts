@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, createDb, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
+import { applyMigrations, assertDataDirFree, createDb, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
 import { adjustLot, type Deps, reserveCart, systemClock } from "@stockroom/domain";
 import { createJobQueue, ensureQueues } from "@stockroom/jobs";
 import pg from "pg";
@@ -18,10 +18,15 @@ import { seedBench } from "./seed-bench.ts";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** Everything started is stopped on the way out, also when a step fails. */
+const cleanups: (() => Promise<unknown>)[] = [];
+
 async function main() {
   const dataDir = path.join(DATA_DIR, "bench");
+  assertDataDirFree(dataDir);
   await rm(dataDir, { recursive: true, force: true });
   const server = await startEmbeddedPostgres({ dataDir, isDurable: true });
+  cleanups.push(() => server.stop());
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   await admin.query("CREATE DATABASE stockroom");
@@ -108,6 +113,10 @@ async function main() {
   const db = createDb(url, { maxConnections: 8 });
   const boss = new PgBoss({ connectionString: url, max: 4, supervise: false, schedule: false });
   await boss.start();
+  cleanups.push(
+    () => boss.stop({ graceful: false, close: true }),
+    () => db.$disconnect(),
+  );
   await ensureQueues(boss);
   const deps: Deps = { db, jobs: createJobQueue(boss), clock: systemClock };
   const benchAdmin = {
@@ -155,12 +164,7 @@ async function main() {
   log(`  lag p50 ${lag.p50} ms, p95 ${lag.p95} ms, max ${lag.max} ms`);
 
   const memory = { serverPeakMiB: app.peakMemoryMiB(), workerPeakMiB: worker.peakMemoryMiB() };
-  await Promise.all([app.stop(), worker.stop()]);
-  await boss.stop({ graceful: false, close: true });
-  await db.$disconnect();
   await check.end();
-  await recorder.close();
-  await server.stop();
 
   Object.assign(results, {
     ceiling: { hotRow32Clients: hotCeiling, spread10k32Clients: spreadCeiling },
@@ -238,7 +242,13 @@ function printTable(results: Record<string, unknown>) {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    // Apps first (they hold connections), then the database last.
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error("[bench] cleanup failed:", error));
+    process.exit();
+  });

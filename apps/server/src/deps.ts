@@ -1,20 +1,29 @@
-import { createDb } from "@stockroom/db";
+import { createDb, createPool } from "@stockroom/db";
 import type { Deps } from "@stockroom/domain";
-import { systemClock } from "@stockroom/domain";
+import { createHoldCoalescer, systemClock } from "@stockroom/domain";
 import { createJobQueue, ensureQueues } from "@stockroom/jobs";
 import { PgBoss } from "pg-boss";
 
 /** The server's dependencies: Prisma, and pg-boss used only to send (the worker supervises). */
-export async function createServerDeps(databaseUrl: string, poolSize: number): Promise<{ deps: Deps; close(): Promise<void> }> {
+export async function createServerDeps(
+  databaseUrl: string,
+  poolSize: number,
+  options: { isHoldCoalescing: boolean },
+): Promise<{ deps: Deps; close(): Promise<void> }> {
   const db = createDb(databaseUrl, { maxConnections: poolSize });
+  // The coalesced hold path runs batches on plain connections (see hold-coalescer.ts).
+  const holdPool = createPool(databaseUrl, 16);
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, supervise: false, schedule: false });
   boss.on("error", (error) => console.error("pg-boss error", error));
   await boss.start();
   await ensureQueues(boss);
+  const jobs = createJobQueue(boss);
+  const holdCoalescer = options.isHoldCoalescing ? createHoldCoalescer({ pool: holdPool, jobs, clock: systemClock, lanes: 16 }) : undefined;
   return {
-    deps: { db, jobs: createJobQueue(boss), clock: systemClock },
+    deps: { db, jobs, clock: systemClock, holdCoalescer },
     async close() {
       await boss.stop({ graceful: false, close: true });
+      await holdPool.end();
       await db.$disconnect();
     },
   };

@@ -26,6 +26,11 @@ const schema = z.object({
     .min(1)
     .max(24 * 3600)
     .default(15 * 60),
+  /** Combine concurrent holds into batched transactions (group commit); off = one transaction each. */
+  HOLD_COALESCING: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
 });
 

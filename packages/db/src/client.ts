@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
@@ -9,3 +10,12 @@ export function createDb(url: string, options: { maxConnections?: number } = {})
   const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
   return new PrismaClient({ adapter });
 }
+
+/**
+ * A plain node-postgres pool, for the one path that needs it: the coalesced hold path runs a whole
+ * batch as a handful of statements on one connection, without the ORM's per-query overhead.
+ */
+export function createPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({ connectionString: url, max });
+}
+export type { Pool, PoolClient } from "pg";

@@ -56,7 +56,7 @@ function isProcessAlive(pid: number): boolean {
 }
 
 /** postmaster.pid: line 1 is the pid, line 4 the port. A stale file (dead pid) is fine: Postgres replaces it. */
-function assertDataDirFree(dataDir: string): void {
+export function assertDataDirFree(dataDir: string): void {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");

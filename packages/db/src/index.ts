@@ -1,5 +1,5 @@
-export { createDb, type Db, type Tx } from "./client.ts";
-export { EmbeddedPostgresInUseError, findFreePort, startEmbeddedPostgres } from "./embedded-postgres.ts";
+export { createDb, createPool, type Db, type Pool, type PoolClient, type Tx } from "./client.ts";
+export { assertDataDirFree, EmbeddedPostgresInUseError, findFreePort, startEmbeddedPostgres } from "./embedded-postgres.ts";
 export type * from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

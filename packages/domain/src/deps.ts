@@ -1,5 +1,6 @@
 import type { Db } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
+import type { HoldCoalescer } from "./stock/hold-coalescer.ts";
 
 export interface Clock {
   now(): Date;
@@ -11,4 +12,6 @@ export interface Deps {
   db: Db;
   jobs: JobQueue;
   clock: Clock;
+  /** When present, holds without an idempotency key are combined into batches (group commit). */
+  holdCoalescer?: HoldCoalescer;
 }

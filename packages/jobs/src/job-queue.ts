@@ -1,9 +1,16 @@
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
 import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayload, parseJobPayload, type QueueSettings } from "./definitions.ts";
 
+/** A node-postgres client inside a transaction (the coalesced hold path). */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface SendOptions {
   /** Enqueue inside this Prisma transaction: the job exists iff the transaction commits. */
   tx?: PrismaTransactionLike;
+  /** Or inside this raw client's transaction. */
+  client?: SqlClient;
   startAfter?: Date;
   /** At most one queued job per key (debounce). */
   singletonKey?: string;
@@ -12,6 +19,19 @@ export interface SendOptions {
 /** The only way code outside the worker enqueues work: known names, validated payloads. */
 export interface JobQueue {
   send<N extends JobName>(name: N, payload: JobPayload<N>, options?: SendOptions): Promise<string | null>;
+  /** Many jobs of one kind in one statement. */
+  sendMany<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayload<N>; startAfter?: Date; singletonKey?: string }[],
+    options: Pick<SendOptions, "tx" | "client">,
+  ): Promise<void>;
+}
+
+function connection(options: Pick<SendOptions, "tx" | "client">) {
+  if (options.tx) return fromPrisma(options.tx);
+  const { client } = options;
+  if (client) return { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await client.query(text, values)).rows as never[] }) };
+  return undefined;
 }
 
 export function createJobQueue(boss: PgBoss): JobQueue {
@@ -21,8 +41,13 @@ export function createJobQueue(boss: PgBoss): JobQueue {
       return boss.send(name, data as object, {
         startAfter: options.startAfter,
         singletonKey: options.singletonKey,
-        db: options.tx ? fromPrisma(options.tx) : undefined,
+        db: connection(options),
       });
+    },
+    async sendMany(name, jobs, options) {
+      if (jobs.length === 0) return;
+      const inserts = jobs.map((job) => ({ data: parseJobPayload(name, job.payload) as object, startAfter: job.startAfter, singletonKey: job.singletonKey }));
+      await boss.insert(name, inserts, { db: connection(options) });
     },
   };
 }

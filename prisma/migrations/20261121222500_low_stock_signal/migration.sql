@@ -91,3 +91,34 @@ BEGIN
   END IF;
   RETURN jsonb_build_object('ok', true, 'holds', holds, 'lowCheck', to_jsonb(stock_needs_low_check(product_ids, p_today)));
 END $$;
+
+-- The coalesced hold path: many carts' requests in one transaction and one commit. Each request
+-- runs in its own subtransaction (a plpgsql block with an EXCEPTION clause), so one cart that is
+-- short rolls back only its own changes and the others still commit: all or nothing per cart.
+-- p_requests: [{cart, lines: [{productId, quantity}], expiresAt}]. Returns one outcome per request,
+-- in order, each as stock_reserve_cart returns it.
+CREATE FUNCTION stock_reserve_carts(p_requests jsonb, p_now timestamp, p_today date) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  request jsonb;
+  outcome jsonb;
+  outcomes jsonb := '[]'::jsonb;
+BEGIN
+  -- Lock every product of the batch up front, in id order (the one lock order of every path).
+  PERFORM stock_lock_products(ARRAY(
+    SELECT DISTINCT (l->>'productId')::uuid FROM jsonb_array_elements(p_requests) r, jsonb_array_elements(r->'lines') l
+    UNION SELECT "productId" FROM "Hold" WHERE status = 'HELD' AND "cartId" IN (SELECT r->>'cart' FROM jsonb_array_elements(p_requests) r)
+  ));
+  FOR request IN SELECT value FROM jsonb_array_elements(p_requests) LOOP
+    outcome := NULL;
+    BEGIN
+      outcome := stock_reserve_cart(request->>'cart', request->'lines', p_now, p_today, (request->>'expiresAt')::timestamp);
+      IF NOT (outcome->>'ok')::boolean THEN
+        RAISE EXCEPTION 'cart % cannot be held', request->>'cart' USING ERRCODE = 'SR001';
+      END IF;
+    EXCEPTION WHEN SQLSTATE 'SR001' THEN
+      NULL; -- this cart's changes are rolled back; its outcome (kept in the variable) says why
+    END;
+    outcomes := outcomes || jsonb_build_array(outcome);
+  END LOOP;
+  RETURN outcomes;
+END $$;

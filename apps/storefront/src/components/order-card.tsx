@@ -7,6 +7,17 @@ import { OrderStatus } from "./order-status.tsx";
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
+type Lot = CustomerOrder["lines"][number]["lots"][number];
+
+const useBy = (lot: Lot) => (lot.expiryDate ? `, use by ${date.format(new Date(lot.expiryDate))}` : "");
+
+/** "Batch L1, use by 3 Mar 2027", or per batch when the units come from several: "2 from batch L1 · 1 from batch L2". */
+function batches(lots: Lot[]): string {
+  const [only] = lots;
+  if (lots.length === 1 && only) return `Batch ${only.lotNumber}${useBy(only)}`;
+  return lots.map((lot) => `${lot.quantity} from batch ${lot.lotNumber}${useBy(lot)}`).join(" · ");
+}
+
 export function formatPlacedAt(iso: string): string {
   return dateTime.format(new Date(iso));
 }
@@ -45,11 +56,7 @@ export function OrderCard({
               <p className="order-line-name">
                 {line.quantity} × {line.name}
               </p>
-              <p className="muted small">
-                {line.lots
-                  .map((lot) => `Batch ${lot.lotNumber}${lot.expiryDate ? `, use by ${date.format(new Date(lot.expiryDate))}` : ""} (${lot.quantity})`)
-                  .join(" · ")}
-              </p>
+              <p className="muted small">{batches(line.lots)}</p>
             </div>
             <p className="order-line-total">{formatMoney(line.quantity * line.unitPriceCents)}</p>
           </li>

@@ -9,7 +9,10 @@ export function ShopNav() {
     <nav className="shop-nav" aria-label="Your shopping">
       {hasOrders ? (
         <Link to="/orders" className="nav-link" activeProps={{ "aria-current": "page" }}>
-          Your orders
+          <span className="nav-label-long">Your orders</span>
+          <span className="nav-label-short" aria-hidden="true">
+            Orders
+          </span>
         </Link>
       ) : null}
       <Link

@@ -75,6 +75,11 @@ export function isHoldLive(hold: CartHold | null, now = Date.now()): hold is Car
   return hold !== null && Date.parse(hold.expiresAt) > now;
 }
 
+/** Lines the hold does not cover as they are now (added or changed since it was placed). */
+export function linesNotHeld(hold: CartHold, lines: CartLine[]): CartLine[] {
+  return lines.filter((line) => !hold.holds.some((h) => h.productId === line.productId && h.quantity === line.quantity));
+}
+
 export function cartCount(cart: Cart): number {
   return cart.lines.reduce((sum, line) => sum + line.quantity, 0);
 }

@@ -66,7 +66,7 @@ export function useCartHold() {
     /** Holds again only if the hold is live and was placed at least `afterMs` ago (refresh on activity, throttled). */
     refreshIfOlderThan: (afterMs: number) => {
       const { hold } = cartStore.get();
-      if (reserve.isPending || !isHoldLive(hold) || Date.now() - hold.heldAt < afterMs) return;
+      if (reserve.isPending || release.isPending || !isHoldLive(hold) || Date.now() - hold.heldAt < afterMs) return;
       void holdLines(cartStore.get().lines);
     },
 

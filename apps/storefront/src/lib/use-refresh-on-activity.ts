@@ -11,10 +11,16 @@ export function useRefreshOnActivity(refreshIfOlderThan: (afterMs: number) => vo
   const refresh = useRef(refreshIfOlderThan);
   refresh.current = refreshIfOlderThan;
   useEffect(() => {
-    const onActivity = () => refresh.current(REFRESH_AFTER_MS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Decide a moment later: a click on "Keep my items", a quantity or "Remove" is then already renewing the hold.
+    const onActivity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => refresh.current(REFRESH_AFTER_MS), 300);
+    };
     document.addEventListener("pointerdown", onActivity);
     document.addEventListener("keydown", onActivity);
     return () => {
+      clearTimeout(timer);
       document.removeEventListener("pointerdown", onActivity);
       document.removeEventListener("keydown", onActivity);
     };

@@ -57,7 +57,7 @@ function CartPage() {
       ) : (
         <div className="cart-layout">
           <div className="cart-main">
-            {isLive ? <HoldBanner hold={cart.hold} isPending={holds.isPending} onHold={() => void holds.holdCart()} /> : null}
+            {isLive ? <HoldBanner hold={cart.hold} lines={cart.lines} isPending={holds.isPending} onHold={() => void holds.holdCart()} /> : null}
             <ShortStockAlert problem={holds.problem} />
             <CartLines
               lines={cart.lines}

@@ -54,7 +54,7 @@ function CheckoutPage() {
       </div>
       <div className="cart-layout">
         <div className="cart-main">
-          <HoldBanner hold={cart.hold} isPending={holds.isPending} onHold={() => void holds.holdCart()} />
+          <HoldBanner hold={cart.hold} lines={cart.lines} isPending={holds.isPending} onHold={() => void holds.holdCart()} />
           <ShortStockAlert problem={holds.problem} />
           <CartLines
             lines={cart.lines}
@@ -90,7 +90,9 @@ function CheckoutPage() {
             <button type="submit" className="button button-block" disabled={!isLive || holds.isPending || place.isPending}>
               {place.isPending ? "Placing your order…" : "Place order"}
             </button>
-            {isLive ? null : <p className="muted small">Reserve your items to place the order.</p>}
+            {isLive ? null : (
+              <p className="muted small">{cart.hold ? "Hold your items again to place the order." : "Reserve your items to place the order."}</p>
+            )}
           </form>
         </OrderSummary>
       </div>

@@ -51,6 +51,14 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
   const { lines, idempotencyKey } = parseInput(reserveCartInput, input);
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + (input.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS) * 1000);
+  if (deps.holdCoalescer && !idempotencyKey) {
+    const coalescer = deps.holdCoalescer;
+    return withReserveErrors(async () => {
+      const outcome = await coalescer.reserve({ cartId: input.cartId, lines, expiresAt });
+      if (!outcome.ok) throw new ReserveRejected(outcome);
+      return { expiresAt: firstExpiry(outcome.holds, expiresAt), holds: outcome.holds };
+    });
+  }
   return withReserveErrors(() =>
     stockTransaction(deps, (tx) =>
       onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
@@ -59,8 +67,7 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
         await deps.jobs.send("hold.expire", { cartId: input.cartId }, { tx, startAfter: expiresAt });
         const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
         await sendLowStockChecks(deps, tx, lowCheck);
-        const first = holds.reduce((min, h) => (h.expiresAt < min ? h.expiresAt : min), expiresAt.toISOString());
-        return { expiresAt: first, holds };
+        return { expiresAt: firstExpiry(holds, expiresAt), holds };
       }),
     ),
   );
@@ -91,4 +98,9 @@ export async function withReserveErrors<T>(run: () => Promise<T>): Promise<T> {
       cause: error,
     });
   }
+}
+
+/** When the first of the cart's holds lapses (a hold on a lot expiring tomorrow ends at midnight). */
+function firstExpiry(holds: { expiresAt: string }[], requested: Date): string {
+  return holds.reduce((min, h) => (h.expiresAt < min ? h.expiresAt : min), requested.toISOString());
 }

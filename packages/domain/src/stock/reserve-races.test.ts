@@ -1,8 +1,11 @@
+import { createPool, type Pool } from "@stockroom/db";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { createStockWorld, createTestDeps, expectValidInventory, ManualClock, newCartId, productWithStock } from "../testing/index.ts";
 import { availabilityOf } from "./availability.ts";
+import { createHoldCoalescer } from "./hold-coalescer.ts";
 import { reserveCart } from "./reserve-cart.ts";
 
 // Races over real connections: a pool of 20 Postgres connections shared by hundreds of concurrent calls.
@@ -10,16 +13,28 @@ const database = useTestDatabase({ maxConnections: 20 });
 const clock = new ManualClock(new Date("2026-06-01T09:00:00Z"));
 let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
 let world: Awaited<ReturnType<typeof createStockWorld>>;
+let pool: Pool;
+/** The same races through both hold paths: one transaction per request, and the coalescer's batches. */
+const modes: Record<string, () => Deps> = {
+  direct: () => testDeps.deps,
+  coalesced: () => coalescedDeps,
+};
+let coalescedDeps: Deps;
 
 beforeAll(async () => {
   testDeps = await createTestDeps(database.current.db, database.current.url, clock);
   world = await createStockWorld(database.current.db);
+  pool = createPool(database.current.url, 8);
+  coalescedDeps = { ...testDeps.deps, holdCoalescer: createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 4 }) };
 });
-afterAll(() => testDeps.close());
+afterAll(async () => {
+  await testDeps.close();
+  await pool.end();
+});
 
-async function race(productId: string, attempts: number, quantity: number) {
+async function race(deps: Deps, productId: string, attempts: number, quantity: number) {
   const results = await Promise.allSettled(
-    Array.from({ length: attempts }, () => reserveCart(testDeps.deps, { cartId: newCartId(), lines: [{ productId, quantity }] })),
+    Array.from({ length: attempts }, () => reserveCart(deps, { cartId: newCartId(), lines: [{ productId, quantity }] })),
   );
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
   for (const f of failures) {
@@ -29,7 +44,8 @@ async function race(productId: string, attempts: number, quantity: number) {
   return { succeeded: results.length - failures.length, conflicts: failures.length };
 }
 
-describe("concurrent holds never oversell", () => {
+describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode) => {
+  const deps = () => (modes[mode] as () => Deps)();
   for (const k of [1, 10, 100]) {
     for (const quantity of [1, 2]) {
       it(`500 concurrent holds of ${quantity} on stock ${k}: exactly floor(k/${quantity}) succeed, in repeated waves`, async () => {
@@ -39,7 +55,7 @@ describe("concurrent holds never oversell", () => {
         ].filter((lot) => lot.quantity > 0);
         const { product } = await productWithStock(testDeps.deps, world, lots);
         for (let wave = 0; wave < 2; wave++) {
-          const { succeeded, conflicts } = await race(product.id, 500, quantity);
+          const { succeeded, conflicts } = await race(deps(), product.id, 500, quantity);
           expect({ succeeded, conflicts }).toEqual({ succeeded: Math.floor(k / quantity), conflicts: 500 - Math.floor(k / quantity) });
           expect((await availabilityOf(testDeps.deps, [product.id])).get(product.id)).toBe(k % quantity);
           await expectValidInventory(database.current.db, clock.now());
@@ -62,7 +78,7 @@ describe("concurrent holds never oversell", () => {
       const chosen = [...ids].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * 5));
       return { cartId: newCartId(), lines: chosen.map((productId) => ({ productId, quantity: 1 + Math.floor(random() * 3) })) };
     });
-    const results = await Promise.allSettled(baskets.map((b) => reserveCart(testDeps.deps, b)));
+    const results = await Promise.allSettled(baskets.map((b) => reserveCart(deps(), b)));
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     for (const r of rejected) expect((r.reason as DomainError).code).toBe("CONFLICT");
     expect(results.length - rejected.length).toBeGreaterThan(0);
@@ -76,4 +92,21 @@ describe("concurrent holds never oversell", () => {
     for (const row of heldUnits) expect(row._sum.quantity).toBeLessThanOrEqual(150);
     await expectValidInventory(db, clock.now());
   }, 120_000);
+});
+
+describe("hold coalescer", () => {
+  it("forms batches under load, and a short cart in a batch fails alone while the others commit", async () => {
+    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
+    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1 });
+    const deps = { ...testDeps.deps, holdCoalescer: coalescer };
+    const asks = [2, 2, 3, 1, 4, 1];
+    const results = await Promise.allSettled(asks.map((quantity) => reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity }] })));
+    const outcome = results.map((r) => (r.status === "fulfilled" ? "held" : (r.reason as DomainError).code));
+    // In arrival order: 2 + 2 fit (1 left), 3 is short, 1 fits, 4 is short, the last 1 is short.
+    expect(outcome).toEqual(["held", "held", "CONFLICT", "held", "CONFLICT", "CONFLICT"]);
+    expect((results[2] as PromiseRejectedResult).reason.details).toEqual({ shortLines: [{ productId: product.id, requested: 3, available: 1 }] });
+    expect(coalescer.stats()).toEqual({ requests: 6, batches: 2 });
+    expect(await database.current.db.hold.count({ where: { productId: product.id, status: "HELD" } })).toBe(3);
+    await expectValidInventory(database.current.db, clock.now());
+  });
 });
