@@ -71,7 +71,7 @@ export function createHoldCoalescer(options: HoldCoalescerOptions): HoldCoalesce
           options,
           batch.map((w) => w.request),
         );
-        batch.forEach((w, i) => w.resolve(outcomes[i] as CoalescedOutcome));
+        for (const [i, w] of batch.entries()) w.resolve(outcomes[i] as CoalescedOutcome);
       } catch (error) {
         for (const w of batch) w.reject(error);
       }
