@@ -6,6 +6,7 @@ import { expect, test } from "./support/test.ts";
 import { expectOk, trpcInputOf, trpcOutcomeOf, waitForTrpcResponse } from "./support/trpc-http.ts";
 
 const PRODUCT = "Vitamin C 1000mg x60";
+const EXTRA = "Crepe bandage 7.5cm";
 
 async function reserved(response: Response): Promise<ReserveResult> {
   return expectOk(await trpcOutcomeOf<ReserveResult>(response, "cart.reserve"));
@@ -75,9 +76,32 @@ test("checkout holds the cart and counts down to the server's expiresAt", async 
   await expectCountdownMatches(page, changedHold.expiresAt);
   await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
 
-  // Removing the last line releases its hold.
+  // A product added in the catalog after the hold is not covered until the hold is renewed.
+  await addToCart(page, EXTRA);
+  await page.goto("/checkout");
+  await expect(banner).toContainText(`Not reserved yet: ${EXTRA}.`);
+  const extra = await findProduct(request, EXTRA);
+  const renewed = waitForTrpcResponse(page, "cart.reserve");
+  await page.getByRole("button", { name: "Keep my items" }).click();
+  const renewedResponse = await renewed;
+  expect(trpcInputOf(renewedResponse, "cart.reserve")).toEqual({
+    lines: [
+      { productId: product.id, quantity: 2 },
+      { productId: extra.id, quantity: 1 },
+    ],
+  });
+  const renewedHold = await reserved(renewedResponse);
+  await expect(banner).toContainText("Your items are set aside");
+
+  // Removing a line releases that line's hold; the other stays held.
   const released = waitForTrpcResponse(page, "cart.release");
   await line.getByRole("button", { name: `Remove ${PRODUCT}` }).click();
-  expect(trpcInputOf(await released, "cart.release")).toEqual({ holdId: changedHold.holds[0]?.holdId });
+  const releasedHold = renewedHold.holds.find((h) => h.productId === product.id);
+  expect(trpcInputOf(await released, "cart.release")).toEqual({ holdId: releasedHold?.holdId });
+  await expect(line).toHaveCount(0);
+  await expect(page.getByRole("timer")).toBeVisible();
+  await cartLine(page, EXTRA)
+    .getByRole("button", { name: `Remove ${EXTRA}` })
+    .click();
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
 });

@@ -26,7 +26,7 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
       take: pageSize,
       select: { id: true, name: true, category: true, priceCents: true, producer: { select: { name: true } } },
     }),
-    deps.db.product.findMany({ distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } }),
+    categoriesOf(deps),
   ]);
   const available = await availabilityOf(
     deps,
@@ -40,4 +40,18 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     /** available: units a customer can hold now (live holds excluded, lapsed ones not); null = unlimited. */
     items: items.map(({ producer, ...p }) => ({ ...p, producerName: producer.name, available: available.get(p.id) ?? 0 })),
   };
+}
+
+/**
+ * Distinct categories by a loose index scan (one index probe per category): Prisma's `distinct`
+ * reads every row and dedupes in the client, which costs ~100 ms at 100,000 products.
+ */
+async function categoriesOf(deps: Deps): Promise<{ category: string }[]> {
+  return deps.db.$queryRaw<{ category: string }[]>`
+    WITH RECURSIVE c AS (
+      (SELECT category FROM "Product" ORDER BY category LIMIT 1)
+      UNION ALL
+      SELECT (SELECT p.category FROM "Product" p WHERE p.category > c.category ORDER BY p.category LIMIT 1) FROM c WHERE c.category IS NOT NULL
+    )
+    SELECT category FROM c WHERE category IS NOT NULL`;
 }
