@@ -27,7 +27,7 @@ export function useSecondsLeft(expiresAt: string | null): number | null {
     return () => clearTimeout(timer);
   }, [target]);
 
-  return target === null ? null : Math.max(0, Math.ceil((target - Date.now()) / 1000) + 2);
+  return target === null ? null : Math.max(0, Math.ceil((target - Date.now()) / 1000));
 }
 
 /** 754 -> "12:34"; an hour or more -> "1:02:34". */

@@ -36,7 +36,7 @@ function CatalogPage() {
   const { trpc } = Route.useRouteContext();
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const { data } = useSuspenseQuery({ ...catalogQuery(trpc, search) });
+  const { data } = useSuspenseQuery({ ...catalogQuery(trpc, search), refetchInterval: AVAILABILITY_POLL_MS });
   const isUpdating = useRouterState({ select: (state) => state.isLoading });
   const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
 
