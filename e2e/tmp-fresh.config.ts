@@ -7,5 +7,9 @@ export default defineConfig({
   ...base,
   testDir: ".",
   outputDir: "../test-results",
-  webServer: servers.map((server) => ({ ...server, cwd: "..", env: { ...server.env, STOCKROOM_CLUSTER: `${server.env?.STOCKROOM_CLUSTER}-sf${process.env.FRESH_SUFFIX ?? ""}` } })),
+  webServer: servers.map((server) => ({
+    ...server,
+    cwd: "..",
+    env: { ...server.env, STOCKROOM_CLUSTER: `${server.env?.STOCKROOM_CLUSTER}-sf${process.env.FRESH_SUFFIX ?? ""}` },
+  })),
 });

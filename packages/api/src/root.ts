@@ -4,6 +4,7 @@ import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { locationsRouter, producersRouter, productsRouter } from "./routers/products.ts";
+import { reportsRouter } from "./routers/reports.ts";
 import { stockRouter } from "./routers/stock.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   cart: cartRouter,
   orders: ordersRouter,
   alerts: alertsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,7 +11,7 @@ interface CartLinesProps {
   /** Units available now per product, shown while nothing is held (held units are not "available"). */
   availability?: ReadonlyMap<string, number | null>;
   isBusy: boolean;
-  onQuantity: (productId: string, quantity: number) => void;
+  onQuantity: (productId: string, quantity: number) => Promise<boolean>;
   onRemove: (productId: string) => void;
 }
 
@@ -23,7 +23,7 @@ export function CartLines({ lines, short, availability, isBusy, onQuantity, onRe
         return (
           <li key={line.productId} className="cart-line" data-product-id={line.productId}>
             <div className="cart-line-info">
-              <h3 className="cart-line-name">{line.name}</h3>
+              <h2 className="cart-line-name">{line.name}</h2>
               <p className="muted small">
                 {line.producerName} · {formatMoney(line.priceCents)} each
               </p>
@@ -61,7 +61,7 @@ function ShortStockNote({
     <p className="cart-line-note note-error">
       {available <= 0 ? `Sold out: 0 available now (you asked for ${requested}).` : `Only ${available} available now (you asked for ${requested}).`}
       {available > 0 && available !== line.quantity ? (
-        <button type="button" className="link-button" disabled={isBusy} onClick={() => onQuantity(line.productId, available)}>
+        <button type="button" className="link-button" disabled={isBusy} onClick={() => void onQuantity(line.productId, available)}>
           Change to {available}
         </button>
       ) : null}

@@ -5,7 +5,8 @@ interface QuantityInputProps {
   productName: string;
   value: number;
   disabled?: boolean;
-  onChange: (quantity: number) => void;
+  /** May answer false (e.g. the server refused the new quantity): the field then shows the current value again. */
+  onChange: (quantity: number) => undefined | Promise<boolean>;
 }
 
 /** − / number / + ; typed values are committed on Enter or when the field loses focus. */
@@ -14,15 +15,15 @@ export function QuantityInput({ productName, value, disabled, onChange }: Quanti
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
 
-  const commit = () => {
+  const commit = async () => {
     const quantity = Number(draft);
-    if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY && quantity !== value) onChange(quantity);
-    else setDraft(String(value));
+    const isValid = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY && quantity !== value;
+    if (!isValid || (await onChange(quantity)) === false) setDraft(String(value));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") {
       event.preventDefault();
-      commit();
+      void commit();
     }
   };
 
@@ -36,7 +37,7 @@ export function QuantityInput({ productName, value, disabled, onChange }: Quanti
         className="quantity-step"
         aria-label={`One fewer ${productName}`}
         disabled={disabled || value <= 1}
-        onClick={() => onChange(value - 1)}
+        onClick={() => void onChange(value - 1)}
       >
         −
       </button>
@@ -49,7 +50,7 @@ export function QuantityInput({ productName, value, disabled, onChange }: Quanti
         value={draft}
         disabled={disabled}
         onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
+        onBlur={() => void commit()}
         onKeyDown={onKeyDown}
       />
       <button
@@ -57,7 +58,7 @@ export function QuantityInput({ productName, value, disabled, onChange }: Quanti
         className="quantity-step"
         aria-label={`One more ${productName}`}
         disabled={disabled || value >= MAX_QUANTITY}
-        onClick={() => onChange(value + 1)}
+        onClick={() => void onChange(value + 1)}
       >
         +
       </button>

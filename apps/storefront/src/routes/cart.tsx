@@ -64,7 +64,7 @@ function CartPage() {
               short={holds.problem?.short ?? []}
               availability={isLive ? undefined : availableById}
               isBusy={holds.isPending}
-              onQuantity={(productId, quantity) => void holds.setQuantity(productId, quantity)}
+              onQuantity={holds.setQuantity}
               onRemove={(productId) => void holds.removeLine(productId)}
             />
           </div>

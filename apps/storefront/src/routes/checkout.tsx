@@ -60,7 +60,7 @@ function CheckoutPage() {
             lines={cart.lines}
             short={holds.problem?.short.length ? holds.problem.short : placeShort}
             isBusy={holds.isPending || place.isPending}
-            onQuantity={(productId, quantity) => void holds.setQuantity(productId, quantity)}
+            onQuantity={holds.setQuantity}
             onRemove={(productId) => void holds.removeLine(productId)}
           />
         </div>

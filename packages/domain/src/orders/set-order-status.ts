@@ -52,7 +52,7 @@ export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.inp
       const now = deps.clock.now();
       if (status === "CANCELLED") await releaseOrderStock(tx, order.id);
       if (STOCK_LEAVING_STATUSES.includes(status) && !order.stockMovedAt) {
-        result.movements = await fulfilOrder(tx, { orderId: order.id, number: order.number, actor: actorLabel(actor), today: utcDay(now) });
+        result.movements = await fulfilOrder(tx, { orderId: order.id, number: order.number, actor: actorLabel(actor), today: utcDay(now), at: now });
       }
       await tx.$executeRaw`
           UPDATE "Order" SET status = ${status}::"OrderStatus", "updatedAt" = ${sqlTimestamp(now)}::timestamp,
@@ -95,7 +95,7 @@ async function releaseOrderStock(tx: Tx, orderId: string): Promise<void> {
  * Takes the order's units out of on hand: a lot that expired since allocation is swapped for other
  * lots FEFO (or the call fails naming the lot); then one FULFILMENT movement per lot.
  */
-async function fulfilOrder(tx: Tx, order: { orderId: string; number: number; actor: string; today: string }): Promise<MovementView[]> {
+async function fulfilOrder(tx: Tx, order: { orderId: string; number: number; actor: string; today: string; at: Date }): Promise<MovementView[]> {
   const allocations = await allocationsOf(tx, order.orderId);
   await lockProducts(tx, [...new Set(allocations.map((a) => a.orderLine.productId))].sort());
   for (const a of allocations) {
@@ -129,6 +129,7 @@ async function fulfilOrder(tx: Tx, order: { orderId: string; number: number; act
         reservedChange: -a.quantity,
         reason: `order ${order.number} fulfilled`,
         actor: order.actor,
+        at: order.at,
         referenceType: "order",
         referenceId: order.orderId,
       },

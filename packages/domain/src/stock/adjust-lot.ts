@@ -29,7 +29,7 @@ export async function adjustLot(deps: Deps, actor: StaffActor, input: z.input<ty
       await lockProducts(tx, [lot.productId]);
       const movement = await applyMovementOrFail(
         tx,
-        { lotId: lot.id, type: "ADJUSTMENT", quantity: data.change, reason: data.reason, actor: actorLabel(actor) },
+        { lotId: lot.id, type: "ADJUSTMENT", quantity: data.change, reason: data.reason, actor: actorLabel(actor), at: deps.clock.now() },
         () => belowReserved(lot.lotNumber),
       );
       await enqueueLowStockChecks(deps, tx, [lot.productId]);

@@ -13,6 +13,8 @@ export interface MovementInput {
   referenceType?: string;
   referenceId?: string;
   idempotencyKey?: string;
+  /** When it happened (the injected clock; the ledger's time axis for reports). */
+  at: Date;
 }
 
 export interface MovementRow {
@@ -42,9 +44,10 @@ export async function applyMovement(tx: Tx, m: MovementInput): Promise<MovementR
       RETURNING id, "productId", "producerId", "onHand", "unitCostCents"
     )
     INSERT INTO "Movement" ("lotId", "productId", "producerId", type, quantity, "previousOnHand", "newOnHand", "unitCostCents",
-                            reason, actor, "referenceType", "referenceId", "idempotencyKey")
+                            reason, actor, "referenceType", "referenceId", "idempotencyKey", "createdAt")
     SELECT id, "productId", "producerId", ${m.type}::"MovementType", ${m.quantity}::int, "onHand" - ${m.quantity}::int, "onHand",
-           "unitCostCents", ${m.reason}, ${m.actor}, ${m.referenceType ?? null}, ${m.referenceId ?? null}, ${m.idempotencyKey ?? null}
+           "unitCostCents", ${m.reason}, ${m.actor}, ${m.referenceType ?? null}, ${m.referenceId ?? null}, ${m.idempotencyKey ?? null},
+           ${m.at.toISOString()}::timestamp
     FROM updated
     RETURNING id, "lotId", "productId", type, quantity, "previousOnHand", "newOnHand", "unitCostCents", reason, "createdAt"`;
   return rows[0] ?? null;

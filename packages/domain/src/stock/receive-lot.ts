@@ -55,7 +55,16 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
         }));
       const movement = await applyMovementOrFail(
         tx,
-        { lotId: lot.id, type: "RECEIPT", quantity: data.quantity, reason: "received", actor: actorLabel(actor), referenceType: "lot", referenceId: lot.id },
+        {
+          lotId: lot.id,
+          type: "RECEIPT",
+          quantity: data.quantity,
+          reason: "received",
+          actor: actorLabel(actor),
+          at: deps.clock.now(),
+          referenceType: "lot",
+          referenceId: lot.id,
+        },
         () => new DomainError("CONFLICT", "The lot changed; try again.", { isRetryable: true }),
       );
       await enqueueLowStockChecks(deps, tx, [product.id]);

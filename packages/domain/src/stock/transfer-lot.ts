@@ -44,12 +44,12 @@ export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<
       const reference = { referenceType: "transfer", referenceId: `${lot.id}->${destination.id}` };
       const out = await applyMovementOrFail(
         tx,
-        { lotId: lot.id, type: "TRANSFER", quantity: -data.quantity, reason, actor: actorLabel(actor), ...reference },
+        { lotId: lot.id, type: "TRANSFER", quantity: -data.quantity, reason, actor: actorLabel(actor), at: deps.clock.now(), ...reference },
         () => belowReserved(lot.lotNumber),
       );
       const into = await applyMovementOrFail(
         tx,
-        { lotId: destination.id, type: "TRANSFER", quantity: data.quantity, reason, actor: actorLabel(actor), ...reference },
+        { lotId: destination.id, type: "TRANSFER", quantity: data.quantity, reason, actor: actorLabel(actor), at: deps.clock.now(), ...reference },
         () => belowReserved(lot.lotNumber),
       );
       await enqueueLowStockChecks(deps, tx, [lot.productId]);

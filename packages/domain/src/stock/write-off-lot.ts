@@ -27,8 +27,10 @@ export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<
     onceForKey(tx, `stock.write-off:${lot.producerId}`, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
       const reason = `write-off: ${data.reason.toLowerCase()}${data.note ? ` (${data.note})` : ""}`;
-      const movement = await applyMovementOrFail(tx, { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor) }, () =>
-        belowReserved(lot.lotNumber),
+      const movement = await applyMovementOrFail(
+        tx,
+        { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor), at: deps.clock.now() },
+        () => belowReserved(lot.lotNumber),
       );
       await enqueueLowStockChecks(deps, tx, [lot.productId]);
       return { movement: movementView(movement), costCents: data.quantity * lot.unitCostCents };

@@ -1,0 +1,192 @@
+import {
+  analyticsInput,
+  dashboardSummary,
+  expiryWasteCsv,
+  expiryWasteInput,
+  expiryWasteReport,
+  listInventory,
+  listInventoryInput,
+  lowStockTrend,
+  producerScopeInput,
+  productDetail,
+  productDetailInput,
+  profitability,
+  restockRecommendations,
+  stockMovementSeries,
+} from "@stockroom/domain";
+import { z } from "zod";
+import { router, staffProcedure } from "../trpc.ts";
+
+const band = z.enum(["EXPIRED", "DAYS_7", "DAYS_30", "DAYS_90"]);
+
+export const reportsRouter = router({
+  dashboard: staffProcedure
+    .input(producerScopeInput)
+    .output(
+      z.object({
+        products: z.number(),
+        lowStock: z.number(),
+        outOfStock: z.number(),
+        averageStockLevel: z.number(),
+        stockValueCents: z.number(),
+        expiringSoon: z.array(
+          z.object({
+            lotId: z.string(),
+            lotNumber: z.string(),
+            productId: z.string(),
+            productName: z.string(),
+            expiryDate: z.string(),
+            onHand: z.number(),
+            location: z.string(),
+            isExpired: z.boolean(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => dashboardSummary(ctx.deps, ctx.actor, input)),
+
+  inventory: staffProcedure
+    .input(listInventoryInput)
+    .output(
+      z.object({
+        total: z.number(),
+        page: z.number(),
+        pageSize: z.number(),
+        items: z.array(
+          z.object({
+            id: z.string(),
+            sku: z.string(),
+            name: z.string(),
+            category: z.string(),
+            trackInventory: z.boolean(),
+            minStockLevel: z.number(),
+            available: z.number(),
+            onHand: z.number(),
+            reserved: z.number(),
+            valueCents: z.number(),
+            nextExpiry: z.string().nullable(),
+            status: z.enum(["in_stock", "low", "out", "expiring", "expired"]),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => listInventory(ctx.deps, ctx.actor, input)),
+
+  product: staffProcedure
+    .input(productDetailInput)
+    .output(
+      z.object({
+        product: z.object({
+          id: z.string(),
+          sku: z.string(),
+          name: z.string(),
+          category: z.string(),
+          priceCents: z.number(),
+          unitCostCents: z.number(),
+          minStockLevel: z.number(),
+          trackInventory: z.boolean(),
+          leadTimeDays: z.number(),
+          barcode: z.string().nullable(),
+          producerId: z.string(),
+        }),
+        available: z.number().nullable(),
+        lots: z.array(
+          z.object({
+            id: z.string(),
+            lotNumber: z.string(),
+            location: z.string(),
+            locationId: z.string(),
+            isSellable: z.boolean(),
+            expiryDate: z.string().nullable(),
+            daysLeft: z.number().nullable(),
+            band: band.nullable(),
+            receivedAt: z.string(),
+            unitCostCents: z.number(),
+            onHand: z.number(),
+            reserved: z.number(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => productDetail(ctx.deps, ctx.actor, input)),
+
+  movementSeries: staffProcedure
+    .input(analyticsInput)
+    .output(z.array(z.object({ period: z.string(), inUnits: z.number(), outUnits: z.number(), writeOffUnits: z.number() })))
+    .query(({ ctx, input }) => stockMovementSeries(ctx.deps, ctx.actor, input)),
+
+  lowStockTrend: staffProcedure
+    .input(analyticsInput)
+    .output(z.array(z.object({ day: z.string(), open: z.number() })))
+    .query(({ ctx, input }) => lowStockTrend(ctx.deps, ctx.actor, input)),
+
+  restock: staffProcedure
+    .input(producerScopeInput)
+    .output(
+      z.array(
+        z.object({
+          productId: z.string(),
+          name: z.string(),
+          sku: z.string(),
+          leadTimeDays: z.number(),
+          available: z.number(),
+          soldLast30: z.number(),
+          dailyVelocity: z.number(),
+          safetyStock: z.number(),
+          reorderPoint: z.number(),
+          suggestedQuantity: z.number(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => restockRecommendations(ctx.deps, ctx.actor, input)),
+
+  profitability: staffProcedure
+    .input(analyticsInput)
+    .output(
+      z.object({
+        products: z.array(
+          z.object({
+            productId: z.string(),
+            name: z.string(),
+            category: z.string(),
+            units: z.number(),
+            revenueCents: z.number(),
+            costCents: z.number(),
+            marginCents: z.number(),
+            marginRate: z.number(),
+          }),
+        ),
+        categories: z.array(z.object({ category: z.string(), revenueCents: z.number(), costCents: z.number(), marginCents: z.number() })),
+      }),
+    )
+    .query(({ ctx, input }) => profitability(ctx.deps, ctx.actor, input)),
+
+  expiryWaste: staffProcedure
+    .input(expiryWasteInput)
+    .output(
+      z.object({
+        bands: z.array(z.object({ band, lots: z.number(), units: z.number(), valueCents: z.number() })),
+        lots: z.array(
+          z.object({
+            band,
+            lotId: z.string(),
+            lotNumber: z.string(),
+            productName: z.string(),
+            sku: z.string(),
+            location: z.string(),
+            expiryDate: z.string(),
+            onHand: z.number(),
+            valueCents: z.number(),
+          }),
+        ),
+        waste: z.array(z.object({ reason: z.string(), units: z.number(), costCents: z.number() })),
+        expiredWasteRate: z.number(),
+      }),
+    )
+    .query(({ ctx, input }) => expiryWasteReport(ctx.deps, ctx.actor, input)),
+
+  expiryWasteCsv: staffProcedure
+    .input(expiryWasteInput)
+    .output(z.object({ filename: z.string(), csv: z.string() }))
+    .query(async ({ ctx, input }) => ({ filename: `expiry-waste-${input.from}-to-${input.to}.csv`, csv: await expiryWasteCsv(ctx.deps, ctx.actor, input) })),
+});

@@ -1,0 +1,96 @@
+import { Prisma } from "@stockroom/db";
+import { z } from "zod";
+import { type StaffActor, scopeProducerId } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { addDays, utcDay } from "../stock/sql-time.ts";
+import { parseInput } from "../validation.ts";
+
+export const INVENTORY_STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
+export const INVENTORY_SORTS = ["name", "sku", "available", "category", "value"] as const;
+
+export const listInventoryInput = z.object({
+  producerId: z.string().uuid().optional(),
+  search: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+  locationId: z.string().uuid().optional(),
+  status: z.enum(INVENTORY_STATUSES).optional(),
+  sort: z.enum(INVENTORY_SORTS).default("name"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+
+const SORT_SQL: Record<(typeof INVENTORY_SORTS)[number], string> = {
+  name: "name",
+  sku: "sku",
+  available: "available",
+  category: "category",
+  value: '"valueCents"',
+};
+
+/**
+ * The inventory table: one row per product with available / on hand / reserved, its status, and
+ * stock value, filtered, searched (name, SKU, barcode or lot number) and sorted on the server.
+ */
+export async function listInventory(deps: Deps, actor: StaffActor, input: z.input<typeof listInventoryInput>) {
+  const q = parseInput(listInventoryInput, input);
+  const scope = scopeProducerId(actor, q.producerId) ?? null;
+  const today = utcDay(deps.clock.now());
+  const soon = addDays(today, 30);
+  const pattern = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const order = Prisma.raw(`${SORT_SQL[q.sort]} ${q.direction === "asc" ? "ASC" : "DESC"}, id ASC`);
+  const rows = await deps.db.$queryRaw<
+    {
+      id: string;
+      sku: string;
+      name: string;
+      category: string;
+      trackInventory: boolean;
+      minStockLevel: number;
+      available: number;
+      onHand: number;
+      reserved: number;
+      valueCents: bigint;
+      nextExpiry: Date | null;
+      status: (typeof INVENTORY_STATUSES)[number];
+      total: bigint;
+    }[]
+  >`
+    WITH base AS (
+      SELECT p.id, p.sku, p.name, p.category, p."trackInventory", p."minStockLevel",
+        stock_available(p.id, ${today}::date) AS available,
+        COALESCE(SUM(l."onHand"), 0)::int AS "onHand", COALESCE(SUM(l.reserved), 0)::int AS reserved,
+        COALESCE(SUM(l."onHand"::bigint * l."unitCostCents"), 0) AS "valueCents",
+        MIN(l."expiryDate") FILTER (WHERE l."onHand" > 0 AND l."expiryDate" > ${today}::date) AS "nextExpiry",
+        BOOL_OR(l."onHand" > 0 AND l."expiryDate" <= ${today}::date) AS "hasExpired"
+      FROM "Product" p LEFT JOIN "Lot" l ON l."productId" = p.id AND (${q.locationId ?? null}::uuid IS NULL OR l."locationId" = ${q.locationId ?? null}::uuid)
+      WHERE (${scope}::uuid IS NULL OR p."producerId" = ${scope}::uuid)
+        AND (${q.category ?? null}::text IS NULL OR p.category = ${q.category ?? null})
+        AND (${pattern}::text IS NULL OR p.name ILIKE ${pattern} OR p.sku ILIKE ${pattern} OR p.barcode ILIKE ${pattern}
+             OR EXISTS (SELECT 1 FROM "Lot" lx WHERE lx."productId" = p.id AND lx."lotNumber" ILIKE ${pattern}))
+      GROUP BY p.id
+    ), classified AS (
+      SELECT *, CASE
+          WHEN NOT "trackInventory" THEN 'in_stock'
+          WHEN "hasExpired" THEN 'expired'
+          WHEN available = 0 THEN 'out'
+          WHEN available < "minStockLevel" THEN 'low'
+          WHEN "nextExpiry" <= ${soon}::date THEN 'expiring'
+          ELSE 'in_stock' END AS status
+      FROM base
+    )
+    SELECT *, COUNT(*) OVER () AS total FROM classified
+    WHERE (${q.status ?? null}::text IS NULL OR status = ${q.status ?? null})
+    ORDER BY ${order}
+    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map(({ total: _total, valueCents, nextExpiry, ...r }) => ({
+      ...r,
+      valueCents: Number(valueCents),
+      nextExpiry: nextExpiry ? nextExpiry.toISOString().slice(0, 10) : null,
+    })),
+  };
+}

@@ -1,0 +1,98 @@
+import { useTestDatabase } from "@stockroom/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "../actor.ts";
+import { seedDemo } from "../demo/seed-demo.ts";
+import { createTestDeps, ManualClock } from "../testing/index.ts";
+import { lowStockTrend, profitability, restockRecommendations, stockMovementSeries } from "./analytics.ts";
+import { dashboardSummary } from "./dashboard-summary.ts";
+import { expiryWasteCsv, expiryWasteReport } from "./expiry-waste-report.ts";
+import { listInventory } from "./list-inventory.ts";
+import { productDetail } from "./product-detail.ts";
+
+const database = useTestDatabase();
+const clock = new ManualClock(new Date("2026-06-01T09:00:00Z"));
+let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
+let greenleaf: StaffActor;
+let greenleafId: string;
+
+beforeAll(async () => {
+  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
+  await seedDemo(testDeps.deps);
+  const staff = await database.current.db.staff.findUniqueOrThrow({ where: { email: "manager@greenleaf.test" } });
+  greenleafId = staff.producerId as string;
+  greenleaf = { kind: "staff", staffId: staff.id, email: staff.email, name: staff.name, role: staff.role, producerId: greenleafId };
+});
+afterAll(() => testDeps.close());
+
+describe("reports on the demo data", () => {
+  it("dashboard cards agree with the inventory list and the database", async () => {
+    const summary = await dashboardSummary(testDeps.deps, greenleaf, {});
+    const all = await listInventory(testDeps.deps, greenleaf, { pageSize: 500 });
+    expect(summary.products).toBe(25);
+    expect(all.total).toBe(25);
+    expect(summary.outOfStock).toBe(all.items.filter((i) => i.trackInventory && i.available === 0).length);
+    expect(summary.lowStock).toBe(all.items.filter((i) => i.trackInventory && i.available > 0 && i.available < i.minStockLevel).length);
+    const [value] = await database.current.db.$queryRaw<
+      { v: bigint }[]
+    >`SELECT SUM("onHand"::bigint * "unitCostCents") AS v FROM "Lot" WHERE "producerId" = ${greenleafId}::uuid`;
+    expect(summary.stockValueCents).toBe(Number(value?.v));
+    expect(summary.expiringSoon.length).toBeGreaterThan(0);
+    expect(summary.expiringSoon.every((l, i, a) => i === 0 || (a[i - 1] as typeof l).expiryDate <= l.expiryDate)).toBe(true);
+  });
+
+  it("inventory filters, searches (name, SKU, lot number), sorts and paginates on the server", async () => {
+    const page1 = await listInventory(testDeps.deps, greenleaf, { pageSize: 10, sort: "sku" });
+    const page2 = await listInventory(testDeps.deps, greenleaf, { pageSize: 10, sort: "sku", page: 2 });
+    expect(page1.items.map((i) => i.sku)).toEqual(["GL-001", "GL-002", "GL-003", "GL-004", "GL-005", "GL-006", "GL-007", "GL-008", "GL-009", "GL-010"]);
+    expect(page2.items[0]?.sku).toBe("GL-011");
+    expect((await listInventory(testDeps.deps, greenleaf, { search: "ibuprofen" })).items.map((i) => i.sku)).toEqual(["GL-002"]);
+    expect((await listInventory(testDeps.deps, greenleaf, { search: "GL-003-L2" })).items.map((i) => i.sku)).toEqual(["GL-003"]);
+    const out = await listInventory(testDeps.deps, greenleaf, { status: "out" });
+    expect(out.items.length).toBeGreaterThan(0);
+    expect(out.items.every((i) => i.available === 0)).toBe(true);
+    const byAvailable = await listInventory(testDeps.deps, greenleaf, { sort: "available", direction: "desc", pageSize: 5 });
+    expect(byAvailable.items.map((i) => i.available)).toEqual([...byAvailable.items.map((i) => i.available)].sort((a, b) => b - a));
+    expect((await listInventory(testDeps.deps, greenleaf, { category: "Vitamins" })).total).toBe(5);
+  });
+
+  it("product detail lists lots in FEFO order with bands", async () => {
+    const product = await database.current.db.product.findFirstOrThrow({ where: { sku: "GL-001" } });
+    const detail = await productDetail(testDeps.deps, greenleaf, { productId: product.id });
+    expect(detail.lots.map((l) => l.lotNumber)).toEqual(["GL-001-OLD", "GL-001-L1", "GL-001-L2"]);
+    expect(detail.lots.map((l) => l.band)).toEqual(["EXPIRED", "DAYS_7", null]);
+  });
+
+  it("analytics: movement series, low-stock trend, restock and profitability add up", async () => {
+    const range = { from: "2026-05-25", to: "2026-06-01" };
+    const series = await stockMovementSeries(testDeps.deps, greenleaf, range);
+    const [fulfilled] = await database.current.db.$queryRaw<
+      { n: number }[]
+    >`SELECT -SUM(quantity)::int AS n FROM "Movement" WHERE type = 'FULFILMENT' AND "producerId" = ${greenleafId}::uuid`;
+    expect(series.reduce((s, r) => s + r.outUnits, 0)).toBe(fulfilled?.n);
+    expect(series.reduce((s, r) => s + r.inUnits, 0)).toBeGreaterThan(0);
+    const trend = await lowStockTrend(testDeps.deps, greenleaf, range);
+    expect(trend).toHaveLength(8);
+    const profit = await profitability(testDeps.deps, greenleaf, range);
+    const delivered = await database.current.db.orderLine.findMany({ where: { producerId: greenleafId, order: { stockMovedAt: { not: null } } } });
+    expect(profit.products.reduce((s, p) => s + p.revenueCents, 0)).toBe(delivered.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0));
+    const restock = await restockRecommendations(testDeps.deps, greenleaf, {});
+    for (const r of restock) expect(r.suggestedQuantity).toBeGreaterThan(0);
+  });
+
+  it("expiry & waste report totals match the database, and the CSV carries every lot", async () => {
+    const lot = await database.current.db.lot.findFirstOrThrow({ where: { lotNumber: "GL-001-OLD" } });
+    const { writeOffLot } = await import("../stock/write-off-lot.ts");
+    await writeOffLot(testDeps.deps, greenleaf, { lotId: lot.id, quantity: 2, reason: "EXPIRED" });
+    const report = await expiryWasteReport(testDeps.deps, greenleaf, { from: "2026-05-01", to: "2026-06-30" });
+    const [expected] = await database.current.db.$queryRaw<{ units: number }[]>`
+      SELECT COALESCE(SUM("onHand"), 0)::int AS units FROM "Lot" WHERE "producerId" = ${greenleafId}::uuid AND "onHand" > 0 AND "expiryDate" <= '2026-08-30'::date`;
+    expect(report.bands.reduce((s, b) => s + b.units, 0)).toBe(expected?.units);
+    expect(report.bands.find((b) => b.band === "EXPIRED")).toMatchObject({ lots: 1, units: 4 });
+    expect(report.waste).toEqual([{ reason: "write-off: expired", units: 2, costCents: 2 * lot.unitCostCents }]);
+    expect(report.expiredWasteRate).toBeGreaterThan(0);
+    const csv = await expiryWasteCsv(testDeps.deps, greenleaf, { from: "2026-05-01", to: "2026-06-30" });
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("band,product,sku,lot,location,expiry_date,units,value_at_cost");
+    expect(lines).toHaveLength(report.lots.length + 1);
+  });
+});
