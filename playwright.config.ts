@@ -1,9 +1,24 @@
 import { defineConfig, devices } from "@playwright/test";
-import { MAIN_PORT, MAIN_URL, SHORT_HOLD_TTL_SECONDS, SHORT_TTL_PORT, SHORT_TTL_URL } from "./e2e/support/servers.ts";
+import { MAIN_PORT, MAIN_URL, SHORT_HOLD_TTL_SECONDS, SHORT_TTL_PORT } from "./e2e/support/servers.ts";
 
 // Browsers cannot be downloaded here (`npx playwright install` fails): use the system Chromium.
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: Playwright runs outside turbo; the variable only picks the browser binary.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** One `pnpm start` on its own port and cluster; SIGTERM lets it stop the server, worker and Postgres cleanly. */
+function system(name: string, port: number, cluster: string, env: Record<string, string> = {}) {
+  return {
+    name,
+    command: "node_modules/.bin/tsx scripts/start.ts",
+    url: `http://127.0.0.1:${port}/healthz`,
+    env: { PORT: String(port), STOCKROOM_CLUSTER: cluster, ...env },
+    timeout: 180_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,24 +60,8 @@ export default defineConfig({
   // The real system: builds the SPAs, starts embedded Postgres (its own .data/<cluster>), migrates, seeds the demo
   // data, and runs the server and worker. Playwright starts these one after the other (the second build is cached).
   webServer: [
-    {
-      command: "node_modules/.bin/tsx scripts/start.ts",
-      url: `${MAIN_URL}/healthz`,
-      env: { PORT: String(MAIN_PORT), STOCKROOM_CLUSTER: "e2e" },
-      timeout: 180_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      // The same system with holds that last seconds, for the storefront's lapsed-hold journey.
-      command: "node_modules/.bin/tsx scripts/start.ts",
-      url: `${SHORT_TTL_URL}/healthz`,
-      env: { PORT: String(SHORT_TTL_PORT), STOCKROOM_CLUSTER: "e2e-short-ttl", HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS) },
-      timeout: 180_000,
-      reuseExistingServer: !process.env.CI,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
+    system("main", MAIN_PORT, "e2e"),
+    // The same system with holds that last seconds, for the storefront's lapsed-hold journey.
+    system("short-ttl", SHORT_TTL_PORT, "e2e-short-ttl", { HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS) }),
   ],
 });
