@@ -3,6 +3,6 @@ export { assertDataDirFree, EmbeddedPostgresInUseError, findFreePort, startEmbed
 export type * from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
-export { applyMigrations, checkSchemaDrift, createMigration, pendingSchemaSql, SchemaDriftError } from "./migrations.ts";
+export { applyMigrations, checkSchemaDrift, createMigration, MigrationEditedError, pendingSchemaSql, SchemaDriftError } from "./migrations.ts";
 export { DATA_DIR, REPO_ROOT } from "./paths.ts";
 export { type DatabaseHandle, resolveDatabase } from "./resolve-database.ts";

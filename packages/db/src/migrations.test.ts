@@ -57,5 +57,10 @@ describe("migrations", () => {
     expect(await pendingSchemaSql(adminUrl, paths)).toBe("");
     const url = await emptyDatabase();
     expect((await applyMigrations(url, paths)).at(-1)).toBe("20990101000000_add_nickname");
+
+    // Editing a migration after it was applied is caught, not reported as "up to date".
+    const file2 = file as string;
+    await writeFile(file2, `${await readFile(file2, "utf8")}\n-- edited later\nSELECT 1;\n`);
+    await expect(applyMigrations(url, paths)).rejects.toThrow(/20990101000000_add_nickname changed after being applied/);
   });
 });

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
+import pg from "pg";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "./paths.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
 
@@ -39,12 +41,44 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
   };
 }
 
-/** Apply pending migrations exactly as `prisma migrate deploy` does (same `_prisma_migrations` table). */
+export class MigrationEditedError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `Migration(s) ${names.join(", ")} changed after being applied to this database. Restore the applied text and put the change in a new migration ` +
+        "(`pnpm db:migration:create <name>`), or, for a throwaway dev database, delete its data directory under .data/.",
+    );
+    this.name = "MigrationEditedError";
+  }
+}
+
+/**
+ * Apply pending migrations exactly as `prisma migrate deploy` does (same `_prisma_migrations`
+ * table), then verify that every applied migration still has the text it was applied with: the
+ * WASM engine reports an edited migration as "up to date", which would hide a missing change.
+ */
 export async function applyMigrations(url: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string[]> {
   const schema = await readFile(paths.schemaPath, "utf8");
   const migrationsList = await readMigrationList(paths.migrationsDir);
   const result = await withSchemaEngine(url, schema, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
+  await assertAppliedUnchanged(url, migrationsList);
   return result.appliedMigrationNames;
+}
+
+async function assertAppliedUnchanged(url: string, migrationsList: MigrationList): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const local = new Map(
+      migrationsList.migrationDirectories.map((d) => [d.path, d.migrationFile.content.tag === "ok" ? createHash("sha256").update(d.migrationFile.content.value).digest("hex") : null]),
+    );
+    const edited = rows.filter((r) => local.has(r.migration_name) && local.get(r.migration_name) !== r.checksum).map((r) => r.migration_name);
+    if (edited.length > 0) throw new MigrationEditedError(edited);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
