@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import { type AppRouter, appRouter, createContextInner } from "@stockroom/api";
+import { CART_TOKEN_HEADER } from "@stockroom/api/client";
 import type { Deps } from "@stockroom/domain";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -36,7 +37,7 @@ export async function buildServer({ env, deps }: ServerOptions): Promise<Fastify
       ip: req.ip,
       requestId: String(req.id),
       log: req.log,
-      cartToken: typeof req.headers["x-cart-token"] === "string" ? req.headers["x-cart-token"] : undefined,
+      cartToken: typeof req.headers[CART_TOKEN_HEADER] === "string" ? req.headers[CART_TOKEN_HEADER] : undefined,
       session: {
         token: req.cookies[SESSION_COOKIE],
         set: (token, expiresAt) => {

@@ -3,3 +3,5 @@ export type { AppRouter } from "./root.ts";
 export type { ErrorData } from "./trpc.ts";
 /** Header every browser request carries; the server rejects mutations without it (CSRF). */
 export const CSRF_HEADER = "x-stockroom-csrf";
+/** Header carrying a guest's cart token on cart and order calls. */
+export const CART_TOKEN_HEADER = "x-cart-token";

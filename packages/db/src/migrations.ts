@@ -72,7 +72,10 @@ async function assertAppliedUnchanged(url: string, migrationsList: MigrationList
       "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
     );
     const local = new Map(
-      migrationsList.migrationDirectories.map((d) => [d.path, d.migrationFile.content.tag === "ok" ? createHash("sha256").update(d.migrationFile.content.value).digest("hex") : null]),
+      migrationsList.migrationDirectories.map((d) => [
+        d.path,
+        d.migrationFile.content.tag === "ok" ? createHash("sha256").update(d.migrationFile.content.value).digest("hex") : null,
+      ]),
     );
     const edited = rows.filter((r) => local.has(r.migration_name) && local.get(r.migration_name) !== r.checksum).map((r) => r.migration_name);
     if (edited.length > 0) throw new MigrationEditedError(edited);

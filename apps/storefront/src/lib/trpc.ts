@@ -1,4 +1,4 @@
-import { type AppRouter, CSRF_HEADER } from "@stockroom/api/client";
+import { type AppRouter, CART_TOKEN_HEADER, CSRF_HEADER } from "@stockroom/api/client";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
@@ -8,7 +8,7 @@ import { shouldRetry } from "./server-error.ts";
 export type Trpc = TRPCOptionsProxy<AppRouter>;
 
 /** The guest cart's token; cart and order procedures need it (the server keeps only its hash). */
-export const CART_TOKEN_HEADER = "x-cart-token";
+export { CART_TOKEN_HEADER };
 
 const fetchWithCookies: typeof fetch = (url, options) => fetch(url, { ...options, credentials: "include" });
 

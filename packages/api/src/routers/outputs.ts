@@ -20,6 +20,7 @@ export const orderOutput = z.object({
   number: z.number(),
   status: orderStatus,
   producerId: z.string(),
+  producerName: z.string(),
   createdAt: z.string(),
   stockMovedAt: z.string().nullable(),
   allowedNext: z.array(orderStatus),
@@ -42,7 +43,7 @@ export const reserveOutput = z.object({
 });
 
 export const placedOrdersOutput = z.object({
-  orders: z.array(z.object({ orderId: z.string(), number: z.number(), status: z.literal("PENDING"), producerId: z.string() })),
+  orders: z.array(z.object({ orderId: z.string(), number: z.number(), status: z.literal("PENDING"), producerId: z.string(), producerName: z.string() })),
 });
 
 export const setStatusOutput = z.object({ orderId: z.string(), number: z.number(), status: orderStatus, movements: z.array(movementOutput) });

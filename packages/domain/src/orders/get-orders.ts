@@ -6,6 +6,7 @@ import { parseInput } from "../validation.ts";
 import { ORDER_TRANSITIONS } from "./order-transitions.ts";
 
 const orderInclude = {
+  producer: { select: { name: true } },
   lines: {
     include: {
       product: { select: { name: true, sku: true } },
@@ -26,6 +27,7 @@ function orderView(order: NonNullable<OrderWithLines>) {
     number: order.number,
     status: order.status,
     producerId: order.producerId,
+    producerName: order.producer.name,
     createdAt: order.createdAt.toISOString(),
     stockMovedAt: order.stockMovedAt?.toISOString() ?? null,
     allowedNext: ORDER_TRANSITIONS[order.status],

@@ -13,6 +13,7 @@ export interface PlacedOrder {
   number: number;
   status: "PENDING";
   producerId: string;
+  producerName: string;
 }
 
 /**
@@ -59,7 +60,8 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
           UPDATE "Hold" SET status = 'CONSUMED', "orderId" = ${order.id}::uuid, "statusReason" = ${`order ${order.number} placed`},
                  "updatedAt" = ${sqlTimestamp(now)}::timestamp
           WHERE id = ANY(${producerHolds.map((h) => h.id)}::uuid[]) AND status = 'HELD'`;
-          orders.push({ orderId: order.id, number: order.number, status: "PENDING", producerId });
+          const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { name: true } });
+          orders.push({ orderId: order.id, number: order.number, status: "PENDING", producerId, producerName: producer.name });
         }
         return { orders };
       }),
