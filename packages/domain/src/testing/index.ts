@@ -1,3 +1,4 @@
 export { actorFor, createProducer, createProduct, createStaff, TEST_PASSWORD } from "./factories.ts";
 export { createStockWorld, expectValidInventory, newCartId, productWithStock } from "./stock-fixtures.ts";
 export { createTestDeps, ManualClock } from "./test-deps.ts";
+export { domainFailure, useStockWorld } from "./use-stock-world.ts";
