@@ -1,7 +1,7 @@
 import type { Db } from "@stockroom/db";
-import type { Clock, Deps, Messengers } from "@stockroom/domain";
+import { type Clock, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
 import { createJobQueue, ensureQueues, JOB_NAMES, type JobName, parseJobPayload } from "@stockroom/jobs";
-import { PgBoss } from "pg-boss";
+import { type JobResult, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
 import { HANDLERS, type JobHandler, SCHEDULES } from "./handlers/index.ts";
 
@@ -40,15 +40,31 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await boss.start();
   await ensureQueues(boss);
 
+  const context = { deps, messengers: options.messengers, renotifyHours: options.renotifyHours ?? 24 };
   for (const name of JOB_NAMES) {
     const handler = HANDLERS[name] as JobHandler<JobName>;
-    await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
-      if (!job) return;
-      const payload = parseJobPayload(name, job.data);
-      const result = await handler({ deps, messengers: options.messengers, renotifyHours: options.renotifyHours ?? 24 }, payload);
-      log.info({ job: name, jobId: job.id, result }, "job done");
-      return result;
-    });
+    // Up to 10 jobs per fetch, fetching again at once while batches come back full (burst): a
+    // backlog drains at handler speed instead of one job per polling interval. Each job gets its
+    // own outcome, so one failure does not retry its neighbours.
+    await boss.work(
+      name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: 10, burstWhenBatchFull: true, localConcurrency: 2, perJobResults: true },
+      async (jobs) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          try {
+            const output = await handler(context, parseJobPayload(name, job.data));
+            log.info({ job: name, jobId: job.id, output }, "job done");
+            results.push({ id: job.id, status: "completed", output: (output ?? null) as object });
+          } catch (error) {
+            const isRetryable = !isDomainError(error) || error.isRetryable;
+            log.warn({ job: name, jobId: job.id, err: error, isRetryable }, "job failed");
+            results.push({ id: job.id, status: isRetryable ? "failed" : "deadletter", output: { message: (error as Error).message } });
+          }
+        }
+        return results;
+      },
+    );
   }
   for (const { name, cron } of SCHEDULES) await boss.schedule(name, cron, {});
 
