@@ -4,6 +4,8 @@ import { publicProcedure, router } from "../trpc.ts";
 
 const catalogOutput = z.object({
   total: z.number(),
+  /** More than `total` products match; `total` is the cap. */
+  isTotalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   categories: z.array(z.string()),

@@ -10,6 +10,8 @@ export const listCatalogInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(24),
 });
 
+const TOTAL_CAP = 1_000;
+
 /** The storefront's product list: public fields only. */
 export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogInput>) {
   const { search, category, page, pageSize } = parseInput(listCatalogInput, input);
@@ -18,7 +20,8 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}),
   };
   const [total, items, categories] = await Promise.all([
-    deps.db.product.count({ where }),
+    // Counting every match costs more than the page itself at 100,000 products; count up to a cap.
+    deps.db.product.count({ where, take: TOTAL_CAP + 1 }),
     deps.db.product.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -33,7 +36,8 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     items.map((p) => p.id),
   );
   return {
-    total,
+    total: Math.min(total, TOTAL_CAP),
+    isTotalCapped: total > TOTAL_CAP,
     page,
     pageSize,
     categories: categories.map((c) => c.category),
