@@ -1,5 +1,4 @@
 import type { AppRouter } from "@stockroom/api/client";
-import { Link } from "@tanstack/react-router";
 import type { inferRouterOutputs } from "@trpc/server";
 import { formatMoney } from "../lib/format-money.ts";
 
@@ -14,7 +13,7 @@ interface ProductsTableProps {
 export function ProductsTable({ products, showProducer }: ProductsTableProps) {
   return (
     <div className="table-wrap">
-      <table className="data-table products-table">
+      <table className="products-table">
         <thead>
           <tr>
             <th scope="col">SKU</th>
@@ -40,9 +39,7 @@ export function ProductsTable({ products, showProducer }: ProductsTableProps) {
                 {product.sku}
               </td>
               <td data-label="Name" className="product-name">
-                <Link to="/inventory/$productId" params={{ productId: product.id }}>
-                  {product.name}
-                </Link>
+                {product.name}
               </td>
               {showProducer ? <td data-label="Producer">{product.producerName}</td> : null}
               <td data-label="Category">{product.category}</td>

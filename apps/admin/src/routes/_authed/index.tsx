@@ -2,44 +2,38 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, useRouterState } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
-import { ExpiringSoon } from "../../components/expiring-soon.tsx";
-import { LowStockWidget } from "../../components/low-stock-widget.tsx";
+import { ProducerSwitcher } from "../../components/producer-switcher.tsx";
 import { ProductsTable } from "../../components/products-table.tsx";
 import { SearchBox } from "../../components/search-box.tsx";
-import { Section } from "../../components/section.tsx";
-import { StatCard, StatGrid } from "../../components/stat-card.tsx";
-import { formatCount, formatDecimal } from "../../lib/format.ts";
-import { formatMoney } from "../../lib/format-money.ts";
-import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
 
 const searchSchema = z.object({
   search: z.string().trim().max(100).optional().catch(undefined),
-  /** Low-stock widget filters. */
-  alertCategory: z.string().trim().max(100).optional().catch(undefined),
-  severity: z.enum(["out", "low"]).optional().catch(undefined),
+  producerId: z.uuid().optional().catch(undefined),
 });
 
-type DashboardSearch = z.infer<typeof searchSchema> & { producerId?: string | undefined };
+type DashboardSearch = z.infer<typeof searchSchema>;
 
 /** Producer staff are always scoped to their own producer by the server; only platform admins choose. */
 function productsQuery(trpc: Trpc, me: Staff, { search, producerId }: DashboardSearch) {
-  return trpc.products.list.queryOptions({ search: search || undefined, producerId: scopedProducerId(me, producerId), limit: 200 });
+  return trpc.products.list.queryOptions({
+    search: search || undefined,
+    producerId: isPlatformAdmin(me) ? producerId : undefined,
+    limit: 200,
+  });
 }
 
 export const Route = createFileRoute("/_authed/")({
   validateSearch: searchSchema,
   loaderDeps: ({ search }) => ({ search: search.search, producerId: search.producerId }),
   loader: async ({ context: { queryClient, trpc, me }, deps }) => {
-    const producerId = scopedProducerId(me, deps.producerId);
     await Promise.all([
       queryClient.ensureQueryData(productsQuery(trpc, me, deps)),
-      queryClient.ensureQueryData(trpc.reports.dashboard.queryOptions({ producerId })),
-      queryClient.ensureQueryData(trpc.alerts.lowStock.queryOptions({ producerId })),
+      isPlatformAdmin(me) ? queryClient.ensureQueryData(trpc.producers.list.queryOptions()) : null,
     ]);
   },
-  head: () => ({ meta: [{ title: "Dashboard · Stockroom Admin" }] }),
+  head: () => ({ meta: [{ title: "Products · Stockroom Admin" }] }),
   component: DashboardPage,
 });
 
@@ -52,45 +46,29 @@ function DashboardPage() {
     (text: string) => void navigate({ search: (prev) => ({ ...prev, search: text.trim() || undefined }), replace: true }),
     [navigate],
   );
+  const onProducerChange = useCallback((producerId: string | undefined) => void navigate({ search: (prev) => ({ ...prev, producerId }) }), [navigate]);
 
   return (
     <div className="page">
       <div className="page-heading">
-        <h1>Dashboard</h1>
-        <p className="muted">{isPlatformAdmin(me) && !search.producerId ? "Stock across every producer on the platform." : "Your stock at a glance."}</p>
-      </div>
-      <DashboardCards me={me} producerId={search.producerId} />
-      <div className="dashboard-columns">
-        <LowStockWidget
-          producerId={scopedProducerId(me, search.producerId)}
-          category={search.alertCategory}
-          severity={search.severity}
-          onFilter={(filters) => void navigate({ search: (prev) => ({ ...prev, ...filters }), replace: true, resetScroll: false })}
-        />
-        <ExpiringSoon producerId={scopedProducerId(me, search.producerId)} />
-      </div>
-      <Section title="Products" description={isPlatformAdmin(me) ? "Every product on the platform, by producer." : "Your catalogue: prices, costs and stock rules."}>
-        <div className="toolbar">
-          <SearchBox label="Search products" placeholder="Search by name or SKU" value={search.search ?? ""} onSearch={onSearch} />
+        <div>
+          <h1>Products</h1>
+          <p className="muted">{isPlatformAdmin(me) ? "Every product on the platform, by producer." : "Your catalogue: prices, costs and stock rules."}</p>
         </div>
-        <ProductsSection me={me} search={search} />
-      </Section>
+      </div>
+      <div className="toolbar">
+        <SearchBox label="Search products" placeholder="Search by name or SKU" value={search.search ?? ""} onSearch={onSearch} />
+        {isPlatformAdmin(me) ? <ProducerSelect value={search.producerId} onChange={onProducerChange} /> : null}
+      </div>
+      <ProductsSection me={me} search={search} />
     </div>
   );
 }
 
-function DashboardCards({ me, producerId }: { me: Staff; producerId: string | undefined }) {
+function ProducerSelect({ value, onChange }: { value: string | undefined; onChange: (producerId: string | undefined) => void }) {
   const { trpc } = Route.useRouteContext();
-  const { data } = useSuspenseQuery(trpc.reports.dashboard.queryOptions({ producerId: scopedProducerId(me, producerId) }));
-  return (
-    <StatGrid label="Stock summary">
-      <StatCard label="Total products" value={formatCount(data.products)} />
-      <StatCard label="Low stock" value={formatCount(data.lowStock)} detail="below their minimum" tone={data.lowStock > 0 ? "warning" : undefined} />
-      <StatCard label="Out of stock" value={formatCount(data.outOfStock)} detail="none available" tone={data.outOfStock > 0 ? "danger" : undefined} />
-      <StatCard label="Average stock level" value={formatDecimal(data.averageStockLevel)} detail="units available per tracked product" />
-      <StatCard label="Stock value" value={formatMoney(data.stockValueCents)} detail="on hand, at cost" />
-    </StatGrid>
-  );
+  const { data: producers } = useSuspenseQuery(trpc.producers.list.queryOptions());
+  return <ProducerSwitcher producers={producers} value={value} onChange={onChange} />;
 }
 
 function ProductsSection({ me, search }: { me: Staff; search: DashboardSearch }) {
