@@ -1,4 +1,4 @@
-import type { Page, Response } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 import { captureScreens } from "./support/screenshots.ts";
 import { addToCart, cartLine, countdownSeconds } from "./support/shop.ts";
 import { ensureAvailable, findProduct, type ReserveResult } from "./support/shop-api.ts";
@@ -20,6 +20,20 @@ async function expectCountdownMatches(page: Page, expiresAt: string): Promise<nu
   const expected = (Date.parse(expiresAt) - (before + after) / 2) / 1000;
   expect(Math.abs(shown - expected), `shown ${shown}s, server's expiresAt is ${expected.toFixed(2)}s away`).toBeLessThanOrEqual(1);
   return shown;
+}
+
+/** A locator's box once it is laid out (a re-render can detach it for a moment under load). */
+type Box = NonNullable<Awaited<ReturnType<Locator["boundingBox"]>>>;
+async function boxOf(locator: Locator): Promise<Box> {
+  const boxes: Box[] = [];
+  await expect
+    .poll(async () => {
+      const box = await locator.boundingBox();
+      if (box) boxes.push(box);
+      return box !== null;
+    })
+    .toBe(true);
+  return boxes.at(-1) as Box;
 }
 
 test("checkout holds the cart and counts down to the server's expiresAt", async ({ page, request, baseURL }) => {
@@ -44,12 +58,12 @@ test("checkout holds the cart and counts down to the server's expiresAt", async 
 
   // It ticks down, every second, without moving anything on the page.
   const banner = page.getByRole("region", { name: "Reservation" });
-  const boxBefore = await banner.boundingBox();
-  const timerBefore = await timer.boundingBox();
+  const boxBefore = await boxOf(banner);
+  const timerBefore = await boxOf(timer);
   await expect.poll(() => countdownSeconds(page)).toBeLessThan(shown);
   await expectCountdownMatches(page, hold.expiresAt);
-  expect(await banner.boundingBox()).toEqual(boxBefore);
-  expect((await timer.boundingBox())?.width).toBe(timerBefore?.width);
+  expect(await boxOf(banner)).toEqual(boxBefore);
+  expect((await boxOf(timer)).width).toBe(timerBefore.width);
   await captureScreens(page, "storefront-checkout");
 
   // "Keep my items" holds again: the countdown follows the new expiresAt.
