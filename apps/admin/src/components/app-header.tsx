@@ -1,8 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { errorMessage } from "../lib/server-error.ts";
-import type { Staff } from "../lib/staff.ts";
+import { removeStaffData } from "../lib/session-cache.ts";
+import { isPlatformAdmin, type Staff } from "../lib/staff.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
+import { ProducerSwitcher } from "./producer-switcher.tsx";
 
 const ROLE_LABELS: Record<Staff["role"], string> = {
   PLATFORM_ADMIN: "Platform admin",
@@ -18,6 +20,8 @@ function initials(name: string): string {
     .join("");
 }
 
+const activeLink = { className: "active", "aria-current": "page" } as const;
+
 export function AppHeader({ me }: { me: Staff }) {
   const { trpc, queryClient } = useAppContext();
   const navigate = useNavigate();
@@ -27,8 +31,7 @@ export function AppHeader({ me }: { me: Staff }) {
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
         await navigate({ to: "/sign-in" });
         // Only once no page is showing them, so nothing refetches them without a session.
-        queryClient.removeQueries(trpc.products.pathFilter());
-        queryClient.removeQueries(trpc.producers.pathFilter());
+        removeStaffData(queryClient, trpc);
       },
     }),
   );
@@ -57,6 +60,29 @@ export function AppHeader({ me }: { me: Staff }) {
           </button>
         </div>
       </div>
+      <div className="app-nav-row">
+        <nav className="app-nav" aria-label="Main">
+          <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={activeLink}>
+            Dashboard
+          </Link>
+          <Link to="/inventory" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+            Inventory
+          </Link>
+          <Link to="/orders" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+            Orders
+          </Link>
+          <Link to="/analytics" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+            Analytics
+          </Link>
+          <Link to="/expiry" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+            Expiry &amp; waste
+          </Link>
+          <Link to="/notifications" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+            Notifications
+          </Link>
+        </nav>
+        {isPlatformAdmin(me) ? <HeaderProducerSwitcher /> : null}
+      </div>
       {signOut.isError ? (
         <p className="banner-error" role="alert">
           {errorMessage(signOut.error)}
@@ -64,4 +90,18 @@ export function AppHeader({ me }: { me: Staff }) {
       ) : null}
     </header>
   );
+}
+
+/** Changing producer keeps the page and its filters, but starts lists from their first page. */
+function HeaderProducerSwitcher() {
+  const { trpc } = useAppContext();
+  const { data: producers } = useSuspenseQuery(trpc.producers.list.queryOptions());
+  const { producerId } = useSearch({ from: "/_authed" });
+  const navigate = useNavigate();
+  const onChange = (next: string | undefined) =>
+    void navigate({
+      to: ".",
+      search: (prev: Record<string, unknown>) => ({ ...prev, producerId: next, page: undefined, locationId: undefined }),
+    });
+  return <ProducerSwitcher producers={producers} value={producerId} onChange={onChange} />;
 }

@@ -6,7 +6,7 @@ export function NotFound() {
       <h1>Page not found</h1>
       <p>The page you asked for does not exist.</p>
       <Link to="/" className="button">
-        Back to products
+        Back to the dashboard
       </Link>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { AppRouter } from "@stockroom/api/client";
+import { Link } from "@tanstack/react-router";
 import type { inferRouterOutputs } from "@trpc/server";
 import { formatMoney } from "../lib/format-money.ts";
 
@@ -13,7 +14,7 @@ interface ProductsTableProps {
 export function ProductsTable({ products, showProducer }: ProductsTableProps) {
   return (
     <div className="table-wrap">
-      <table className="products-table">
+      <table className="data-table products-table">
         <thead>
           <tr>
             <th scope="col">SKU</th>
@@ -39,7 +40,9 @@ export function ProductsTable({ products, showProducer }: ProductsTableProps) {
                 {product.sku}
               </td>
               <td data-label="Name" className="product-name">
-                {product.name}
+                <Link to="/inventory/$productId" params={{ productId: product.id }}>
+                  {product.name}
+                </Link>
               </td>
               {showProducer ? <td data-label="Producer">{product.producerName}</td> : null}
               <td data-label="Category">{product.category}</td>

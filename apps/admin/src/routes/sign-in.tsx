@@ -2,6 +2,7 @@ import { createFileRoute, redirect, useRouter } from "@tanstack/react-router";
 import { z } from "zod";
 import { SignInForm } from "../components/sign-in-form.tsx";
 import { safeRedirect } from "../lib/safe-redirect.ts";
+import { removeStaffData } from "../lib/session-cache.ts";
 import type { Staff } from "../lib/staff.ts";
 
 export const Route = createFileRoute("/sign-in")({
@@ -21,8 +22,7 @@ function SignInPage() {
 
   const onSignedIn = async (staff: Staff) => {
     // Drop anything cached for whoever used this tab before, then remember who is signed in now.
-    queryClient.removeQueries(trpc.products.pathFilter());
-    queryClient.removeQueries(trpc.producers.pathFilter());
+    removeStaffData(queryClient, trpc);
     queryClient.setQueryData(trpc.auth.me.queryKey(), staff);
     await router.navigate({ href: safeRedirect(search.redirect), replace: true });
   };

@@ -1,39 +1,46 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, useRouterState } from "@tanstack/react-router";
+import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
-import { ProducerSwitcher } from "../../components/producer-switcher.tsx";
+import { ExpiringSoon } from "../../components/expiring-soon.tsx";
+import { LowStockWidget, lowStockQuery } from "../../components/low-stock-widget.tsx";
 import { ProductsTable } from "../../components/products-table.tsx";
 import { SearchBox } from "../../components/search-box.tsx";
+import { Section } from "../../components/section.tsx";
+import { StatCard, StatGrid } from "../../components/stat-card.tsx";
+import { formatCount, formatDecimal } from "../../lib/format.ts";
+import { formatMoney } from "../../lib/format-money.ts";
+import { scopedProducerId } from "../../lib/producer-scope.ts";
+import { loadQuery } from "../../lib/route-data.ts";
 import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
+import { useRouteQuery } from "../../lib/use-route-query.ts";
 
 const searchSchema = z.object({
   search: z.string().trim().max(100).optional().catch(undefined),
-  producerId: z.uuid().optional().catch(undefined),
+  /** Low-stock widget filters. */
+  alertCategory: z.string().trim().max(100).optional().catch(undefined),
+  severity: z.enum(["out", "low"]).optional().catch(undefined),
 });
 
-type DashboardSearch = z.infer<typeof searchSchema>;
+type DashboardSearch = z.infer<typeof searchSchema> & { producerId?: string | undefined };
 
 /** Producer staff are always scoped to their own producer by the server; only platform admins choose. */
 function productsQuery(trpc: Trpc, me: Staff, { search, producerId }: DashboardSearch) {
-  return trpc.products.list.queryOptions({
-    search: search || undefined,
-    producerId: isPlatformAdmin(me) ? producerId : undefined,
-    limit: 200,
-  });
+  return trpc.products.list.queryOptions({ search: search || undefined, producerId: scopedProducerId(me, producerId), limit: 200 });
 }
 
 export const Route = createFileRoute("/_authed/")({
   validateSearch: searchSchema,
   loaderDeps: ({ search }) => ({ search: search.search, producerId: search.producerId }),
-  loader: async ({ context: { queryClient, trpc, me }, deps }) => {
+  loader: async ({ context: { queryClient, trpc, me }, deps, cause }) => {
+    const producerId = scopedProducerId(me, deps.producerId);
     await Promise.all([
-      queryClient.ensureQueryData(productsQuery(trpc, me, deps)),
-      isPlatformAdmin(me) ? queryClient.ensureQueryData(trpc.producers.list.queryOptions()) : null,
+      loadQuery(queryClient, cause, productsQuery(trpc, me, deps)),
+      loadQuery(queryClient, cause, trpc.reports.dashboard.queryOptions({ producerId })),
+      loadQuery(queryClient, cause, lowStockQuery(trpc, producerId)),
     ]);
   },
-  head: () => ({ meta: [{ title: "Products · Stockroom Admin" }] }),
+  head: () => ({ meta: [{ title: "Dashboard · Stockroom Admin" }] }),
   component: DashboardPage,
 });
 
@@ -46,35 +53,51 @@ function DashboardPage() {
     (text: string) => void navigate({ search: (prev) => ({ ...prev, search: text.trim() || undefined }), replace: true }),
     [navigate],
   );
-  const onProducerChange = useCallback((producerId: string | undefined) => void navigate({ search: (prev) => ({ ...prev, producerId }) }), [navigate]);
 
   return (
     <div className="page">
       <div className="page-heading">
-        <div>
-          <h1>Products</h1>
-          <p className="muted">{isPlatformAdmin(me) ? "Every product on the platform, by producer." : "Your catalogue: prices, costs and stock rules."}</p>
+        <h1>Dashboard</h1>
+        <p className="muted">{isPlatformAdmin(me) && !search.producerId ? "Stock across every producer on the platform." : "Your stock at a glance."}</p>
+      </div>
+      <DashboardCards me={me} producerId={search.producerId} />
+      <LowStockWidget
+        producerId={scopedProducerId(me, search.producerId)}
+        category={search.alertCategory}
+        severity={search.severity}
+        onFilter={(filters) => void navigate({ search: (prev) => ({ ...prev, ...filters }), replace: true, resetScroll: false })}
+      />
+      <ExpiringSoon producerId={scopedProducerId(me, search.producerId)} />
+      <Section
+        title="Products"
+        description={isPlatformAdmin(me) ? "Every product on the platform, by producer." : "Your catalogue: prices, costs and stock rules."}
+      >
+        <div className="toolbar">
+          <SearchBox label="Search products" placeholder="Search by name or SKU" value={search.search ?? ""} onSearch={onSearch} />
         </div>
-      </div>
-      <div className="toolbar">
-        <SearchBox label="Search products" placeholder="Search by name or SKU" value={search.search ?? ""} onSearch={onSearch} />
-        {isPlatformAdmin(me) ? <ProducerSelect value={search.producerId} onChange={onProducerChange} /> : null}
-      </div>
-      <ProductsSection me={me} search={search} />
+        <ProductsSection me={me} search={search} />
+      </Section>
     </div>
   );
 }
 
-function ProducerSelect({ value, onChange }: { value: string | undefined; onChange: (producerId: string | undefined) => void }) {
+function DashboardCards({ me, producerId }: { me: Staff; producerId: string | undefined }) {
   const { trpc } = Route.useRouteContext();
-  const { data: producers } = useSuspenseQuery(trpc.producers.list.queryOptions());
-  return <ProducerSwitcher producers={producers} value={value} onChange={onChange} />;
+  const { data } = useRouteQuery(trpc.reports.dashboard.queryOptions({ producerId: scopedProducerId(me, producerId) }));
+  return (
+    <StatGrid label="Stock summary">
+      <StatCard label="Total products" value={formatCount(data.products)} detail="in the catalogue" />
+      <StatCard label="Low stock" value={formatCount(data.lowStock)} detail="below their minimum" tone={data.lowStock > 0 ? "warning" : undefined} />
+      <StatCard label="Out of stock" value={formatCount(data.outOfStock)} detail="none available" tone={data.outOfStock > 0 ? "danger" : undefined} />
+      <StatCard label="Average stock level" value={formatDecimal(data.averageStockLevel)} detail="units available per tracked product" />
+      <StatCard label="Stock value" value={formatMoney(data.stockValueCents)} detail="on hand, at cost" />
+    </StatGrid>
+  );
 }
 
 function ProductsSection({ me, search }: { me: Staff; search: DashboardSearch }) {
   const { trpc } = Route.useRouteContext();
-  const { data: products } = useSuspenseQuery(productsQuery(trpc, me, search));
-  const isUpdating = useRouterState({ select: (state) => state.isLoading });
+  const { data: products, isUpdating } = useRouteQuery(productsQuery(trpc, me, search));
   const showProducer = isPlatformAdmin(me) && !search.producerId;
 
   return (

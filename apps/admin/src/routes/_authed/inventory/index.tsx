@@ -1,0 +1,159 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { z } from "zod";
+import { INVENTORY_STATUS_LABELS, type InventoryStatus } from "../../../components/badges.tsx";
+import { type InventorySort, InventoryTable } from "../../../components/inventory-table.tsx";
+import { Pagination } from "../../../components/pagination.tsx";
+import { SearchBox } from "../../../components/search-box.tsx";
+import { SelectFilter } from "../../../components/select-filter.tsx";
+import { scopedProducerId } from "../../../lib/producer-scope.ts";
+import { loadQuery } from "../../../lib/route-data.ts";
+import type { Staff } from "../../../lib/staff.ts";
+import type { Trpc } from "../../../lib/trpc.ts";
+import { useRouteQuery } from "../../../lib/use-route-query.ts";
+
+const STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
+const SORTS = ["name", "sku", "available", "category", "value"] as const;
+const PAGE_SIZES = [25, 50, 100, 200, 500] as const;
+const DEFAULT_PAGE_SIZE = 200;
+
+const searchSchema = z.object({
+  search: z.string().trim().max(100).optional().catch(undefined),
+  category: z.string().trim().max(100).optional().catch(undefined),
+  locationId: z.uuid().optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  sort: z.enum(SORTS).optional().catch(undefined),
+  direction: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.number().int().min(1).optional().catch(undefined),
+  pageSize: z
+    .number()
+    .int()
+    .refine((size) => (PAGE_SIZES as readonly number[]).includes(size))
+    .optional()
+    .catch(undefined),
+});
+
+type InventorySearch = z.infer<typeof searchSchema> & { producerId?: string | undefined };
+
+function inventoryQuery(trpc: Trpc, me: Staff, search: InventorySearch) {
+  return trpc.reports.inventory.queryOptions({
+    producerId: scopedProducerId(me, search.producerId),
+    search: search.search || undefined,
+    category: search.category,
+    locationId: search.locationId,
+    status: search.status,
+    sort: search.sort ?? "name",
+    direction: search.direction ?? "asc",
+    page: search.page ?? 1,
+    pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,
+  });
+}
+
+/** Categories to filter by: those of the producer's products (the first 200 by name; see the issue note). */
+function categoriesQuery(trpc: Trpc, me: Staff, producerId: string | undefined) {
+  return trpc.products.list.queryOptions({ producerId: scopedProducerId(me, producerId), limit: 200 });
+}
+
+export const Route = createFileRoute("/_authed/inventory/")({
+  validateSearch: searchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context: { queryClient, trpc, me }, deps, cause }) => {
+    await Promise.all([
+      loadQuery(queryClient, cause, inventoryQuery(trpc, me, deps)),
+      loadQuery(queryClient, cause, trpc.locations.list.queryOptions({ producerId: scopedProducerId(me, deps.producerId) })),
+      loadQuery(queryClient, cause, categoriesQuery(trpc, me, deps.producerId)),
+    ]);
+  },
+  head: () => ({ meta: [{ title: "Inventory · Stockroom Admin" }] }),
+  component: InventoryPage,
+});
+
+function InventoryPage() {
+  const { me, trpc } = Route.useRouteContext();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const { data: locations } = useRouteQuery(trpc.locations.list.queryOptions({ producerId: scopedProducerId(me, search.producerId) }));
+  const { data: products } = useRouteQuery(categoriesQuery(trpc, me, search.producerId));
+  const categories = [...new Set(products.map((product) => product.category))].sort();
+  if (search.category && !categories.includes(search.category)) categories.push(search.category);
+
+  // Any change of what is listed starts again at page 1.
+  const filter = useCallback(
+    (changes: Partial<InventorySearch>, replace = false) =>
+      void navigate({ search: (prev) => ({ ...prev, ...changes, page: undefined }), replace, resetScroll: false }),
+    [navigate],
+  );
+  const onSearch = useCallback((text: string) => filter({ search: text.trim() || undefined }, true), [filter]);
+  const onSort = (sort: InventorySort) =>
+    filter({ sort, direction: (search.sort ?? "name") === sort && (search.direction ?? "asc") === "asc" ? "desc" : "asc" });
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>Inventory</h1>
+        <p className="muted">Stock on hand, reserved and available for every product, with its status and value at cost.</p>
+      </div>
+      <div className="toolbar">
+        <SearchBox label="Search inventory" placeholder="Name, SKU, barcode or lot number" value={search.search ?? ""} onSearch={onSearch} />
+        <SelectFilter
+          label="Category"
+          allLabel="All categories"
+          value={search.category}
+          options={categories.map((value) => ({ value, label: value }))}
+          onChange={(category) => filter({ category })}
+        />
+        <SelectFilter
+          label="Location"
+          allLabel="All locations"
+          value={search.locationId}
+          options={locations.map((location) => ({ value: location.id, label: location.isSellable ? location.name : `${location.name} (not sellable)` }))}
+          onChange={(locationId) => filter({ locationId })}
+        />
+        <SelectFilter
+          label="Status"
+          allLabel="Any status"
+          value={search.status}
+          options={STATUSES.map((value) => ({ value, label: INVENTORY_STATUS_LABELS[value as InventoryStatus] }))}
+          onChange={(status) => filter({ status })}
+        />
+      </div>
+      <InventoryResults search={search} onSort={onSort} />
+    </div>
+  );
+}
+
+function InventoryResults({ search, onSort }: { search: InventorySearch; onSort: (sort: InventorySort) => void }) {
+  const { me, trpc } = Route.useRouteContext();
+  const navigate = Route.useNavigate();
+  // The rows on screen stay while the next page, search or filter loads (greyed out, aria-busy).
+  const { data, isUpdating } = useRouteQuery(inventoryQuery(trpc, me, search));
+  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
+
+  return (
+    <section aria-label="Inventory results" aria-busy={isUpdating} className="results">
+      <Pagination
+        page={data.page}
+        pageSize={pageSize}
+        total={data.total}
+        pageSizes={PAGE_SIZES}
+        onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page: page === 1 ? undefined : page }) })}
+        onPageSize={(size) => void navigate({ search: (prev) => ({ ...prev, pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size, page: undefined }) })}
+      />
+      <InventoryTable
+        items={data.items}
+        sort={search.sort ?? "name"}
+        direction={search.direction ?? "asc"}
+        onSort={onSort}
+        emptyMessage={search.search || search.category || search.locationId || search.status ? "No products match these filters." : "No products yet."}
+      />
+      {data.total > pageSize ? (
+        <Pagination
+          page={data.page}
+          pageSize={pageSize}
+          total={data.total}
+          onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page: page === 1 ? undefined : page }) })}
+        />
+      ) : null}
+    </section>
+  );
+}
