@@ -19,7 +19,7 @@ export { ORDER_TRANSITIONS } from "./orders/order-transitions.ts";
 export { type PlacedOrder, placeOrder, placeOrderInput } from "./orders/place-order.ts";
 export { type SetOrderStatusResult, setOrderStatus, setOrderStatusInput } from "./orders/set-order-status.ts";
 export { getProduct, getProductInput } from "./products/get-product.ts";
-export { listProducers } from "./products/list-producers.ts";
+export { listCategories, listCategoriesInput, listProducers } from "./products/list-producers.ts";
 export { listProducts, listProductsInput } from "./products/list-products.ts";
 export { createLocation, createLocationInput, listLocations, listLocationsInput } from "./products/locations.ts";
 export { createProduct, createProductInput, updateProduct, updateProductInput } from "./products/save-product.ts";

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
 import { formatMoney } from "../lib/format-money.ts";
@@ -147,7 +148,9 @@ export function ExpiringLotsTable({ lots }: { lots: ExpiryReport["lots"] }) {
                 <BandBadge band={lot.band} />
               </td>
               <td data-label="Product" className="cell-title">
-                {lot.productName}
+                <Link to="/inventory/$productId" params={{ productId: lot.productId }}>
+                  {lot.productName}
+                </Link>
                 <span className="sku">{lot.sku}</span>
               </td>
               <td data-label="Lot">{lot.lotNumber}</td>

@@ -13,11 +13,9 @@ export function movementsQuery(trpc: Trpc, productId: string) {
   return trpc.stock.movements.infiniteQueryOptions({ productId, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined });
 }
 
-/** Who made a change: the ledger records staff by id; the signed-in person sees themselves as "You". */
-function actorText(actor: string, myStaffId: string): string {
-  if (actor === `staff:${myStaffId}`) return "You";
-  if (actor.startsWith("staff:")) return "Staff";
-  return actor.charAt(0).toUpperCase() + actor.slice(1);
+/** Who made a change: the staff member's name; the signed-in person sees themselves as "You". */
+function actorText(movement: { actor: string; actorName: string }, myStaffId: string): string {
+  return movement.actor === `staff:${myStaffId}` ? "You" : movement.actorName;
 }
 
 export function MovementHistory({ productId }: { productId: string }) {
@@ -68,7 +66,7 @@ export function MovementHistory({ productId }: { productId: string }) {
                     <td data-label="Reason" className="wrap">
                       {movement.reason}
                     </td>
-                    <td data-label="By">{actorText(movement.actor, me?.staffId ?? "")}</td>
+                    <td data-label="By">{actorText(movement, me?.staffId ?? "")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,8 @@ import {
   createProductInput,
   getProduct,
   getProductInput,
+  listCategories,
+  listCategoriesInput,
   listLocations,
   listLocationsInput,
   listProducers,
@@ -38,6 +40,11 @@ export const productsRouter = router({
     .input(getProductInput)
     .output(productSummary)
     .query(({ ctx, input }) => getProduct(ctx.deps, ctx.actor, input)),
+
+  categories: staffProcedure
+    .input(listCategoriesInput)
+    .output(z.array(z.string()))
+    .query(({ ctx, input }) => listCategories(ctx.deps, ctx.actor, input)),
 
   create: staffProcedure
     .input(createProductInput)

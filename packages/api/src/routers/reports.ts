@@ -171,6 +171,7 @@ export const reportsRouter = router({
             band,
             lotId: z.string(),
             lotNumber: z.string(),
+            productId: z.string(),
             productName: z.string(),
             sku: z.string(),
             location: z.string(),

@@ -40,7 +40,13 @@ export const stockRouter = router({
     .output(
       z.object({
         items: z.array(
-          movementOutput.extend({ lotNumber: z.string(), actor: z.string(), referenceType: z.string().nullable(), referenceId: z.string().nullable() }),
+          movementOutput.extend({
+            lotNumber: z.string(),
+            actor: z.string(),
+            actorName: z.string(),
+            referenceType: z.string().nullable(),
+            referenceId: z.string().nullable(),
+          }),
         ),
         nextCursor: z.string().nullable(),
       }),

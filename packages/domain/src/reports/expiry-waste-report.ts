@@ -27,6 +27,7 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
       band: (typeof BANDS)[number];
       lotId: string;
       lotNumber: string;
+      productId: string;
       productName: string;
       sku: string;
       location: string;
@@ -37,7 +38,7 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
   >`
     SELECT CASE WHEN l."expiryDate" <= ${today}::date THEN 'EXPIRED' WHEN l."expiryDate" <= ${addDays(today, 7)}::date THEN 'DAYS_7'
                 WHEN l."expiryDate" <= ${addDays(today, 30)}::date THEN 'DAYS_30' ELSE 'DAYS_90' END AS band,
-      l.id AS "lotId", l."lotNumber", p.name AS "productName", p.sku, loc.name AS location, l."expiryDate", l."onHand",
+      l.id AS "lotId", l."lotNumber", l."productId", p.name AS "productName", p.sku, loc.name AS location, l."expiryDate", l."onHand",
       (l."onHand"::bigint * l."unitCostCents") AS "valueCents"
     FROM "Lot" l JOIN "Product" p ON p.id = l."productId" JOIN "Location" loc ON loc.id = l."locationId"
     WHERE l."onHand" > 0 AND l."expiryDate" <= ${addDays(today, 90)}::date AND (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)

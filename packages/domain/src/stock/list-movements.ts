@@ -27,8 +27,26 @@ export async function listMovements(deps: Deps, actor: StaffActor, input: z.inpu
     include: { lot: { select: { lotNumber: true } } },
   });
   const page = rows.slice(0, limit);
+  const staffIds = [
+    ...new Set(
+      page
+        .map((m) => m.actor)
+        .filter((a) => a.startsWith("staff:"))
+        .map((a) => a.slice("staff:".length)),
+    ),
+  ];
+  const staff = await deps.db.staff.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } });
+  const names = new Map(staff.map((s) => [`staff:${s.id}`, s.name]));
   return {
-    items: page.map((m) => ({ ...movementView(m), lotNumber: m.lot.lotNumber, actor: m.actor, referenceType: m.referenceType, referenceId: m.referenceId })),
+    items: page.map((m) => ({
+      ...movementView(m),
+      lotNumber: m.lot.lotNumber,
+      actor: m.actor,
+      /** Who, readable: the staff member's name, or "System" for jobs and tools. */
+      actorName: names.get(m.actor) ?? (m.actor.startsWith("staff:") ? "Former staff" : "System"),
+      referenceType: m.referenceType,
+      referenceId: m.referenceId,
+    })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id.toString() ?? null) : null,
   };
 }

@@ -49,9 +49,9 @@ function inventoryQuery(trpc: Trpc, me: Staff, search: InventorySearch) {
   });
 }
 
-/** Categories to filter by: those of the producer's products (the first 200 by name; see the issue note). */
+/** Categories to filter by: every category the producer's products use. */
 function categoriesQuery(trpc: Trpc, me: Staff, producerId: string | undefined) {
-  return trpc.products.list.queryOptions({ producerId: scopedProducerId(me, producerId), limit: 200 });
+  return trpc.products.categories.queryOptions({ producerId: scopedProducerId(me, producerId) });
 }
 
 export const Route = createFileRoute("/_authed/inventory/")({
@@ -73,8 +73,8 @@ function InventoryPage() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const { data: locations } = useRouteQuery(trpc.locations.list.queryOptions({ producerId: scopedProducerId(me, search.producerId) }));
-  const { data: products } = useRouteQuery(categoriesQuery(trpc, me, search.producerId));
-  const categories = [...new Set(products.map((product) => product.category))].sort();
+  const { data: known } = useRouteQuery(categoriesQuery(trpc, me, search.producerId));
+  const categories = [...known];
   if (search.category && !categories.includes(search.category)) categories.push(search.category);
 
   // Any change of what is listed starts again at page 1.
