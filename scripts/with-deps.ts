@@ -12,7 +12,8 @@ export async function withDeps<T>(
   const db = createDb(database.url, { maxConnections: 4 });
   const boss = new PgBoss({ connectionString: database.url, max: 2, supervise: false, schedule: false });
   try {
-    await applyMigrations(database.url);
+    // A handle passed in belongs to a caller that has already migrated it (pnpm start).
+    if (!options.database) await applyMigrations(database.url);
     await boss.start();
     await ensureQueues(boss);
     return await run({ db, jobs: createJobQueue(boss), clock: systemClock }, database.url);
