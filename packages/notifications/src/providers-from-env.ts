@@ -28,10 +28,11 @@ function required(env: ProviderEnv, names: (keyof ProviderEnv)[], because: strin
 
 /** One provider per channel, chosen by env; a chosen provider with missing settings stops boot. */
 export function providersFromEnv(env: ProviderEnv): Record<Channel, MessageProvider> {
-  const email =
-    env.EMAIL_PROVIDER === "smtp"
-      ? (required(env, ["SMTP_URL"], "EMAIL_PROVIDER=smtp"), createSmtpProvider({ url: env.SMTP_URL as string, from: env.SMTP_FROM }))
-      : outboxProvider;
+  const email = (): MessageProvider => {
+    if (env.EMAIL_PROVIDER !== "smtp") return outboxProvider;
+    required(env, ["SMTP_URL"], "EMAIL_PROVIDER=smtp");
+    return createSmtpProvider({ url: env.SMTP_URL as string, from: env.SMTP_FROM });
+  };
   const phone = (choice: ProviderEnv["SMS_PROVIDER"], channel: "sms" | "whatsapp"): MessageProvider => {
     if (choice === "termii") {
       required(env, ["TERMII_API_KEY"], `${channel.toUpperCase()}_PROVIDER=termii`);
@@ -54,5 +55,5 @@ export function providersFromEnv(env: ProviderEnv): Record<Channel, MessageProvi
     }
     return outboxProvider;
   };
-  return { EMAIL: email, SMS: phone(env.SMS_PROVIDER, "sms"), WHATSAPP: phone(env.WHATSAPP_PROVIDER, "whatsapp") };
+  return { EMAIL: email(), SMS: phone(env.SMS_PROVIDER, "sms"), WHATSAPP: phone(env.WHATSAPP_PROVIDER, "whatsapp") };
 }

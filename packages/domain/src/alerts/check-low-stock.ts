@@ -28,7 +28,7 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
     >`
       SELECT id, name, sku, "producerId", "minStockLevel", "trackInventory", stock_available_now(id, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS available
       FROM "Product" WHERE id = ${input.productId}::uuid`;
-    if (!product || !product.trackInventory) return { outcome: "not-tracked", notifications: 0 };
+    if (!product?.trackInventory) return { outcome: "not-tracked", notifications: 0 };
     const isLow = product.available < product.minStockLevel;
     const open = await tx.lowStockAlert.findFirst({ where: { productId: product.id, status: "OPEN" } });
 

@@ -13,7 +13,7 @@ export const analyticsInput = z.object({
   bucket: z.enum(["day", "week"]).default("day"),
 });
 
-function range(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
+function range(actor: StaffActor, input: z.input<typeof analyticsInput>) {
   const q = parseInput(analyticsInput, input);
   if (q.from > q.to)
     throw new DomainError("VALIDATION_FAILED", "The start date must be on or before the end date.", { fields: { from: "after the end date" } });
@@ -22,7 +22,7 @@ function range(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInp
 
 /** Units in (receipts, returns, positive adjustments), out (fulfilment) and written off, per day or week. */
 export async function stockMovementSeries(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
-  const q = range(deps, actor, input);
+  const q = range(actor, input);
   const rows = await deps.db.$queryRaw<{ period: Date; inUnits: number; outUnits: number; writeOffUnits: number }[]>`
     SELECT date_trunc(${q.bucket}, m."createdAt")::date AS period,
       COALESCE(SUM(m.quantity) FILTER (WHERE m.quantity > 0 AND m.type IN ('RECEIPT', 'RETURN', 'ADJUSTMENT', 'COUNT')), 0)::int AS "inUnits",
@@ -37,7 +37,7 @@ export async function stockMovementSeries(deps: Deps, actor: StaffActor, input: 
 
 /** Open low-stock alerts at the end of each day in the range. */
 export async function lowStockTrend(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
-  const q = range(deps, actor, input);
+  const q = range(actor, input);
   const rows = await deps.db.$queryRaw<{ day: Date; open: number }[]>`
     SELECT d::date AS day,
       (SELECT COUNT(*) FROM "LowStockAlert" a
@@ -74,7 +74,7 @@ export async function restockRecommendations(deps: Deps, actor: StaffActor, inpu
 
 /** Revenue (fulfilled order lines), cost (their FULFILMENT movements at lot cost) and margin, by product and category. */
 export async function profitability(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
-  const q = range(deps, actor, input);
+  const q = range(actor, input);
   const rows = await deps.db.$queryRaw<{ productId: string; name: string; category: string; units: number; revenueCents: bigint; costCents: bigint }[]>`
     WITH out AS (
       SELECT m."productId", m."referenceId" AS "orderId", -SUM(m.quantity) AS units, SUM(-m.quantity::bigint * m."unitCostCents") AS cost

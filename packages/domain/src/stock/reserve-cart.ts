@@ -102,5 +102,6 @@ export async function withReserveErrors<T>(run: () => Promise<T>): Promise<T> {
 
 /** When the first of the cart's holds lapses (a hold on a lot expiring tomorrow ends at midnight). */
 function firstExpiry(holds: { expiresAt: string }[], requested: Date): string {
-  return holds.reduce((min, h) => (h.expiresAt < min ? h.expiresAt : min), requested.toISOString());
+  // ISO timestamps sort in time order.
+  return [requested.toISOString(), ...holds.map((h) => h.expiresAt)].sort()[0] as string;
 }
