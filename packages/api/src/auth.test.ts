@@ -72,6 +72,19 @@ describe("sign-in, session, sign-out", () => {
     await expect(caller.auth.signIn({ email: staff.email, password: TEST_PASSWORD })).resolves.toMatchObject({ staffId: staff.id });
   });
 
+  it("a successful sign-in starts the email's failure count again", async () => {
+    const staff = await createStaff(database.current.db, { role: "PLATFORM_ADMIN" });
+    const caller = await callerFor(testDeps.deps, new CookieJar(), { ip: "10.0.0.10" });
+    for (let i = 0; i < 4; i++) await trpcError(caller.auth.signIn({ email: staff.email, password: `bad-${i}` }));
+    clock.advance(1_000);
+    await caller.auth.signIn({ email: staff.email, password: TEST_PASSWORD });
+    clock.advance(1_000);
+    for (let i = 0; i < 4; i++) expect((await trpcError(caller.auth.signIn({ email: staff.email, password: `bad-again-${i}` }))).code).toBe("UNAUTHORIZED");
+    clock.advance(1_000);
+    expect((await trpcError(caller.auth.signIn({ email: staff.email, password: "bad-5th" }))).code).toBe("UNAUTHORIZED");
+    expect((await trpcError(caller.auth.signIn({ email: staff.email, password: TEST_PASSWORD }))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
   it("an expired session is anonymous", async () => {
     const staff = await createStaff(database.current.db, { role: "PLATFORM_ADMIN" });
     const jar = new CookieJar();
