@@ -1,4 +1,5 @@
 import path from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { DATA_DIR } from "./paths.ts";
 
@@ -16,7 +17,6 @@ export interface DatabaseHandle {
 export async function resolveDatabase(options: { databaseUrl?: string; cluster?: string; onLog?: (line: string) => void }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return { url: options.databaseUrl, isEmbedded: false, stop: async () => {} };
   const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, options.cluster ?? "pg"), onLog: options.onLog });
-  const { default: pg } = await import("pg");
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   try {

@@ -1,7 +1,7 @@
+import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDecimal, formatPercent } from "../lib/format.ts";
-import { formatMoney } from "../lib/format-money.ts";
 
 /** Revenue, cost and margin per product (fulfilled order lines in the period). */
 export function ProfitTable({ products }: { products: ApiOutputs["reports"]["profitability"]["products"] }) {

@@ -1,7 +1,7 @@
+import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
-import { formatMoney } from "../lib/format-money.ts";
 import { BandBadge } from "./badges.tsx";
 
 type ExpiryReport = ApiOutputs["reports"]["expiryWaste"];

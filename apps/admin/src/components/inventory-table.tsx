@@ -1,10 +1,10 @@
 import type { AppRouter } from "@stockroom/api/client";
+import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useLayoutEffect, useRef, useState } from "react";
 import { formatCount, formatDay } from "../lib/format.ts";
-import { formatMoney } from "../lib/format-money.ts";
 import { useMediaQuery } from "../lib/use-media-query.ts";
 import { InventoryStatusBadge } from "./badges.tsx";
 import { EmptyState } from "./empty-state.tsx";

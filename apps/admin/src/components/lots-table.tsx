@@ -1,6 +1,6 @@
+import { formatMoney } from "@stockroom/ui";
 import type { ProductLot } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
-import { formatMoney } from "../lib/format-money.ts";
 import { Badge, BandBadge } from "./badges.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import type { StockAction } from "./stock-actions.tsx";

@@ -1,7 +1,7 @@
 import type { AppRouter } from "@stockroom/api/client";
+import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import type { inferRouterOutputs } from "@trpc/server";
-import { formatMoney } from "../lib/format-money.ts";
 
 type Product = inferRouterOutputs<AppRouter>["products"]["list"][number];
 

@@ -1,5 +1,5 @@
+import { formatMoney } from "@stockroom/ui";
 import type { CartLine } from "../lib/cart-store.ts";
-import { formatMoney } from "../lib/format-money.ts";
 import type { ShortLine } from "../lib/server-error.ts";
 import { LOW_STOCK } from "./availability-badge.tsx";
 import { QuantityInput } from "./quantity-input.tsx";

@@ -1,5 +1,5 @@
+import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
-import { formatMoney } from "../lib/format-money.ts";
 import type { PlacedOrder } from "../lib/order-history.ts";
 import { type CustomerOrder, producerOf } from "../lib/order-queries.ts";
 import { OrderStatus } from "./order-status.tsx";

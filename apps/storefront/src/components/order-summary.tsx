@@ -1,6 +1,6 @@
+import { formatMoney } from "@stockroom/ui";
 import type { ReactNode } from "react";
 import { type CartLine, cartTotalCents } from "../lib/cart-store.ts";
-import { formatMoney } from "../lib/format-money.ts";
 
 /** Item count and total, with the page's main action below. */
 export function OrderSummary({ lines, children }: { lines: CartLine[]; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import type { AppRouter } from "@stockroom/api/client";
+import { formatMoney } from "@stockroom/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { CSSProperties } from "react";
-import { formatMoney } from "../lib/format-money.ts";
 import { AddToCart } from "./add-to-cart.tsx";
 import { AvailabilityBadge } from "./availability-badge.tsx";
 

@@ -1,3 +1,4 @@
+import { SearchBox } from "@stockroom/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, useRouterState } from "@tanstack/react-router";
 import { useCallback } from "react";
@@ -5,7 +6,6 @@ import { z } from "zod";
 import { CategorySelect } from "../components/category-select.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { ProductCard } from "../components/product-card.tsx";
-import { SearchBox } from "../components/search-box.tsx";
 import type { Trpc } from "../lib/trpc.ts";
 
 const PAGE_SIZE = 12;

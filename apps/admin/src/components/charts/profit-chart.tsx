@@ -1,5 +1,5 @@
+import { formatMoney } from "@stockroom/ui";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney } from "../../lib/format-money.ts";
 import { AXIS_TICK, CHART_COLORS, ChartFrame } from "./chart-frame.tsx";
 
 const compactMoney = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", maximumFractionDigits: 1 });

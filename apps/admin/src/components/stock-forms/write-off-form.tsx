@@ -1,8 +1,8 @@
+import { formatMoney } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import type { ProductLot } from "../../lib/api-types.ts";
 import { formatCount } from "../../lib/format.ts";
-import { formatMoney } from "../../lib/format-money.ts";
 import { newIdempotencyKey } from "../../lib/idempotency.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { parseWholeNumber, useFormErrors } from "../../lib/use-form-errors.ts";

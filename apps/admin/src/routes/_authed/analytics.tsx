@@ -1,3 +1,4 @@
+import { formatMoney } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { ProfitTable, RestockTable } from "../../components/analytics-tables.tsx";
@@ -10,7 +11,6 @@ import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { isoDay, resolveRange } from "../../lib/dates.ts";
 import { formatCount, formatPercent } from "../../lib/format.ts";
-import { formatMoney } from "../../lib/format-money.ts";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import type { Staff } from "../../lib/staff.ts";

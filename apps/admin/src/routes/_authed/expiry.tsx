@@ -1,3 +1,4 @@
+import { formatMoney } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
@@ -10,7 +11,6 @@ import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { isoDay, resolveRange } from "../../lib/dates.ts";
 import { downloadText } from "../../lib/download.ts";
 import { formatCount, formatDay, formatPercent } from "../../lib/format.ts";
-import { formatMoney } from "../../lib/format-money.ts";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import { errorMessage } from "../../lib/server-error.ts";

@@ -1,14 +1,13 @@
+import { formatMoney, SearchBox } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
 import { ExpiringSoon } from "../../components/expiring-soon.tsx";
 import { LowStockWidget, lowStockQuery } from "../../components/low-stock-widget.tsx";
 import { ProductsTable } from "../../components/products-table.tsx";
-import { SearchBox } from "../../components/search-box.tsx";
 import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { formatCount, formatDecimal } from "../../lib/format.ts";
-import { formatMoney } from "../../lib/format-money.ts";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";

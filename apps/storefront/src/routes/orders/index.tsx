@@ -1,8 +1,8 @@
+import { formatMoney } from "@stockroom/ui";
 import { useQueries } from "@tanstack/react-query";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { formatPlacedAt } from "../../components/order-card.tsx";
 import { OrderStatus } from "../../components/order-status.tsx";
-import { formatMoney } from "../../lib/format-money.ts";
 import { useOrderHistory } from "../../lib/order-history.ts";
 import { customerOrderQuery, producerOf } from "../../lib/order-queries.ts";
 

@@ -1,10 +1,10 @@
+import { SearchBox } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
 import { INVENTORY_STATUS_LABELS, type InventoryStatus } from "../../../components/badges.tsx";
 import { type InventorySort, InventoryTable } from "../../../components/inventory-table.tsx";
 import { Pagination } from "../../../components/pagination.tsx";
-import { SearchBox } from "../../../components/search-box.tsx";
 import { SelectFilter } from "../../../components/select-filter.tsx";
 import { scopedProducerId } from "../../../lib/producer-scope.ts";
 import { loadQuery } from "../../../lib/route-data.ts";

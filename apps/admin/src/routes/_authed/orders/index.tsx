@@ -1,10 +1,10 @@
+import { formatMoney } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { z } from "zod";
 import { ORDER_STATUS_LABELS, type OrderStatus, OrderStatusBadge } from "../../../components/badges.tsx";
 import { EmptyState } from "../../../components/empty-state.tsx";
 import { SelectFilter } from "../../../components/select-filter.tsx";
 import { formatCount, formatDateTime } from "../../../lib/format.ts";
-import { formatMoney } from "../../../lib/format-money.ts";
 import { scopedProducerId } from "../../../lib/producer-scope.ts";
 import { loadQuery } from "../../../lib/route-data.ts";
 import type { Staff } from "../../../lib/staff.ts";
