@@ -1,10 +1,9 @@
-import { useTestDatabase } from "@stockroom/db/testing";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DomainError } from "../errors.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import { setOrderStatus } from "../orders/set-order-status.ts";
-import { createStockWorld, createTestDeps, expectValidInventory, ManualClock, newCartId, productWithStock } from "../testing/index.ts";
+import { expectValidInventory, newCartId, productWithStock, useStockWorld } from "../testing/index.ts";
 import { adjustLot } from "./adjust-lot.ts";
 import { availabilityOf } from "./availability.ts";
 import { receiveLot } from "./receive-lot.ts";
@@ -12,16 +11,8 @@ import { releaseCartHolds } from "./release-holds.ts";
 import { reserveCart } from "./reserve-cart.ts";
 import { addDays, utcDay } from "./sql-time.ts";
 
-const database = useTestDatabase();
-const clock = new ManualClock(new Date("2026-06-01T09:00:00Z"));
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-let world: Awaited<ReturnType<typeof createStockWorld>>;
-
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
-  world = await createStockWorld(database.current.db);
-});
-afterAll(() => testDeps.close());
+const stock = useStockWorld();
+const { clock } = stock;
 
 type Command =
   | { kind: "receive"; quantity: number; expiresInDays: number | null }
@@ -55,11 +46,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
  */
 describe("stock model (property-based)", () => {
   it("random sequences of receive / hold / release / place / dispatch / cancel / adjust / clock-advance keep every invariant", async () => {
-    const deps = () => testDeps.deps;
+    const deps = () => stock.deps;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 25 }), async (commands) => {
         // Time only moves forward: each run starts where the previous one stopped.
-        const { product } = await productWithStock(deps(), world, [], {});
+        const { product } = await productWithStock(deps(), stock.world, [], {});
         const carts = Array.from({ length: 4 }, () => ({ id: newCartId(), quantity: 0 }));
         const orders: { id: string; quantity: number; isMoved: boolean; isCancelled: boolean }[] = [];
         const lots: string[] = [];
@@ -67,9 +58,9 @@ describe("stock model (property-based)", () => {
         for (const c of commands) {
           if (c.kind === "receive") {
             const expiryDate = c.expiresInDays === null ? null : addDays(utcDay(clock.now()), c.expiresInDays);
-            const r = await receiveLot(deps(), world.admin, {
+            const r = await receiveLot(deps(), stock.world.admin, {
               productId: product.id,
-              locationId: world.shop.id,
+              locationId: stock.world.shop.id,
               lotNumber: `P-${lots.length}`,
               expiryDate,
               unitCostCents: 10,
@@ -80,7 +71,7 @@ describe("stock model (property-based)", () => {
           } else if (c.kind === "hold") {
             const cart = carts[c.cart] as (typeof carts)[0];
             const before = (await availabilityOf(deps(), [product.id])).get(product.id) ?? 0;
-            const ownLive = await database.current.db.hold.aggregate({
+            const ownLive = await stock.db.hold.aggregate({
               where: { cartId: cart.id, status: "HELD", expiresAt: { gt: clock.now() } },
               _sum: { quantity: true },
             });
@@ -109,8 +100,8 @@ describe("stock model (property-based)", () => {
           } else if (c.kind === "dispatch" || c.kind === "cancel") {
             const order = orders[c.order];
             if (!order || order.isCancelled || order.isMoved) continue;
-            await setOrderStatus(deps(), world.admin, { orderId: order.id, status: "CONFIRMED" });
-            const ok = await setOrderStatus(deps(), world.admin, { orderId: order.id, status: c.kind === "dispatch" ? "DISPATCHED" : "CANCELLED" }).then(
+            await setOrderStatus(deps(), stock.world.admin, { orderId: order.id, status: "CONFIRMED" });
+            const ok = await setOrderStatus(deps(), stock.world.admin, { orderId: order.id, status: c.kind === "dispatch" ? "DISPATCHED" : "CANCELLED" }).then(
               () => true,
               (e: unknown) => {
                 // Only a lot that expired with nothing to replace it may stop a dispatch.
@@ -126,7 +117,7 @@ describe("stock model (property-based)", () => {
           } else if (c.kind === "adjust") {
             const lotId = lots[c.lot];
             if (!lotId) continue;
-            const done = await adjustLot(deps(), world.admin, { lotId, change: c.change, reason: "property test" }).then(
+            const done = await adjustLot(deps(), stock.world.admin, { lotId, change: c.change, reason: "property test" }).then(
               () => true,
               (e: unknown) => {
                 expect((e as DomainError).code).toBe("CONFLICT");
@@ -137,10 +128,10 @@ describe("stock model (property-based)", () => {
           } else {
             clock.advance(c.minutes * 60_000);
           }
-          const totals = await database.current.db.lot.aggregate({ where: { productId: product.id }, _sum: { onHand: true } });
+          const totals = await stock.db.lot.aggregate({ where: { productId: product.id }, _sum: { onHand: true } });
           expect(totals._sum.onHand ?? 0).toBe(expectedOnHand);
           expect((await availabilityOf(deps(), [product.id])).get(product.id)).toBeGreaterThanOrEqual(0);
-          await expectValidInventory(database.current.db, clock.now());
+          await expectValidInventory(stock.db, clock.now());
         }
       }),
       { numRuns: 15, seed: 20261121, endOnFailure: true },
