@@ -31,6 +31,9 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Coalescer lanes (products hash to a lane) and batches in flight per lane. */
+  HOLD_LANES: z.coerce.number().int().min(1).max(64).default(4),
+  HOLD_DEPTH: z.coerce.number().int().min(1).max(8).default(2),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
 });
 

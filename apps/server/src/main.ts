@@ -4,7 +4,11 @@ import { loadServerEnv } from "./env.ts";
 
 async function main(): Promise<void> {
   const env = loadServerEnv();
-  const { deps, close } = await createServerDeps(env.DATABASE_URL, env.DB_POOL_SIZE, { isHoldCoalescing: env.HOLD_COALESCING });
+  const { deps, close } = await createServerDeps(env.DATABASE_URL, env.DB_POOL_SIZE, {
+    isHoldCoalescing: env.HOLD_COALESCING,
+    holdLanes: env.HOLD_LANES,
+    holdDepth: env.HOLD_DEPTH,
+  });
   const app = await buildServer({ env, deps });
   await app.listen({ host: env.HOST, port: env.PORT });
   const stop = async (signal: string) => {

@@ -9,10 +9,10 @@ export interface CoalescedRequest {
   expiresAt: Date;
 }
 
-type SqlHold = { holdId: string; productId: string; quantity: number; expiresAt: string };
-export type CoalescedOutcome =
-  | { ok: true; holds: SqlHold[]; lowCheck: string[] }
-  | { ok: false; short: { productId: string; requested: number; available: number }[]; unknown: string[] };
+type Hold = { holdId: string; productId: string; quantity: number; expiresAt: string };
+type Rejection = { ok: false; short: { productId: string; requested: number; available: number }[]; unknown: string[] };
+/** One cart's outcome; expiresAt is an ISO timestamp (SQL's jsonb gives zone-less UTC). */
+export type CoalescedOutcome = { ok: true; holds: Hold[] } | Rejection;
 
 interface Waiting {
   request: CoalescedRequest;
@@ -21,7 +21,8 @@ interface Waiting {
 }
 
 interface Lane {
-  isRunning: boolean;
+  /** Batches of this lane in flight. */
+  running: number;
   queue: Waiting[];
 }
 
@@ -29,6 +30,8 @@ export interface HoldCoalescer {
   reserve(request: CoalescedRequest): Promise<CoalescedOutcome>;
   /** Requests run in batches so far, and batches run: for tests and metrics. */
   stats(): { requests: number; batches: number };
+  /** Waits for every queued and in-flight batch (graceful shutdown: call before closing the pool). */
+  drained(): Promise<void>;
 }
 
 export interface HoldCoalescerOptions {
@@ -37,22 +40,28 @@ export interface HoldCoalescerOptions {
   clock: Clock;
   /** Independent lanes; requests whose first product hashes to the same lane share batches. */
   lanes?: number;
+  /** Batches one lane may have in flight at once (2: the next batch works in Postgres while the
+   * server answers the previous one's callers). */
+  depth?: number;
   maxBatch?: number;
 }
 
 /**
  * Group commit for holds. A single hot row caps one-hold-per-transaction designs at its commit rate,
- * so requests for the same products are combined: while one batch is in flight, the next requests
- * queue, and then run together as ONE transaction (one stock_reserve_carts call, one commit). Each
- * cart still gets its own all-or-nothing outcome (a subtransaction per cart in SQL). There is no
- * artificial wait: an idle lane runs a request at once; batches form only under load.
+ * so requests for the same products are combined: while a lane's batches are in flight, the next
+ * requests queue, and then run together as ONE transaction (one stock_reserve_carts call, one
+ * commit). Each cart still gets its own all-or-nothing outcome. There is no artificial wait: an idle
+ * lane runs a request at once; batches form only under load. Two batches of a lane that share a
+ * product serialize on its row lock in Postgres (taken in id order by every path).
  */
 export function createHoldCoalescer(options: HoldCoalescerOptions): HoldCoalescer {
-  const laneCount = options.lanes ?? 32;
-  const maxBatch = options.maxBatch ?? 200;
-  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({ isRunning: false, queue: [] }));
+  const laneCount = options.lanes ?? 4;
+  const depth = options.depth ?? 2;
+  const maxBatch = options.maxBatch ?? 250;
+  const lanes: Lane[] = Array.from({ length: laneCount }, () => ({ running: 0, queue: [] }));
   let requests = 0;
   let batches = 0;
+  const idle: (() => void)[] = [];
 
   const laneFor = (request: CoalescedRequest): Lane => {
     const key = request.lines.map((l) => l.productId).sort()[0] ?? request.cartId;
@@ -60,23 +69,28 @@ export function createHoldCoalescer(options: HoldCoalescerOptions): HoldCoalesce
     for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
     return lanes[Math.abs(hash) % laneCount] as Lane;
   };
+  const isIdle = () => lanes.every((lane) => lane.running === 0 && lane.queue.length === 0);
 
-  const drain = async (lane: Lane): Promise<void> => {
-    lane.isRunning = true;
-    while (lane.queue.length > 0) {
+  const pump = (lane: Lane): void => {
+    while (lane.running < depth && lane.queue.length > 0) {
       const batch = lane.queue.splice(0, maxBatch);
+      lane.running++;
       batches++;
-      try {
-        const outcomes = await runBatch(
-          options,
-          batch.map((w) => w.request),
-        );
-        for (const [i, w] of batch.entries()) w.resolve(outcomes[i] as CoalescedOutcome);
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
+      const settle = (answer: (waiting: Waiting, index: number) => void) => {
+        lane.running--;
+        // Start the next batch before answering this one's callers, so the two overlap.
+        pump(lane);
+        for (const [index, waiting] of batch.entries()) answer(waiting, index);
+        if (isIdle()) for (const resolve of idle.splice(0)) resolve();
+      };
+      runBatch(
+        options,
+        batch.map((w) => w.request),
+      ).then(
+        (outcomes) => settle((waiting, index) => waiting.resolve(outcomes[index] as CoalescedOutcome)),
+        (error: unknown) => settle((waiting) => waiting.reject(error)),
+      );
     }
-    lane.isRunning = false;
   };
 
   return {
@@ -85,10 +99,11 @@ export function createHoldCoalescer(options: HoldCoalescerOptions): HoldCoalesce
       return new Promise<CoalescedOutcome>((resolve, reject) => {
         const lane = laneFor(request);
         lane.queue.push({ request, resolve, reject });
-        if (!lane.isRunning) void drain(lane);
+        pump(lane);
       });
     },
     stats: () => ({ requests, batches }),
+    drained: () => (isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
   };
 }
 
@@ -104,13 +119,13 @@ async function runBatch(options: HoldCoalescerOptions, requests: CoalescedReques
       { client },
     );
     const payload = requests.map((r) => ({ cart: r.cartId, lines: r.lines, expiresAt: sqlTimestamp(r.expiresAt) }));
-    const { rows } = await client.query<{ outcomes: CoalescedOutcome[] }>("SELECT stock_reserve_carts($1::jsonb, $2::timestamp, $3::date) AS outcomes", [
-      JSON.stringify(payload),
-      sqlTimestamp(now),
-      utcDay(now),
-    ]);
-    const outcomes = rows[0]?.outcomes ?? [];
-    const lowCheck = [...new Set(outcomes.flatMap((o) => (o.ok ? o.lowCheck : [])))].sort();
+    const { rows } = await client.query<{ batch: { outcomes: CoalescedOutcome[]; lowCheck: string[] } }>(
+      "SELECT stock_reserve_carts($1::jsonb, $2::timestamp, $3::date) AS batch",
+      [JSON.stringify(payload), sqlTimestamp(now), utcDay(now)],
+    );
+    const batch = rows[0]?.batch;
+    if (!batch || batch.outcomes.length !== requests.length) throw new Error("stock_reserve_carts returned no outcome for some requests");
+    const { outcomes, lowCheck } = batch;
     for (const productId of lowCheck) await options.jobs.send("stock.check-low", { productId }, { client, singletonKey: productId });
     await client.query("COMMIT");
     return outcomes.map((o) => (o.ok ? { ...o, holds: o.holds.map((h) => ({ ...h, expiresAt: new Date(`${h.expiresAt}Z`).toISOString() })) } : o));

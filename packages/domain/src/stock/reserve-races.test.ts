@@ -97,7 +97,8 @@ describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode)
 describe("hold coalescer", () => {
   it("forms batches under load, and a short cart in a batch fails alone while the others commit", async () => {
     const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
-    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1 });
+    // One batch in flight: the first request runs alone, the other five queue into one batch.
+    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1, depth: 1 });
     const deps = { ...testDeps.deps, holdCoalescer: coalescer };
     const asks = [2, 2, 3, 1, 4, 1];
     const results = await Promise.allSettled(asks.map((quantity) => reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity }] })));
@@ -108,5 +109,105 @@ describe("hold coalescer", () => {
     expect(coalescer.stats()).toEqual({ requests: 6, batches: 2 });
     expect(await database.current.db.hold.count({ where: { productId: product.id, status: "HELD" } })).toBe(3);
     await expectValidInventory(database.current.db, clock.now());
+  });
+
+  it("with two batches in flight per lane, the second starts at once and both settle consistently", async () => {
+    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
+    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1, depth: 2 });
+    const deps = { ...testDeps.deps, holdCoalescer: coalescer };
+    const asks = [2, 2, 3, 1, 4, 1];
+    const results = await Promise.allSettled(asks.map((quantity) => reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity }] })));
+    // Batches in flight together take the product lock in either order, so which callers win may
+    // differ from arrival order; what they hold may not exceed the stock, and every refusal is exact.
+    expect(coalescer.stats()).toEqual({ requests: 6, batches: 3 });
+    const held = results.flatMap((r, i) => (r.status === "fulfilled" ? [asks[i] as number] : []));
+    const heldUnits = held.reduce((sum, q) => sum + q, 0);
+    expect(heldUnits).toBeLessThanOrEqual(5);
+    for (const [i, r] of results.entries()) {
+      if (r.status === "fulfilled") continue;
+      const [short] = (r.reason as DomainError & { details: { shortLines: { requested: number; available: number }[] } }).details.shortLines;
+      expect(short?.requested).toBe(asks[i]);
+      expect(short?.available).toBeLessThan(asks[i] as number);
+    }
+    const live = await database.current.db.hold.aggregate({ where: { productId: product.id, status: "HELD" }, _sum: { quantity: true } });
+    expect(live._sum.quantity).toBe(heldUnits);
+    await coalescer.drained();
+    await expectValidInventory(database.current.db, clock.now());
+  });
+
+  it("one batch mixing new carts, a cart with live holds, a repeated cart, a short basket and an unknown product", async () => {
+    const db = database.current.db;
+    const { product: a } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
+    // FEFO on b: the lot expiring tomorrow goes first, whatever the order they were received in.
+    const day = clock.now().toISOString().slice(0, 10);
+    const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const { product: b, lotIds: bLots } = await productWithStock(testDeps.deps, world, [
+      { quantity: 1, expiryDate: "2026-09-01" },
+      { quantity: 2, expiryDate: tomorrow },
+    ]);
+    expect(day < tomorrow).toBe(true);
+    const [x, w, y, z, v, u] = Array.from({ length: 6 }, newCartId) as [string, string, string, string, string, string];
+    const before = await reserveCart(testDeps.deps, { cartId: x, lines: [{ productId: a.id, quantity: 1 }] });
+
+    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1, depth: 1 });
+    const deps = { ...testDeps.deps, holdCoalescer: coalescer };
+    const calls = [
+      { cartId: w, lines: [{ productId: a.id, quantity: 1 }] }, // runs alone; the rest form one batch
+      { cartId: x, lines: [{ productId: a.id, quantity: 1 }] }, // live hold: refreshed in place
+      {
+        cartId: y,
+        lines: [
+          { productId: b.id, quantity: 2 },
+          { productId: a.id, quantity: 1 },
+        ],
+        ttlSeconds: 86_400,
+      },
+      {
+        cartId: z,
+        lines: [
+          { productId: a.id, quantity: 1 },
+          { productId: b.id, quantity: 2 },
+        ],
+      }, // one b left: nothing held
+      { cartId: y, lines: [{ productId: a.id, quantity: 2 }] }, // y again: replaces its a hold, releases b
+      { cartId: v, lines: [{ productId: "00000000-0000-4000-8000-000000000001", quantity: 1 }] },
+      { cartId: u, lines: [{ productId: a.id, quantity: 1 }] },
+    ];
+    const results = await Promise.allSettled(calls.map((call) => reserveCart(deps, call)));
+    expect(coalescer.stats()).toEqual({ requests: 7, batches: 2 });
+    const outcome = results.map((r) => (r.status === "fulfilled" ? "held" : (r.reason as DomainError).code));
+    expect(outcome).toEqual(["held", "held", "held", "CONFLICT", "held", "NOT_FOUND", "held"]);
+    expect((results[3] as PromiseRejectedResult).reason.details).toEqual({ shortLines: [{ productId: b.id, requested: 2, available: 1 }] });
+
+    const value = (i: number) => (results[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof reserveCart>>>).value;
+    expect(value(1).holds.map((h) => h.holdId)).toEqual(before.holds.map((h) => h.holdId));
+    // y's first basket: b from the lot expiring tomorrow (FEFO), and its hold ends when that day begins.
+    const yFirst = value(2);
+    const yb = yFirst.holds.find((h) => h.productId === b.id);
+    expect(yb?.expiresAt).toBe(`${tomorrow}T00:00:00.000Z`);
+    expect(yFirst.expiresAt).toBe(`${tomorrow}T00:00:00.000Z`);
+    const allocations = await db.holdAllocation.findMany({ where: { holdId: yb?.holdId } });
+    expect(allocations.map((al) => [al.lotId, al.quantity])).toEqual([[bLots[1], 2]]);
+
+    const live = await db.hold.findMany({
+      where: { productId: { in: [a.id, b.id] }, status: "HELD" },
+      select: { cartId: true, productId: true, quantity: true },
+    });
+    const byCart = Object.fromEntries(
+      live.map((h) => [
+        `${h.cartId === x ? "x" : h.cartId === w ? "w" : h.cartId === y ? "y" : h.cartId === u ? "u" : "?"}:${h.productId === a.id ? "a" : "b"}`,
+        h.quantity,
+      ]),
+    );
+    expect(byCart).toEqual({ "x:a": 1, "w:a": 1, "y:a": 2, "u:a": 1 });
+    const released = await db.hold.findFirst({ where: { cartId: y, productId: b.id } });
+    expect(released).toMatchObject({ status: "RELEASED", statusReason: "removed from cart" });
+    expect(await availabilityOf(testDeps.deps, [a.id, b.id])).toEqual(
+      new Map([
+        [a.id, 0],
+        [b.id, 3],
+      ]),
+    );
+    await expectValidInventory(db, clock.now());
   });
 });
