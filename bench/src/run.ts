@@ -46,8 +46,8 @@ async function main() {
   const spreadCeiling = await measureCeiling(url, { clients: 32, rows: 10_000, seconds: 5 });
   log(`  ${spreadCeiling.txPerSecond.toFixed(0)} tx/s`);
 
-  log("seeding 100,000 products (10,002 with stock)");
-  const catalog = await seedBench(url, { spread: 10_000, limited: 1_000, catalogSize: 100_000 });
+  log("seeding 100,000 products (10,002 with stock) and 200,000 ended holds");
+  const catalog = await seedBench(url, { spread: 10_000, limited: 1_000, catalogSize: 100_000, historicalHolds: 200_000 });
   const recorder = await startArrivalRecorder();
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;

@@ -10,9 +10,12 @@ export interface BenchCatalog {
 /**
  * Bench data straight in SQL (fast), keeping the stock invariants: every lot's on hand is explained
  * by a RECEIPT movement. Hot SKU with ample stock, a SKU with exactly `limited` units, `spread`
- * SKUs with ample stock, and `catalogSize` products in all.
+ * SKUs with ample stock, `catalogSize` products in all, and `historicalHolds` ended holds.
  */
-export async function seedBench(url: string, options: { spread: number; limited: number; catalogSize: number }): Promise<BenchCatalog> {
+export async function seedBench(
+  url: string,
+  options: { spread: number; limited: number; catalogSize: number; historicalHolds: number },
+): Promise<BenchCatalog> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -65,6 +68,20 @@ export async function seedBench(url: string, options: { spread: number; limited:
        INSERT INTO "Movement" ("lotId", "productId", "producerId", type, quantity, "previousOnHand", "newOnHand", "unitCostCents", reason, actor)
        SELECT id, "productId", $1, 'RECEIPT', "onHand", 0, "onHand", 50, 'bench seed', 'system:bench' FROM lots`,
       [producerId, locationId, JSON.stringify(stock)],
+    );
+    // History: a shop that has sold for a while has many ended holds (with their allocations). Without
+    // it the hold tables start empty, their statistics say so, and Postgres plans (and caches, per
+    // connection, for foreign-key checks) sequential scans that a running shop never sees.
+    await client.query(
+      `WITH lots AS (SELECT id, "productId", row_number() OVER (ORDER BY id) AS n FROM "Lot"), counted AS (SELECT COUNT(*) AS total FROM lots),
+       ended AS (
+         INSERT INTO "Hold" (id, "cartId", "productId", quantity, status, "statusReason", "expiresAt", "createdAt", "updatedAt")
+         SELECT gen_random_uuid(), 'bench-history-' || g, l."productId", 1, (ARRAY['EXPIRED', 'RELEASED', 'CONSUMED']::"HoldStatus"[])[1 + g % 3],
+                'bench history', now() - interval '1 day', now() - interval '1 day', now() - interval '1 day'
+         FROM generate_series(1, $1) g CROSS JOIN counted JOIN lots l ON l.n = 1 + g % counted.total
+         RETURNING id, "productId")
+       INSERT INTO "HoldAllocation" ("holdId", "lotId", quantity) SELECT e.id, l.id, 1 FROM ended e JOIN "Lot" l ON l."productId" = e."productId"`,
+      [options.historicalHolds],
     );
     await client.query("COMMIT");
     await client.query("VACUUM ANALYZE");

@@ -80,7 +80,7 @@ describe("hold expiry", () => {
     const deps = worker.deps;
     const world = await createStockWorld(database.current.db);
     const { product } = await productWithStock(deps, world, [{ quantity: 3 }]);
-    const spy = worker.boss.getSpy<{ cartId: string }>("hold.expire");
+    const spy = worker.boss.getSpy<{ cartIds: string[] }>("hold.expire");
 
     const lapsing = newCartId();
     const held = await reserveCart(deps, { cartId: lapsing, lines: [{ productId: product.id, quantity: 1 }], ttlSeconds: 1 });
@@ -92,8 +92,8 @@ describe("hold expiry", () => {
 
     const holdId = held.holds[0]?.holdId as string;
     const keptId = kept.holds[0]?.holdId as string;
-    await spy.waitForJob((data) => data.cartId === lapsing, "completed");
-    await spy.waitForJob((data) => data.cartId === refreshed, "completed");
+    await spy.waitForJob((data) => data.cartIds.includes(lapsing), "completed");
+    await spy.waitForJob((data) => data.cartIds.includes(refreshed), "completed");
     const holds = await database.current.db.hold.findMany({ where: { id: { in: [holdId, keptId] } } });
     expect(holds.find((h) => h.id === holdId)).toMatchObject({ status: "EXPIRED", statusReason: expect.stringContaining("released by the expiry job") });
     expect(holds.find((h) => h.id === keptId)?.status).toBe("HELD");

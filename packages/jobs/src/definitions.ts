@@ -21,10 +21,17 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({ loginAttemptRetentionHours: z.number().int().positive().default(24) }),
   },
-  /** Scheduled at a cart's expiresAt, in the hold's own transaction: ends the cart's holds that are due. */
+  /**
+   * Scheduled at the holds' expiresAt, in their own transaction: ends those carts' holds that are due.
+   * One job per transaction: a coalesced batch of holds enqueues one job naming all its carts.
+   * (Version 2 named one cart; such jobs still queued are read as a list of one.)
+   */
   "hold.expire": {
-    version: 2,
-    payload: z.object({ cartId: z.string().min(20).max(128) }),
+    version: 3,
+    payload: z.union([
+      z.object({ cartIds: z.array(z.string().min(20).max(128)).min(1).max(1_000) }),
+      z.object({ cartId: z.string().min(20).max(128) }).transform(({ cartId }) => ({ cartIds: [cartId] })),
+    ]),
   },
   /** Every minute: releases any due hold the per-hold jobs missed. */
   "hold.sweep": {

@@ -19,12 +19,6 @@ export interface SendOptions {
 /** The only way code outside the worker enqueues work: known names, validated payloads. */
 export interface JobQueue {
   send<N extends JobName>(name: N, payload: JobPayload<N>, options?: SendOptions): Promise<string | null>;
-  /** Many jobs of one kind in one statement. */
-  sendMany<N extends JobName>(
-    name: N,
-    jobs: { payload: JobPayload<N>; startAfter?: Date; singletonKey?: string }[],
-    options: Pick<SendOptions, "tx" | "client">,
-  ): Promise<void>;
 }
 
 function connection(options: Pick<SendOptions, "tx" | "client">) {
@@ -43,11 +37,6 @@ export function createJobQueue(boss: PgBoss): JobQueue {
         singletonKey: options.singletonKey,
         db: connection(options),
       });
-    },
-    async sendMany(name, jobs, options) {
-      if (jobs.length === 0) return;
-      const inserts = jobs.map((job) => ({ data: parseJobPayload(name, job.payload) as object, startAfter: job.startAfter, singletonKey: job.singletonKey }));
-      await boss.insert(name, inserts, { db: connection(options) });
     },
   };
 }

@@ -112,12 +112,11 @@ async function runBatch(options: HoldCoalescerOptions, requests: CoalescedReques
   const client: PoolClient = await options.pool.connect();
   try {
     await client.query("BEGIN");
-    // Expiry jobs first, outside the product locks; they exist only if the batch commits.
-    await options.jobs.sendMany(
-      "hold.expire",
-      requests.map((r) => ({ payload: { cartId: r.cartId }, startAfter: r.expiresAt })),
-      { client },
-    );
+    // One expiry job for the batch, due when its last hold is (the requests' expiresAt differ by the
+    // milliseconds the batch took to form). Sent first, outside the product locks; it exists only if
+    // the batch commits. Holds capped earlier by a lot's expiry day are ended by the sweep.
+    const lastExpiry = new Date(Math.max(...requests.map((r) => r.expiresAt.getTime())));
+    await options.jobs.send("hold.expire", { cartIds: [...new Set(requests.map((r) => r.cartId))] }, { client, startAfter: lastExpiry });
     const payload = requests.map((r) => ({ cart: r.cartId, lines: r.lines, expiresAt: sqlTimestamp(r.expiresAt) }));
     const { rows } = await client.query<{ batch: { outcomes: CoalescedOutcome[]; lowCheck: string[] } }>(
       "SELECT stock_reserve_carts($1::jsonb, $2::timestamp, $3::date) AS batch",

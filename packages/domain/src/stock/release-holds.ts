@@ -27,10 +27,10 @@ export async function releaseCartHolds(deps: Deps, input: z.input<typeof release
   return { released };
 }
 
-/** The expiry job, scheduled at a hold's expiresAt: ends the cart's holds that are due (a refreshed hold survives). */
-export async function expireCartHolds(deps: Deps, input: { cartId: string }): Promise<{ expired: number }> {
+/** The expiry job, scheduled at the holds' expiresAt: ends these carts' holds that are due (a refreshed hold survives). */
+export async function expireCartHolds(deps: Deps, input: { cartIds: string[] }): Promise<{ expired: number }> {
   const now = deps.clock.now();
-  const due = await deps.db.hold.findMany({ where: { cartId: input.cartId, status: "HELD", expiresAt: { lte: now } }, select: { id: true } });
+  const due = await deps.db.hold.findMany({ where: { cartId: { in: input.cartIds }, status: "HELD", expiresAt: { lte: now } }, select: { id: true } });
   const expired = await endHolds(
     deps,
     due.map((h) => h.id),

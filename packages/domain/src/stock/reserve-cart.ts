@@ -64,7 +64,7 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
       onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
         // Enqueued before the stock function so no job insert runs while the products are locked;
         // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
-        await deps.jobs.send("hold.expire", { cartId: input.cartId }, { tx, startAfter: expiresAt });
+        await deps.jobs.send("hold.expire", { cartIds: [input.cartId] }, { tx, startAfter: expiresAt });
         const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
         await sendLowStockChecks(deps, tx, lowCheck);
         return { expiresAt: firstExpiry(holds, expiresAt), holds };

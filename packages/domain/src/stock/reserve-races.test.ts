@@ -208,6 +208,12 @@ describe("hold coalescer", () => {
         [b.id, 3],
       ]),
     );
+    // One expiry job for the whole second batch, due with its latest hold (y asked for a day).
+    const jobs = await db.$queryRaw<{ carts: string[]; startAfter: Date }[]>`
+      SELECT ARRAY(SELECT jsonb_array_elements_text(data->'cartIds')) AS carts, start_after AS "startAfter"
+      FROM pgboss.job WHERE name = 'hold.expire' AND data->'cartIds' ? ${z}`;
+    expect(jobs.map((j) => [...j.carts].sort())).toEqual([[x, y, z, v, u].sort()]);
+    expect(jobs[0]?.startAfter.getTime()).toBe(clock.now().getTime() + 86_400_000);
     await expectValidInventory(db, clock.now());
   });
 });
