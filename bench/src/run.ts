@@ -11,6 +11,7 @@ import pg from "pg";
 import { PgBoss } from "pg-boss";
 import { startArrivalRecorder } from "./alert-latency.ts";
 import { load, percentile, reserveBody, timedGets } from "./http-load.ts";
+import { holdsInProcess } from "./in-process.ts";
 import { startApp, waitForHttp } from "./processes.ts";
 import { measureCeiling } from "./raw-ceiling.ts";
 import { seedBench } from "./seed-bench.ts";
@@ -59,6 +60,12 @@ async function main() {
     TERMII_API_KEY: "bench",
     POLLING_INTERVAL_SECONDS: "0.5",
   });
+  // Stopped (cleanups run in reverse) before the database: a child left running would outlive the
+  // bench and keep retrying its connections, taking CPU from the next run.
+  cleanups.push(
+    () => app.stop(),
+    () => worker.stop(),
+  );
   await waitForHttp(`${base}/healthz`);
 
   log(`hot SKU, 256 connections, ${SECONDS} s`);
@@ -128,6 +135,15 @@ async function main() {
     producerId: null,
   };
 
+  log("hold path in-process (coalescer, no HTTP), 256 callers, 5 s each: hot SKU, then 10,000 SKUs");
+  const inProcessHot = await holdsInProcess(deps, url, { callers: 256, seconds: 5, productFor: () => catalog.hotProductId });
+  const inProcessSpread = await holdsInProcess(deps, url, {
+    callers: 256,
+    seconds: 5,
+    productFor: () => catalog.spreadProductIds[Math.floor(Math.random() * catalog.spreadProductIds.length)] as string,
+  });
+  log(`  hot ${inProcessHot.perSecond.toFixed(0)} holds/s, spread ${inProcessSpread.perSecond.toFixed(0)} holds/s`);
+
   log("low-stock alert latency: 40 products cross below their minimum");
   await db.alertSettings.create({
     data: {
@@ -181,6 +197,10 @@ async function main() {
       lotOnHand: limitedRow.on_hand,
     },
     spread: { ...spread, ratioToSpreadCeiling: spread.perSecond / spreadCeiling.txPerSecond },
+    holdPathInProcess: {
+      hot: { ...inProcessHot, ratioToHotCeiling: inProcessHot.perSecond / hotCeiling.txPerSecond },
+      spread: { ...inProcessSpread, ratioToSpreadCeiling: inProcessSpread.perSecond / spreadCeiling.txPerSecond },
+    },
     catalog: { products: 100_000, listMs: list, searchMs: search },
     lowStockAlertLatencyMs: alertLatency,
     holdReleaseLagMs: lag,
@@ -220,6 +240,7 @@ function printTable(results: Record<string, unknown>) {
     hotSku: { perSecond: number; p50: number; p99: number; errors: number; ratioToHotCeiling: number };
     hotSkuLimited: { succeeded: number; oversold: number };
     spread: { perSecond: number; p99: number; ratioToSpreadCeiling: number };
+    holdPathInProcess: { hot: { perSecond: number; ratioToHotCeiling: number }; spread: { perSecond: number; ratioToSpreadCeiling: number } };
     catalog: { listMs: { p95: number }; searchMs: { p95: number } };
     lowStockAlertLatencyMs: { p95: number };
     holdReleaseLagMs: { p95: number };
@@ -234,6 +255,9 @@ function printTable(results: Record<string, unknown>) {
     "stock 1,000, 5,000 attempts": { value: `${r.hotSkuLimited.succeeded} succeeded, ${r.hotSkuLimited.oversold} oversold` },
     "spread holds/s (256 conns)": {
       value: `${r.spread.perSecond.toFixed(0)} (x${r.spread.ratioToSpreadCeiling.toFixed(2)} of ceiling), p99 ${r.spread.p99} ms`,
+    },
+    "hold path in-process, hot / spread (holds/s)": {
+      value: `${r.holdPathInProcess.hot.perSecond.toFixed(0)} (x${r.holdPathInProcess.hot.ratioToHotCeiling.toFixed(2)}) / ${r.holdPathInProcess.spread.perSecond.toFixed(0)} (x${r.holdPathInProcess.spread.ratioToSpreadCeiling.toFixed(2)})`,
     },
     "catalog list / search p95 (ms)": { value: `${r.catalog.listMs.p95.toFixed(1)} / ${r.catalog.searchMs.p95.toFixed(1)}` },
     "low-stock alert latency p95 (ms)": { value: r.lowStockAlertLatencyMs.p95 },

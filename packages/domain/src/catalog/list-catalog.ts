@@ -1,3 +1,4 @@
+import { Prisma } from "@stockroom/db";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { availabilityOf } from "../stock/availability.ts";
@@ -12,25 +13,35 @@ export const listCatalogInput = z.object({
 
 const TOTAL_CAP = 1_000;
 
-/** The storefront's product list: public fields only. */
+type CatalogRow = { id: string; name: string; category: string; priceCents: number; producerName: string };
+
+/**
+ * The storefront's product list: public fields only, sorted by name. Search is a case-insensitive
+ * substring of the name (LIKE wildcards in it are plain characters). The total is counted first, up
+ * to a cap, and it picks the plan: many matches are found quickly by walking the (name, id) index;
+ * few matches (an uncommon word, a typo) would make that walk read the whole catalog, so they are
+ * collected through the trigram index and then sorted. `tsx bench/src/plans.ts` prints both plans.
+ */
 export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogInput>) {
   const { search, category, page, pageSize } = parseInput(listCatalogInput, input);
-  const where = {
-    ...(category ? { category } : {}),
-    ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}),
-  };
-  const [total, items, categories] = await Promise.all([
+  const conditions = [...(search ? [Prisma.sql`name ILIKE ${`%${escapeLike(search)}%`}`] : []), ...(category ? [Prisma.sql`category = ${category}`] : [])];
+  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const [counted, categories] = await Promise.all([
     // Counting every match costs more than the page itself at 100,000 products; count up to a cap.
-    deps.db.product.count({ where, take: TOTAL_CAP + 1 }),
-    deps.db.product.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, name: true, category: true, priceCents: true, producer: { select: { name: true } } },
-    }),
+    deps.db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM "Product" ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
     categoriesOf(deps),
   ]);
+  const total = counted[0]?.total ?? 0;
+  const page_ = Prisma.sql`ORDER BY p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const columns = Prisma.sql`p.id, p.name, p.category, p."priceCents", pr.name AS "producerName"`;
+  const items =
+    search && total <= TOTAL_CAP
+      ? // MATERIALIZED: collect the matches first, so the sort cannot turn into a walk of the name index.
+        await deps.db.$queryRaw<CatalogRow[]>`
+          WITH matches AS MATERIALIZED (SELECT id FROM "Product" ${where})
+          SELECT ${columns} FROM matches m JOIN "Product" p ON p.id = m.id JOIN "Producer" pr ON pr.id = p."producerId" ${page_}`
+      : await deps.db.$queryRaw<CatalogRow[]>`
+          SELECT ${columns} FROM (SELECT * FROM "Product" ${where}) p JOIN "Producer" pr ON pr.id = p."producerId" ${page_}`;
   const available = await availabilityOf(
     deps,
     items.map((p) => p.id),
@@ -41,9 +52,14 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     page,
     pageSize,
     categories: categories.map((c) => c.category),
-    /** available: units a customer can hold now (live holds excluded, lapsed ones not); null = unlimited. */
-    items: items.map(({ producer, ...p }) => ({ ...p, producerName: producer.name, available: available.get(p.id) ?? 0 })),
+    /** available: units a customer can hold now (live holds excluded, lapsed ones not); null = not tracked, unlimited. */
+    items: items.map((p) => ({ ...p, available: available.has(p.id) ? (available.get(p.id) as number | null) : 0 })),
   };
+}
+
+/** LIKE wildcards (and the escape character) in a search term match themselves. */
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -9,7 +9,7 @@ export async function availabilityOf(deps: Deps, productIds: string[]): Promise<
   if (productIds.length === 0) return new Map();
   const now = deps.clock.now();
   const rows = await deps.db.$queryRaw<{ id: string; trackInventory: boolean; available: number }[]>`
-    SELECT id, "trackInventory", stock_available_now(id, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS available
-    FROM "Product" WHERE id = ANY(${productIds}::uuid[])`;
+    SELECT product_id AS id, track_inventory AS "trackInventory", available
+    FROM stock_available_now_many(${productIds}::uuid[], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date)`;
   return new Map(rows.map((r) => [r.id, r.trackInventory ? r.available : null]));
 }
