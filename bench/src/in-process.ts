@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createPool } from "@stockroom/db";
-import { createHoldCoalescer, type Deps } from "@stockroom/domain";
+import { createHoldCoalescer, type Deps, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
 
 /**
  * The hold path without HTTP: `callers` concurrent loops calling the coalescer in this process for
@@ -12,8 +12,9 @@ export async function holdsInProcess(
   url: string,
   options: { callers: number; seconds: number; productFor: () => string },
 ): Promise<{ holds: number; perSecond: number; batches: number; refused: number }> {
-  const pool = createPool(url, 8);
-  const coalescer = createHoldCoalescer({ pool, jobs: deps.jobs, clock: deps.clock, lanes: 4, depth: 2 });
+  // The server's default configuration: one connection per batch that can be in flight.
+  const pool = createPool(url, HOLD_COALESCER_DEFAULTS.lanes * HOLD_COALESCER_DEFAULTS.depth);
+  const coalescer = createHoldCoalescer({ pool, jobs: deps.jobs, clock: deps.clock });
   let holds = 0;
   let refused = 0;
   const deadline = Date.now() + options.seconds * 1000;

@@ -8,12 +8,12 @@ import { PgBoss } from "pg-boss";
 export async function createServerDeps(
   databaseUrl: string,
   poolSize: number,
-  options: { isHoldCoalescing: boolean; holdLanes?: number; holdDepth?: number },
+  options: { isHoldCoalescing: boolean; holdLanes: number; holdDepth: number },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   const db = createDb(databaseUrl, { maxConnections: poolSize });
   // The coalesced hold path runs batches on plain connections (see hold-coalescer.ts).
-  const lanes = options.holdLanes ?? 4;
-  const depth = options.holdDepth ?? 2;
+  // One connection per batch that can be in flight.
+  const { holdLanes: lanes, holdDepth: depth } = options;
   const holdPool = createPool(databaseUrl, lanes * depth);
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, supervise: false, schedule: false });
   boss.on("error", (error) => console.error("pg-boss error", error));

@@ -1,3 +1,4 @@
+import { HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -32,8 +33,8 @@ const schema = z.object({
     .default("true")
     .transform((v) => v === "true"),
   /** Coalescer lanes (products hash to a lane) and batches in flight per lane. */
-  HOLD_LANES: z.coerce.number().int().min(1).max(64).default(4),
-  HOLD_DEPTH: z.coerce.number().int().min(1).max(8).default(2),
+  HOLD_LANES: z.coerce.number().int().min(1).max(64).default(HOLD_COALESCER_DEFAULTS.lanes),
+  HOLD_DEPTH: z.coerce.number().int().min(1).max(8).default(HOLD_COALESCER_DEFAULTS.depth),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
 });
 

@@ -32,7 +32,7 @@ export { adjustLot, adjustLotInput } from "./stock/adjust-lot.ts";
 export type { MovementView } from "./stock/apply-movement.ts";
 export { availabilityOf } from "./stock/availability.ts";
 export { cartIdFor, cartTokenSchema } from "./stock/cart-id.ts";
-export { createHoldCoalescer, type HoldCoalescer } from "./stock/hold-coalescer.ts";
+export { createHoldCoalescer, HOLD_COALESCER_DEFAULTS, type HoldCoalescer } from "./stock/hold-coalescer.ts";
 export { inventoryReport } from "./stock/inventory-report.ts";
 export { listMovements, listMovementsInput } from "./stock/list-movements.ts";
 export { receiveLot, receiveLotInput } from "./stock/receive-lot.ts";

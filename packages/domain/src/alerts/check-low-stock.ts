@@ -1,4 +1,5 @@
 import type { Tx } from "@stockroom/db";
+import type { JobQueue, SendOptions } from "@stockroom/jobs";
 import type { Deps } from "../deps.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
@@ -109,11 +110,12 @@ export async function enqueueLowStockChecks(deps: Deps, tx: Tx, productIds: stri
   if (productIds.length === 0) return;
   const [row] = await tx.$queryRaw<{ ids: string[] }[]>`
     SELECT stock_needs_low_check(${[...new Set(productIds)]}::uuid[], ${utcDay(deps.clock.now())}::date) AS ids`;
-  await sendLowStockChecks(deps, tx, row?.ids ?? []);
+  await sendLowStockChecks(deps.jobs, { tx }, row?.ids ?? []);
 }
 
-export async function sendLowStockChecks(deps: Deps, tx: Tx, productIds: string[]): Promise<void> {
+/** Queues a check for each product already known to need one, in the caller's transaction (Prisma `tx` or a raw `client`). */
+export async function sendLowStockChecks(jobs: JobQueue, via: Pick<SendOptions, "tx" | "client">, productIds: string[]): Promise<void> {
   for (const productId of [...new Set(productIds)].sort()) {
-    await deps.jobs.send("stock.check-low", { productId }, { tx, singletonKey: productId });
+    await jobs.send("stock.check-low", { productId }, { ...via, singletonKey: productId });
   }
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@stockroom/db";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
+import { containsPattern } from "../like-pattern.ts";
 import { availabilityOf } from "../stock/availability.ts";
 import { parseInput } from "../validation.ts";
 
@@ -24,7 +25,7 @@ type CatalogRow = { id: string; name: string; category: string; priceCents: numb
  */
 export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogInput>) {
   const { search, category, page, pageSize } = parseInput(listCatalogInput, input);
-  const conditions = [...(search ? [Prisma.sql`name ILIKE ${`%${escapeLike(search)}%`}`] : []), ...(category ? [Prisma.sql`category = ${category}`] : [])];
+  const conditions = [...(search ? [Prisma.sql`name ILIKE ${containsPattern(search)}`] : []), ...(category ? [Prisma.sql`category = ${category}`] : [])];
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const [counted, categories] = await Promise.all([
     // Counting every match costs more than the page itself at 100,000 products; count up to a cap.
@@ -32,16 +33,16 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     categoriesOf(deps),
   ]);
   const total = counted[0]?.total ?? 0;
-  const page_ = Prisma.sql`ORDER BY p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const pageClause = Prisma.sql`ORDER BY p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   const columns = Prisma.sql`p.id, p.name, p.category, p."priceCents", pr.name AS "producerName"`;
   const items =
     search && total <= TOTAL_CAP
       ? // MATERIALIZED: collect the matches first, so the sort cannot turn into a walk of the name index.
         await deps.db.$queryRaw<CatalogRow[]>`
           WITH matches AS MATERIALIZED (SELECT id FROM "Product" ${where})
-          SELECT ${columns} FROM matches m JOIN "Product" p ON p.id = m.id JOIN "Producer" pr ON pr.id = p."producerId" ${page_}`
+          SELECT ${columns} FROM matches m JOIN "Product" p ON p.id = m.id JOIN "Producer" pr ON pr.id = p."producerId" ${pageClause}`
       : await deps.db.$queryRaw<CatalogRow[]>`
-          SELECT ${columns} FROM (SELECT * FROM "Product" ${where}) p JOIN "Producer" pr ON pr.id = p."producerId" ${page_}`;
+          SELECT ${columns} FROM (SELECT * FROM "Product" ${where}) p JOIN "Producer" pr ON pr.id = p."producerId" ${pageClause}`;
   const available = await availabilityOf(
     deps,
     items.map((p) => p.id),
@@ -53,13 +54,8 @@ export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogI
     pageSize,
     categories: categories.map((c) => c.category),
     /** available: units a customer can hold now (live holds excluded, lapsed ones not); null = not tracked, unlimited. */
-    items: items.map((p) => ({ ...p, available: available.has(p.id) ? (available.get(p.id) as number | null) : 0 })),
+    items: items.map((p) => ({ ...p, available: available.get(p.id) as number | null })),
   };
-}
-
-/** LIKE wildcards (and the escape character) in a search term match themselves. */
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

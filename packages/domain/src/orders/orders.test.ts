@@ -23,6 +23,16 @@ async function onHand(lotId: string) {
 }
 
 describe("placing orders", () => {
+  it("queues a low-stock check when placing the order takes the product below its minimum", async () => {
+    const { product } = await productWithStock(stock.deps, stock.world, [{ quantity: 6 }], { minStockLevel: 5 });
+    const cartId = newCartId();
+    // No hold first: placing the order holds the cart itself, leaving 4 of a minimum of 5.
+    await placeOrder(stock.deps, { cartId, lines: [{ productId: product.id, quantity: 2 }] });
+    const queued = await stock.db.$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS n FROM pgboss.job WHERE name = 'stock.check-low' AND data->>'productId' = ${product.id}`;
+    expect(queued[0]?.n).toBe(1);
+  });
+
   it("turns live holds into a PENDING order: holds CONSUMED, lots still reserved, visible to the cart only", async () => {
     const { product, lotIds, cartId, order } = await placedOrder([{ quantity: 10, expiryDate: "2026-09-01" }], 4);
     expect(order).toMatchObject({ status: "PENDING", producerId: stock.world.producer.id });

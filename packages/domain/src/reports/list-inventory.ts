@@ -2,6 +2,7 @@ import { Prisma } from "@stockroom/db";
 import { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
+import { containsPattern } from "../like-pattern.ts";
 import { addDays, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
@@ -37,7 +38,7 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
   const scope = scopeProducerId(actor, q.producerId) ?? null;
   const today = utcDay(deps.clock.now());
   const soon = addDays(today, 30);
-  const pattern = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = q.search ? containsPattern(q.search) : null;
   const order = Prisma.raw(`${SORT_SQL[q.sort]} ${q.direction === "asc" ? "ASC" : "DESC"}, id ASC`);
   const rows = await deps.db.$queryRaw<
     {

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
+import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Clock } from "../deps.ts";
-import { sqlTimestamp, utcDay } from "./sql-time.ts";
+import { fromSqlTimestamp, sqlTimestamp, utcDay } from "./sql-time.ts";
 
 export interface CoalescedRequest {
   cartId: string;
@@ -10,9 +11,10 @@ export interface CoalescedRequest {
 }
 
 type Hold = { holdId: string; productId: string; quantity: number; expiresAt: string };
-type Rejection = { ok: false; short: { productId: string; requested: number; available: number }[]; unknown: string[] };
-/** One cart's outcome; expiresAt is an ISO timestamp (SQL's jsonb gives zone-less UTC). */
-export type CoalescedOutcome = { ok: true; holds: Hold[] } | Rejection;
+/** A cart that cannot be held whole: its short lines and unknown products. */
+export type HoldRejection = { ok: false; short: { productId: string; requested: number; available: number }[]; unknown: string[] };
+/** One cart's outcome, as the hold functions in SQL return it (the coalescer turns expiresAt into ISO). */
+export type CoalescedOutcome = { ok: true; holds: Hold[] } | HoldRejection;
 
 interface Waiting {
   request: CoalescedRequest;
@@ -33,6 +35,9 @@ export interface HoldCoalescer {
   /** Waits for every queued and in-flight batch (graceful shutdown: call before closing the pool). */
   drained(): Promise<void>;
 }
+
+/** Lanes and batches in flight per lane, unless configured (the server's HOLD_LANES / HOLD_DEPTH). */
+export const HOLD_COALESCER_DEFAULTS = { lanes: 4, depth: 2 } as const;
 
 export interface HoldCoalescerOptions {
   pool: Pool;
@@ -55,8 +60,8 @@ export interface HoldCoalescerOptions {
  * product serialize on its row lock in Postgres (taken in id order by every path).
  */
 export function createHoldCoalescer(options: HoldCoalescerOptions): HoldCoalescer {
-  const laneCount = options.lanes ?? 4;
-  const depth = options.depth ?? 2;
+  const laneCount = options.lanes ?? HOLD_COALESCER_DEFAULTS.lanes;
+  const depth = options.depth ?? HOLD_COALESCER_DEFAULTS.depth;
   const maxBatch = options.maxBatch ?? 250;
   const lanes: Lane[] = Array.from({ length: laneCount }, () => ({ running: 0, queue: [] }));
   let requests = 0;
@@ -125,9 +130,9 @@ async function runBatch(options: HoldCoalescerOptions, requests: CoalescedReques
     const batch = rows[0]?.batch;
     if (!batch || batch.outcomes.length !== requests.length) throw new Error("stock_reserve_carts returned no outcome for some requests");
     const { outcomes, lowCheck } = batch;
-    for (const productId of lowCheck) await options.jobs.send("stock.check-low", { productId }, { client, singletonKey: productId });
+    await sendLowStockChecks(options.jobs, { client }, lowCheck);
     await client.query("COMMIT");
-    return outcomes.map((o) => (o.ok ? { ...o, holds: o.holds.map((h) => ({ ...h, expiresAt: new Date(`${h.expiresAt}Z`).toISOString() })) } : o));
+    return outcomes.map((o) => (o.ok ? { ...o, holds: o.holds.map((h) => ({ ...h, expiresAt: fromSqlTimestamp(h.expiresAt) })) } : o));
   } catch (error) {
     await client.query("ROLLBACK").catch((rollbackError: unknown) => {
       throw new AggregateError([error, rollbackError], "hold batch failed and could not roll back");

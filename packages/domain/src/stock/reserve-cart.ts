@@ -4,8 +4,9 @@ import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
+import type { CoalescedOutcome, HoldRejection } from "./hold-coalescer.ts";
 import { onceForKey } from "./idempotency.ts";
-import { sqlTimestamp, utcDay } from "./sql-time.ts";
+import { fromSqlTimestamp, sqlTimestamp, utcDay } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
@@ -32,12 +33,11 @@ export interface ReserveCartResult {
   holds: { holdId: string; productId: string; quantity: number; expiresAt: string }[];
 }
 
-/** Timestamps from SQL's jsonb come without a zone; they are UTC. */
-type SqlHold = { holdId: string; productId: string; quantity: number; expiresAt: string };
-type ReserveOutcome = { ok: true; holds: SqlHold[]; lowCheck: string[] } | { ok: false; short: ShortLine[]; unknown: string[] };
+/** stock_reserve_cart's outcome: the coalesced one, plus which products need a low-stock check. */
+type ReserveOutcome = (Extract<CoalescedOutcome, { ok: true }> & { lowCheck: string[] }) | HoldRejection;
 
 class ReserveRejected extends Error {
-  constructor(readonly outcome: Extract<ReserveOutcome, { ok: false }>) {
+  constructor(readonly outcome: HoldRejection) {
     super("reserve rejected");
   }
 }
@@ -66,7 +66,7 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
         // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
         await deps.jobs.send("hold.expire", { cartIds: [input.cartId] }, { tx, startAfter: expiresAt });
         const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
-        await sendLowStockChecks(deps, tx, lowCheck);
+        await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
         return { expiresAt: firstExpiry(holds, expiresAt), holds };
       }),
     ),
@@ -81,7 +81,7 @@ export async function holdCartInTransaction(tx: Tx, cartId: string, lines: { pro
   const outcome = row?.outcome;
   if (!outcome) throw new Error("stock_reserve_cart returned nothing");
   if (!outcome.ok) throw new ReserveRejected(outcome);
-  return { holds: outcome.holds.map((h) => ({ ...h, expiresAt: new Date(`${h.expiresAt}Z`).toISOString() })), lowCheck: outcome.lowCheck };
+  return { holds: outcome.holds.map((h) => ({ ...h, expiresAt: fromSqlTimestamp(h.expiresAt) })), lowCheck: outcome.lowCheck };
 }
 
 /** Short stock and unknown products become CONFLICT / NOT_FOUND naming each line. */

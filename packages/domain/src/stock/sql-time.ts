@@ -8,6 +8,11 @@ export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Timestamps read back from SQL's jsonb come without a zone; they are UTC. Returns ISO 8601. */
+export function fromSqlTimestamp(value: string): string {
+  return new Date(`${value}Z`).toISOString();
+}
+
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
