@@ -28,7 +28,7 @@ export function startApp(name: "server" | "worker", env: NodeJS.ProcessEnv): App
     },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
