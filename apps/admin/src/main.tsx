@@ -2,6 +2,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createAppRouter } from "./router.tsx";
+import "@stockroom/ui/base.css";
 import "./styles.css";
 
 const router = createAppRouter();

@@ -1,7 +1,7 @@
+import { PageLoading } from "@stockroom/ui";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { NotFound } from "./components/not-found.tsx";
-import { PageLoading } from "./components/page-loading.tsx";
 import { RouteError } from "./components/route-error.tsx";
 import { createTrpc } from "./lib/trpc.ts";
 import { routeTree } from "./routeTree.gen.ts";

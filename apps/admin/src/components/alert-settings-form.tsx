@@ -70,10 +70,10 @@ export function AlertSettingsForm({ producerId, settings }: { producerId: string
       problems.quietHoursEndHour = "Give both ends of the quiet hours, or neither.";
     if (!errors.check(problems)) return;
     save.mutate(input, {
-      onSuccess: async (saved) => {
+      onSuccess: (saved) => {
         setDone("Alert settings saved.");
+        // The saved settings are the server's answer: no refetch needed.
         queryClient.setQueryData(trpc.alerts.settings.queryKey({ producerId }), saved);
-        await queryClient.invalidateQueries(trpc.alerts.settings.pathFilter());
       },
     });
   };

@@ -54,14 +54,6 @@ export function addToCart(item: Omit<CartLine, "quantity">): void {
   });
 }
 
-export function setCartLines(lines: CartLine[]): void {
-  cartStore.set((cart) => ({ ...cart, lines }));
-}
-
-export function setCartHold(hold: CartHold | null): void {
-  cartStore.set((cart) => ({ ...cart, hold }));
-}
-
 export function setPlaceAttempt(placeAttempt: Cart["placeAttempt"]): void {
   cartStore.set((cart) => ({ ...cart, placeAttempt }));
 }

@@ -99,5 +99,3 @@ export function useCartHold() {
     },
   };
 }
-
-export type CartHoldActions = ReturnType<typeof useCartHold>;

@@ -1,10 +1,10 @@
+import { PageLoading } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { type FormEvent, useId } from "react";
 import { CartLines } from "../components/cart-lines.tsx";
 import { EmptyCart } from "../components/empty-cart.tsx";
 import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
-import { PageLoading } from "../components/page-loading.tsx";
 import { ShortStockAlert } from "../components/short-stock-alert.tsx";
 import { useCart } from "../lib/cart-store.ts";
 import { errorMessage, fieldErrors, shortLines } from "../lib/server-error.ts";
