@@ -1,4 +1,4 @@
-// `tsx bench/src/plans.ts`: EXPLAIN ANALYZE of the catalog queries on the bench database (run `pnpm bench` first).
+// `pnpm bench:plans`: EXPLAIN ANALYZE of the catalog queries on the bench database (run `pnpm bench` first).
 import path from "node:path";
 import { DATA_DIR, startEmbeddedPostgres } from "@stockroom/db";
 import pg from "pg";

@@ -21,7 +21,7 @@ type CatalogRow = { id: string; name: string; category: string; priceCents: numb
  * substring of the name (LIKE wildcards in it are plain characters). The total is counted first, up
  * to a cap, and it picks the plan: many matches are found quickly by walking the (name, id) index;
  * few matches (an uncommon word, a typo) would make that walk read the whole catalog, so they are
- * collected through the trigram index and then sorted. `tsx bench/src/plans.ts` prints both plans.
+ * collected through the trigram index and then sorted. `pnpm bench:plans` prints both plans.
  */
 export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogInput>) {
   const { search, category, page, pageSize } = parseInput(listCatalogInput, input);
