@@ -27,7 +27,9 @@ RETURNS TABLE (product_id uuid, track_inventory boolean, available integer) LANG
                              JOIN "Location" loc ON loc.id = l."locationId"
                              WHERE h."productId" = p.id AND h.status = 'HELD' AND h."expiresAt" <= p_now
                                AND loc."isSellable" AND (l."expiryDate" IS NULL OR l."expiryDate" > p_today)), 0))::integer
-  FROM stock_available_many(p_product_ids, p_today) a JOIN "Product" p ON p.id = a.product_id;
+  FROM stock_available_many(p_product_ids, p_today) a JOIN "Product" p ON p.id = a.product_id
+  -- Repeated so the planner reads the products by key (without it, it scanned the whole table).
+  WHERE p.id = ANY(p_product_ids);
 $$;
 
 CREATE OR REPLACE FUNCTION stock_available_now(p_product_id uuid, p_now timestamp, p_today date) RETURNS integer LANGUAGE sql STABLE AS $$
