@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
-import { type AppRouter, appRouter, createContextInner } from "@stockroom/api";
+import { appRouter, createContextInner } from "@stockroom/api";
 import { CART_TOKEN_HEADER } from "@stockroom/api/client";
 import type { Deps } from "@stockroom/domain";
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import type { ServerEnv } from "./env.ts";
 import { registerRestRoutes } from "./rest.ts";
 import { registerSpas } from "./spa.ts";
+import { registerTrpc } from "./trpc-http.ts";
 
 export const SESSION_COOKIE = "stockroom_session";
 
@@ -56,13 +56,7 @@ export async function buildServer({ env, deps }: ServerOptions): Promise<Fastify
 
   await app.register(async (trpcScope) => {
     trpcScope.addHook("onRequest", requireCsrfHeader);
-    await trpcScope.register(fastifyTRPCPlugin, {
-      prefix: "/trpc",
-      trpcOptions: {
-        router: appRouter,
-        createContext: ({ req, res }) => createRequestContext(req, res),
-      },
-    } satisfies { prefix: string; trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] });
+    registerTrpc(trpcScope, { prefix: "/trpc", router: appRouter, createContext: createRequestContext });
   });
 
   await app.register(async (restScope) => {

@@ -1,0 +1,71 @@
+import { type AnyTRPCRouter, callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, type TRPCProcedureType, transformTRPCResponse } from "@trpc/server";
+import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
+import { getHTTPStatusCode } from "@trpc/server/http";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+type ContextFactory<TRouter extends AnyTRPCRouter> = (req: FastifyRequest, res: FastifyReply) => Promise<TRouter["_def"]["_config"]["$types"]["ctx"]>;
+
+interface SingleCall {
+  type: Extract<TRPCProcedureType, "query" | "mutation">;
+  input: unknown;
+}
+
+/**
+ * tRPC over Fastify. A plain call (one procedure, JSON, the right method; what `httpLink` and any
+ * curl send) is answered here directly: tRPC's own adapter first turns every Node request into a
+ * fetch `Request` and its answer into a `Response` stream, which cost the hold path about a third of
+ * its server CPU (--cpu-prof). Everything else (batches, streaming, unknown paths, wrong methods,
+ * unparsable input) goes to tRPC's adapter, so those answers are tRPC's own. The wire format, error
+ * shape and status codes are tRPC's (`trpc-http.test.ts` compares both paths request by request).
+ */
+export function registerTrpc<TRouter extends AnyTRPCRouter>(
+  app: FastifyInstance,
+  options: { prefix: string; router: TRouter; createContext: ContextFactory<TRouter> },
+): void {
+  const { router, createContext } = options;
+  const config = router._def._config;
+  // As tRPC's Fastify plugin does: the adapter reads the raw JSON text itself.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => done(null, body));
+
+  app.all<{ Params: { path: string } }>(`${options.prefix}/:path`, async (req, res) => {
+    const path = req.params.path;
+    const call = singleCall(router, req, path);
+    if (!call) {
+      return fastifyRequestHandler({ router, req, res, path, createContext: ({ req, res }) => createContext(req, res) });
+    }
+    let ctx: Awaited<ReturnType<ContextFactory<TRouter>>> | undefined;
+    let body: object;
+    try {
+      ctx = await createContext(req, res);
+      const data = await callTRPCProcedure({ router, path, type: call.type, ctx, getRawInput: async () => call.input, signal: undefined, batchIndex: 0 });
+      body = { result: { data } };
+    } catch (cause) {
+      const error = getTRPCErrorFromUnknown(cause);
+      body = { error: getTRPCErrorShape({ config, ctx, error, input: call.input, path, type: call.type }) };
+    }
+    return res
+      .status(getHTTPStatusCode(body as Parameters<typeof getHTTPStatusCode>[0]))
+      .header("vary", "trpc-accept, accept")
+      .type("application/json")
+      .send(JSON.stringify(transformTRPCResponse(config, body as Parameters<typeof transformTRPCResponse>[1])));
+  });
+}
+
+/** The call this request makes when it is a plain one; undefined sends it to tRPC's adapter. */
+function singleCall(router: AnyTRPCRouter, req: FastifyRequest, path: string): SingleCall | undefined {
+  const type = req.method === "GET" ? "query" : req.method === "POST" ? "mutation" : undefined;
+  const query = req.query as Record<string, unknown>;
+  if (!type || query.batch !== undefined || req.headers["trpc-accept"] !== undefined) return undefined;
+  const procedure = (router._def.procedures as Record<string, { _def: { type: TRPCProcedureType } } | undefined>)[path];
+  if (procedure?._def.type !== type) return undefined;
+  const text = type === "query" ? query.input : req.body;
+  if (type === "mutation" && req.headers["content-type"]?.split(";")[0]?.trim() !== "application/json") return undefined;
+  if (text === undefined || text === "") return { type, input: undefined };
+  if (typeof text !== "string") return undefined;
+  try {
+    return { type, input: router._def._config.transformer.input.deserialize(JSON.parse(text)) };
+  } catch {
+    return undefined;
+  }
+}
