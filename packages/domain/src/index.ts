@@ -8,7 +8,7 @@ export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_EMAIL } from "./auth/rate-limit.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
 export { type SignInResult, signIn, signInInput } from "./auth/sign-in.ts";
-export { listCatalog, listCatalogInput } from "./catalog/list-catalog.ts";
+export { catalogPageQuery, listCatalog, listCatalogInput } from "./catalog/list-catalog.ts";
 export { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo/demo-catalog.ts";
 export { seedDemo } from "./demo/seed-demo.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";

@@ -2,7 +2,7 @@ import { Prisma } from "@stockroom/db";
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { containsPattern } from "../like-pattern.ts";
-import { availabilityOf } from "../stock/availability.ts";
+import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
 export const listCatalogInput = z.object({
@@ -14,60 +14,62 @@ export const listCatalogInput = z.object({
 
 const TOTAL_CAP = 1_000;
 
-type CatalogRow = { id: string; name: string; category: string; priceCents: number; producerName: string };
+type CatalogRow = { id: string; name: string; category: string; priceCents: number; producerName: string; available: number | null };
 
 /**
  * The storefront's product list: public fields only, sorted by name. Search is a case-insensitive
- * substring of the name (LIKE wildcards in it are plain characters). The total is counted first, up
- * to a cap, and it picks the plan: many matches are found quickly by walking the (name, id) index;
- * few matches (an uncommon word, a typo) would make that walk read the whole catalog, so they are
- * collected through the trigram index and then sorted. `pnpm bench:plans` prints both plans.
+ * substring of the name (LIKE wildcards in it are plain characters). One statement, one round trip:
+ * - the matches, up to a cap, are collected once (through the trigram index when they are few);
+ *   their count is the total and, when they are all there, the page is cut from them;
+ * - past the cap (a common word, or no search) the page comes from walking the (name, id) index
+ *   without touching the table (an index-only scan filters on the name itself);
+ * - the page's rows, with their availability, come back as one JSON array in page order;
+ * - the categories for the filter (Prisma's `distinct` would read every row: ~100 ms at 100,000).
+ * `pnpm bench:plans` prints the plans.
  */
 export async function listCatalog(deps: Deps, input: z.input<typeof listCatalogInput>) {
-  const { search, category, page, pageSize } = parseInput(listCatalogInput, input);
-  const conditions = [...(search ? [Prisma.sql`name ILIKE ${containsPattern(search)}`] : []), ...(category ? [Prisma.sql`category = ${category}`] : [])];
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const [counted, categories] = await Promise.all([
-    // Counting every match costs more than the page itself at 100,000 products; count up to a cap.
-    deps.db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM "Product" ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
-    categoriesOf(deps),
-  ]);
-  const total = counted[0]?.total ?? 0;
-  const pageClause = Prisma.sql`ORDER BY p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const columns = Prisma.sql`p.id, p.name, p.category, p."priceCents", pr.name AS "producerName"`;
-  const items =
-    search && total <= TOTAL_CAP
-      ? // MATERIALIZED: collect the matches first, so the sort cannot turn into a walk of the name index.
-        await deps.db.$queryRaw<CatalogRow[]>`
-          WITH matches AS MATERIALIZED (SELECT id FROM "Product" ${where})
-          SELECT ${columns} FROM matches m JOIN "Product" p ON p.id = m.id JOIN "Producer" pr ON pr.id = p."producerId" ${pageClause}`
-      : await deps.db.$queryRaw<CatalogRow[]>`
-          SELECT ${columns} FROM (SELECT * FROM "Product" ${where}) p JOIN "Producer" pr ON pr.id = p."producerId" ${pageClause}`;
-  const available = await availabilityOf(
-    deps,
-    items.map((p) => p.id),
-  );
+  const parsed = parseInput(listCatalogInput, input);
+  const [result] = await deps.db.$queryRaw<{ total: number; categories: string[]; items: CatalogRow[] }[]>(catalogPageQuery(parsed, deps.clock.now()));
+  const total = result?.total ?? 0;
   return {
     total: Math.min(total, TOTAL_CAP),
     isTotalCapped: total > TOTAL_CAP,
-    page,
-    pageSize,
-    categories: categories.map((c) => c.category),
+    page: parsed.page,
+    pageSize: parsed.pageSize,
+    categories: result?.categories ?? [],
     /** available: units a customer can hold now (live holds excluded, lapsed ones not); null = not tracked, unlimited. */
-    items: items.map((p) => ({ ...p, available: available.get(p.id) as number | null })),
+    items: result?.items ?? [],
   };
 }
 
-/**
- * Distinct categories by a loose index scan (one index probe per category): Prisma's `distinct`
- * reads every row and dedupes in the client, which costs ~100 ms at 100,000 products.
- */
-async function categoriesOf(deps: Deps): Promise<{ category: string }[]> {
-  return deps.db.$queryRaw<{ category: string }[]>`
-    WITH RECURSIVE c AS (
-      (SELECT category FROM "Product" ORDER BY category LIMIT 1)
-      UNION ALL
-      SELECT (SELECT p.category FROM "Product" p WHERE p.category > c.category ORDER BY p.category LIMIT 1) FROM c WHERE c.category IS NOT NULL
-    )
-    SELECT category FROM c WHERE category IS NOT NULL`;
+/** The one statement behind `listCatalog` (exported for `pnpm bench:plans`). */
+export function catalogPageQuery({ search, category, page, pageSize }: z.output<typeof listCatalogInput>, now: Date): Prisma.Sql {
+  const conditions = [...(search ? [Prisma.sql`name ILIKE ${containsPattern(search)}`] : []), ...(category ? [Prisma.sql`category = ${category}`] : [])];
+  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const pageClause = Prisma.sql`ORDER BY name, id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  return Prisma.sql`
+    WITH RECURSIVE
+      matches AS MATERIALIZED (SELECT id, name FROM "Product" ${where} LIMIT ${TOTAL_CAP + 1}),
+      counted AS (SELECT COUNT(*)::int AS total FROM matches),
+      -- The walk is an uncorrelated subquery: Postgres runs it only when its branch is taken.
+      paged AS MATERIALIZED (
+        SELECT CASE WHEN total <= ${TOTAL_CAP} THEN ARRAY(SELECT id FROM matches ${pageClause})
+                    ELSE ARRAY(SELECT id FROM "Product" ${where} ${pageClause}) END AS ids
+        FROM counted),
+      -- Distinct categories by a loose index scan: one index probe per category.
+      categories AS (
+        (SELECT category FROM "Product" ORDER BY category LIMIT 1)
+        UNION ALL
+        SELECT (SELECT p.category FROM "Product" p WHERE p.category > c.category ORDER BY p.category LIMIT 1) FROM categories c WHERE c.category IS NOT NULL)
+    SELECT total,
+      ARRAY(SELECT category FROM categories WHERE category IS NOT NULL) AS categories,
+      (SELECT COALESCE(json_agg(json_build_object('id', p.id, 'name', p.name, 'category', p.category, 'priceCents', p."priceCents",
+                                                  'producerName', pr.name, 'available', CASE WHEN a.track_inventory THEN a.available END)
+                                ORDER BY page.n), '[]')
+       FROM paged
+       CROSS JOIN LATERAL unnest(paged.ids) WITH ORDINALITY AS page(id, n)
+       JOIN "Product" p ON p.id = page.id
+       JOIN "Producer" pr ON pr.id = p."producerId"
+       JOIN LATERAL stock_available_now_many(paged.ids, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) a ON a.product_id = p.id) AS items
+    FROM counted`;
 }
