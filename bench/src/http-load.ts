@@ -66,9 +66,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-/** `total` GETs over `concurrency` loops, each timed: exact percentiles of what a client sees. */
-export async function timedGets(url: string, paths: () => string, total: number, concurrency: number): Promise<{ p50: number; p95: number; p99: number }> {
+export interface Timings {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * `total` GETs over `concurrency` loops, each timed: exact percentiles of what a client sees, and of
+ * the time the server reports spending on them (its `server-timing` header).
+ */
+export async function timedGets(url: string, paths: () => string, total: number, concurrency: number): Promise<Timings & { server: Timings }> {
   const timings: number[] = [];
+  const serverTimings: number[] = [];
   let remaining = total;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -78,9 +88,14 @@ export async function timedGets(url: string, paths: () => string, total: number,
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`GET failed: ${response.status}`);
         timings.push(performance.now() - started);
+        serverTimings.push(Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN));
       }
     }),
   );
-  timings.sort((a, b) => a - b);
-  return { p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99) };
+  return { ...percentiles(timings), server: percentiles(serverTimings) };
+}
+
+function percentiles(values: number[]): Timings {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }

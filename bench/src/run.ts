@@ -114,7 +114,9 @@ async function main() {
   const words = ["maple", "nova", "cedar", "ember", "grove 12", "BENCH", "harbor lumen"];
   const list = await timedGets(base, () => input({ page: 1 + Math.floor(Math.random() * 40) }), 1_000, 4);
   const search = await timedGets(base, () => input({ search: words[Math.floor(Math.random() * words.length)] }), 1_000, 4);
-  log(`  list p95 ${list.p95.toFixed(1)} ms, search p95 ${search.p95.toFixed(1)} ms`);
+  log(
+    `  client p95: list ${list.p95.toFixed(1)} ms, search ${search.p95.toFixed(1)} ms; server p95: list ${list.server.p95.toFixed(1)} ms, search ${search.server.p95.toFixed(1)} ms`,
+  );
 
   // In-process deps for the worker-side measurements: the same domain functions the API calls.
   const db = createDb(url, { maxConnections: 8 });
@@ -241,7 +243,7 @@ function printTable(results: Record<string, unknown>) {
     hotSkuLimited: { succeeded: number; oversold: number };
     spread: { perSecond: number; p99: number; ratioToSpreadCeiling: number };
     holdPathInProcess: { hot: { perSecond: number; ratioToHotCeiling: number }; spread: { perSecond: number; ratioToSpreadCeiling: number } };
-    catalog: { listMs: { p95: number }; searchMs: { p95: number } };
+    catalog: { listMs: { p95: number; server: { p95: number } }; searchMs: { p95: number; server: { p95: number } } };
     lowStockAlertLatencyMs: { p95: number };
     holdReleaseLagMs: { p95: number };
     memory: { serverPeakMiB: number; workerPeakMiB: number };
@@ -259,7 +261,8 @@ function printTable(results: Record<string, unknown>) {
     "hold path in-process, hot / spread (holds/s)": {
       value: `${r.holdPathInProcess.hot.perSecond.toFixed(0)} (x${r.holdPathInProcess.hot.ratioToHotCeiling.toFixed(2)}) / ${r.holdPathInProcess.spread.perSecond.toFixed(0)} (x${r.holdPathInProcess.spread.ratioToSpreadCeiling.toFixed(2)})`,
     },
-    "catalog list / search p95 (ms)": { value: `${r.catalog.listMs.p95.toFixed(1)} / ${r.catalog.searchMs.p95.toFixed(1)}` },
+    "catalog list / search p95, client (ms)": { value: `${r.catalog.listMs.p95.toFixed(1)} / ${r.catalog.searchMs.p95.toFixed(1)}` },
+    "catalog list / search p95, server (ms)": { value: `${r.catalog.listMs.server.p95.toFixed(1)} / ${r.catalog.searchMs.server.p95.toFixed(1)}` },
     "low-stock alert latency p95 (ms)": { value: r.lowStockAlertLatencyMs.p95 },
     "hold release lag p95 (ms)": { value: r.holdReleaseLagMs.p95 },
     "peak memory server / worker (MiB)": { value: `${r.memory.serverPeakMiB.toFixed(0)} / ${r.memory.workerPeakMiB.toFixed(0)}` },

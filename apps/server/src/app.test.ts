@@ -28,6 +28,7 @@ describe("HTTP host", () => {
     const response = await app.inject({ method: "GET", url: "/healthz" });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok" });
+    expect(response.headers["server-timing"]).toMatch(/^app;dur=\d+\.\d{2}$/);
   });
 
   it("rejects a mutation without the CSRF header and changes nothing", async () => {
