@@ -1,5 +1,6 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dashboardSummary } from "../reports/dashboard-summary.ts";
 import { inventoryReport } from "../stock/inventory-report.ts";
 import { fixLedgerProblems, validateInventory } from "../stock/validate-inventory.ts";
 import { createTestDeps, ManualClock } from "../testing/index.ts";
@@ -32,7 +33,24 @@ describe("demo seed and inventory tools", () => {
     const statuses = await db.order.groupBy({ by: ["status"], _count: true });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ PENDING: 2, CONFIRMED: 2, DISPATCHED: 2, DELIVERED: 2, CANCELLED: 2 });
     const report = await inventoryReport(db, clock.now());
+    expect(report).toHaveLength(2);
+    const admin = {
+      kind: "staff",
+      staffId: "00000000-0000-4000-8000-000000000000",
+      email: "a@test",
+      name: "A",
+      role: "PLATFORM_ADMIN",
+      producerId: null,
+    } as const;
     for (const row of report) {
+      // The same counts the dashboard shows for that producer, computed by another query.
+      const producer = await db.producer.findFirstOrThrow({ where: { name: row.producer } });
+      const cards = await dashboardSummary(testDeps.deps, admin, { producerId: producer.id });
+      expect({ low: row.low, out: row.out, valueCents: Number(row.valueCents) }).toEqual({
+        low: cards.lowStock,
+        out: cards.outOfStock,
+        valueCents: cards.stockValueCents,
+      });
       expect(row).toMatchObject({ products: 25, expired: 1 });
       expect(row.low).toBeGreaterThan(0);
       expect(row.out).toBeGreaterThan(0);

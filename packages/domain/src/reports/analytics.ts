@@ -56,10 +56,13 @@ export async function restockRecommendations(deps: Deps, actor: StaffActor, inpu
   const scope = scopeProducerId(actor, input.producerId) ?? null;
   const today = utcDay(deps.clock.now());
   const rows = await deps.db.$queryRaw<{ productId: string; name: string; sku: string; leadTimeDays: number; available: number; soldLast30: number }[]>`
-    SELECT p.id AS "productId", p.name, p.sku, p."leadTimeDays", stock_available(p.id, ${today}::date) AS available,
+    WITH scoped AS (
+      SELECT id, name, sku, "leadTimeDays" FROM "Product" WHERE "trackInventory" AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
+    )
+    SELECT p.id AS "productId", p.name, p.sku, p."leadTimeDays", a.available,
       COALESCE((SELECT -SUM(m.quantity) FROM "Movement" m WHERE m."productId" = p.id AND m.type = 'FULFILMENT'
                 AND m."createdAt" >= ${today}::date - 30), 0)::int AS "soldLast30"
-    FROM "Product" p WHERE p."trackInventory" AND (${scope}::uuid IS NULL OR p."producerId" = ${scope}::uuid)`;
+    FROM scoped p JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${today}::date) a ON a.product_id = p.id`;
   return rows
     .map((r) => {
       const velocity = r.soldLast30 / 30;

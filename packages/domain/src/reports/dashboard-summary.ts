@@ -12,9 +12,10 @@ export async function dashboardSummary(deps: Deps, actor: StaffActor, input: z.i
   const scope = scopeProducerId(actor, producerId) ?? null;
   const today = utcDay(deps.clock.now());
   const [totals] = await deps.db.$queryRaw<{ products: number; low: number; out: number; averageAvailable: number; valueCents: bigint }[]>`
-    WITH p AS (
-      SELECT id, "trackInventory", "minStockLevel", stock_available(id, ${today}::date) AS available
-      FROM "Product" WHERE (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
+    WITH scoped AS (
+      SELECT id, "trackInventory", "minStockLevel" FROM "Product" WHERE (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
+    ), p AS (
+      SELECT s.*, a.available FROM scoped s JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${today}::date) a ON a.product_id = s.id
     )
     SELECT (SELECT COUNT(*) FROM p)::int AS products,
       (SELECT COUNT(*) FROM p WHERE "trackInventory" AND available > 0 AND available < "minStockLevel")::int AS low,

@@ -2,6 +2,7 @@ import { useTestDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../actor.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
+import { adjustLot } from "../stock/adjust-lot.ts";
 import { createTestDeps, ManualClock } from "../testing/index.ts";
 import { lowStockTrend, profitability, restockRecommendations, stockMovementSeries } from "./analytics.ts";
 import { dashboardSummary } from "./dashboard-summary.ts";
@@ -75,8 +76,33 @@ describe("reports on the demo data", () => {
     const profit = await profitability(testDeps.deps, greenleaf, range);
     const delivered = await database.current.db.orderLine.findMany({ where: { producerId: greenleafId, order: { stockMovedAt: { not: null } } } });
     expect(profit.products.reduce((s, p) => s + p.revenueCents, 0)).toBe(delivered.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0));
+    // Restock, recomputed from the inventory list and the ledger: velocity = units fulfilled in the last
+    // 30 days / 30; reorder point = velocity x lead time + safety stock (velocity x half the lead time,
+    // at least a day); suggest reorder point + 30 days of sales - available, when available <= it.
+    const sold = await database.current.db.$queryRaw<{ productId: string; units: number }[]>`
+      SELECT "productId", -SUM(quantity)::int AS units FROM "Movement"
+      WHERE type = 'FULFILMENT' AND "producerId" = ${greenleafId}::uuid AND "createdAt" >= '2026-05-02'::date GROUP BY 1`;
+    // One product that sold runs out, so at least one suggestion is due.
+    const seller = await database.current.db.product.findFirstOrThrow({
+      where: { id: { in: sold.map((s) => s.productId) }, sku: { not: "GL-001" }, trackInventory: true },
+      include: { lots: { where: { onHand: { gt: 0 } } } },
+    });
+    for (const lot of seller.lots) await adjustLot(testDeps.deps, greenleaf, { lotId: lot.id, change: -(lot.onHand - lot.reserved), reason: "test: sold out" });
     const restock = await restockRecommendations(testDeps.deps, greenleaf, {});
-    for (const r of restock) expect(r.suggestedQuantity).toBeGreaterThan(0);
+    const inventory = await listInventory(testDeps.deps, greenleaf, { pageSize: 500 });
+    const products = await database.current.db.product.findMany({ where: { producerId: greenleafId }, select: { id: true, leadTimeDays: true } });
+    const expected = inventory.items
+      .filter((i) => i.trackInventory)
+      .map((i) => {
+        const velocity = (sold.find((s) => s.productId === i.id)?.units ?? 0) / 30;
+        const leadTime = products.find((p) => p.id === i.id)?.leadTimeDays ?? Number.NaN;
+        const reorderPoint = Math.ceil(velocity * leadTime) + Math.ceil(velocity * Math.max(1, leadTime / 2));
+        return { sku: i.sku, suggestedQuantity: i.available <= reorderPoint ? Math.max(0, reorderPoint + Math.ceil(velocity * 30) - i.available) : 0 };
+      })
+      .filter((r) => r.suggestedQuantity > 0);
+    expect(expected.map((r) => r.sku)).toContain(seller.sku);
+    const bySku = (a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku);
+    expect(restock.map((r) => ({ sku: r.sku, suggestedQuantity: r.suggestedQuantity })).sort(bySku)).toEqual(expected.sort(bySku));
   });
 
   it("expiry & waste report totals match the database, and the CSV carries every lot", async () => {

@@ -8,7 +8,8 @@ export async function inventoryReport(db: Db, now: Date) {
     { producer: string; products: number; low: number; out: number; expired: number; within7: number; within30: number; within90: number; valueCents: bigint }[]
   >`
     WITH availability AS (
-      SELECT p.id, p."producerId", p."minStockLevel", p."trackInventory", stock_available(p.id, ${today}::date) AS available FROM "Product" p
+      SELECT p.id, p."producerId", p."minStockLevel", p."trackInventory", a.available
+      FROM "Product" p JOIN stock_available_many(ARRAY(SELECT id FROM "Product"), ${today}::date) a ON a.product_id = p.id
     ), lots AS (
       SELECT l."producerId", l."expiryDate", l."onHand", l."unitCostCents" FROM "Lot" l WHERE l."onHand" > 0
     )
