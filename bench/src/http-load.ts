@@ -13,16 +13,21 @@ export interface LoadResult {
 
 const HEADERS = { "content-type": "application/json", "x-stockroom-csrf": "1" };
 
-/** Drives the real HTTP API on loopback; bounded by duration or by a request count. */
-export async function load(options: {
+interface LoadOptions {
   url: string;
   connections: number;
   duration?: number;
   amount?: number;
+  /** Seconds of the same load first, not measured: JIT, connection pools and plan caches warm up. */
+  warmupSeconds?: number;
   method?: "GET" | "POST";
   body?: () => string;
   path: () => string;
-}): Promise<LoadResult> {
+}
+
+/** Drives the real HTTP API on loopback; bounded by duration or by a request count. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  if (options.warmupSeconds) await load({ ...options, warmupSeconds: undefined, amount: undefined, duration: options.warmupSeconds });
   const statuses = new Map<number, number>();
   const result = await autocannon({
     url: options.url,

@@ -3,13 +3,15 @@ import { Link } from "@tanstack/react-router";
 interface PaginationProps {
   page: number;
   pageCount: number;
+  /** The count was capped and this page is full: there are more pages than pageCount says. */
+  isOpenEnded?: boolean;
 }
 
 /** Previous/next links that keep the rest of the URL (search, category) as it is. */
-export function Pagination({ page, pageCount }: PaginationProps) {
-  if (pageCount <= 1) return null;
+export function Pagination({ page, pageCount, isOpenEnded = false }: PaginationProps) {
+  if (pageCount <= 1 && !isOpenEnded) return null;
   const previous = page > 1 ? page - 1 : null;
-  const next = page < pageCount ? page + 1 : null;
+  const next = page < pageCount || isOpenEnded ? page + 1 : null;
   return (
     <nav className="pagination" aria-label="Pagination">
       {previous ? (
@@ -22,7 +24,7 @@ export function Pagination({ page, pageCount }: PaginationProps) {
         </span>
       )}
       <span className="page-status" aria-current="page">
-        Page {page} of {pageCount}
+        {isOpenEnded ? `Page ${page} of ${Math.max(page, pageCount)}+` : `Page ${page} of ${pageCount}`}
       </span>
       {next ? (
         <Link to="/" search={(prev) => ({ ...prev, page: next })} className="page-link" rel="next">

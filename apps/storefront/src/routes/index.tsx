@@ -52,7 +52,7 @@ function CatalogPage() {
       <div className="catalog-heading">
         <h1>{search.category ?? "All products"}</h1>
         <p className="muted" id="catalog-count">
-          {data.total === 1 ? "1 product" : `${data.total} products`}
+          {data.isTotalCapped ? `${data.total.toLocaleString("en")}+ products` : data.total === 1 ? "1 product" : `${data.total.toLocaleString("en")} products`}
           {search.search ? ` matching “${search.search}”` : null}
         </p>
       </div>
@@ -77,7 +77,7 @@ function CatalogPage() {
           ))}
         </ul>
       )}
-      <Pagination page={data.page} pageCount={pageCount} />
+      <Pagination page={data.page} pageCount={pageCount} isOpenEnded={data.isTotalCapped && data.items.length === data.pageSize} />
     </div>
   );
 }
