@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
+import { type MachineCpu, watchMachineCpu } from "./machine-cpu.ts";
 
 export interface LoadResult {
   requests: number;
@@ -9,6 +10,7 @@ export interface LoadResult {
   ok: number;
   conflicts: number;
   errors: number;
+  machine: MachineCpu;
 }
 
 const HEADERS = { "content-type": "application/json", "x-stockroom-csrf": "1" };
@@ -29,6 +31,7 @@ interface LoadOptions {
 export async function load(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds) await load({ ...options, warmupSeconds: undefined, amount: undefined, duration: options.warmupSeconds });
   const statuses = new Map<number, number>();
+  const machine = watchMachineCpu();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -61,6 +64,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ok,
     conflicts,
     errors: other + result.errors + result.timeouts,
+    machine: machine(),
   };
 }
 
@@ -81,7 +85,13 @@ export interface Timings {
  * `total` GETs over `concurrency` loops, each timed: exact percentiles of what a client sees, and of
  * the time the server reports spending on them (its `server-timing` header).
  */
-export async function timedGets(url: string, paths: () => string, total: number, concurrency: number): Promise<Timings & { server: Timings }> {
+export async function timedGets(
+  url: string,
+  paths: () => string,
+  total: number,
+  concurrency: number,
+): Promise<Timings & { server: Timings; machine: MachineCpu }> {
+  const machine = watchMachineCpu();
   const timings: number[] = [];
   const serverTimings: number[] = [];
   let remaining = total;
@@ -97,7 +107,7 @@ export async function timedGets(url: string, paths: () => string, total: number,
       }
     }),
   );
-  return { ...percentiles(timings), server: percentiles(serverTimings) };
+  return { ...percentiles(timings), server: percentiles(serverTimings), machine: machine() };
 }
 
 function percentiles(values: number[]): Timings {

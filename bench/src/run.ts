@@ -12,6 +12,7 @@ import { PgBoss } from "pg-boss";
 import { startArrivalRecorder } from "./alert-latency.ts";
 import { load, percentile, reserveBody, timedGets } from "./http-load.ts";
 import { holdsInProcess } from "./in-process.ts";
+import type { MachineCpu } from "./machine-cpu.ts";
 import { startApp, waitForHttp } from "./processes.ts";
 import { measureCeiling } from "./raw-ceiling.ts";
 import { seedBench } from "./seed-bench.ts";
@@ -19,6 +20,7 @@ import { seedBench } from "./seed-bench.ts";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
 const log = (line: string) => console.log(`[bench] ${line}`);
+const busy = (m: MachineCpu) => `machine ${(m.busy * 100).toFixed(0)}% busy, steal ${(m.steal * 100).toFixed(1)}%`;
 
 /** Everything started is stopped on the way out, also when a step fails. */
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -79,7 +81,7 @@ async function main() {
     path: () => "/trpc/cart.reserve",
     body: () => reserveBody(catalog.hotProductId),
   });
-  log(`  ${hot.perSecond.toFixed(0)} holds/s, p50 ${hot.p50} ms, p99 ${hot.p99} ms, errors ${hot.errors}`);
+  log(`  ${hot.perSecond.toFixed(0)} holds/s, p50 ${hot.p50} ms, p99 ${hot.p99} ms, errors ${hot.errors}; ${busy(hot.machine)}`);
 
   log("hot SKU with stock 1,000: 5,000 attempts, 256 connections");
   const limited = await load({
@@ -110,7 +112,7 @@ async function main() {
     path: () => "/trpc/cart.reserve",
     body: () => reserveBody(catalog.spreadProductIds[Math.floor(Math.random() * catalog.spreadProductIds.length)] as string),
   });
-  log(`  ${spread.perSecond.toFixed(0)} holds/s, p50 ${spread.p50} ms, p99 ${spread.p99} ms, errors ${spread.errors}`);
+  log(`  ${spread.perSecond.toFixed(0)} holds/s, p50 ${spread.p50} ms, p99 ${spread.p99} ms, errors ${spread.errors}; ${busy(spread.machine)}`);
 
   log("catalog list and search over 100,000 products, 4 clients, 1,000 requests each after 200 of warm-up");
   const input = (value: object) => `/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify(value))}`;
@@ -122,7 +124,7 @@ async function main() {
   await timedGets(base, searchPath, 200, 4);
   const search = await timedGets(base, searchPath, 1_000, 4);
   log(
-    `  client p95: list ${list.p95.toFixed(1)} ms, search ${search.p95.toFixed(1)} ms; server p95: list ${list.server.p95.toFixed(1)} ms, search ${search.server.p95.toFixed(1)} ms`,
+    `  client p95: list ${list.p95.toFixed(1)} ms, search ${search.p95.toFixed(1)} ms; server p95: list ${list.server.p95.toFixed(1)} ms, search ${search.server.p95.toFixed(1)} ms; ${busy(search.machine)}`,
   );
 
   // In-process deps for the worker-side measurements: the same domain functions the API calls.
@@ -246,11 +248,11 @@ function printTable(results: Record<string, unknown>) {
   const r = results as {
     machine: { cores: number; postgres: string };
     ceiling: { hotRow32Clients: { txPerSecond: number }; spread10k32Clients: { txPerSecond: number } };
-    hotSku: { perSecond: number; p50: number; p99: number; errors: number; ratioToHotCeiling: number };
+    hotSku: { perSecond: number; p50: number; p99: number; errors: number; ratioToHotCeiling: number; machine: MachineCpu };
     hotSkuLimited: { succeeded: number; oversold: number };
-    spread: { perSecond: number; p99: number; ratioToSpreadCeiling: number };
+    spread: { perSecond: number; p99: number; ratioToSpreadCeiling: number; machine: MachineCpu };
     holdPathInProcess: { hot: { perSecond: number; ratioToHotCeiling: number }; spread: { perSecond: number; ratioToSpreadCeiling: number } };
-    catalog: { listMs: { p95: number; server: { p95: number } }; searchMs: { p95: number; server: { p95: number } } };
+    catalog: { listMs: { p95: number; server: { p95: number } }; searchMs: { p95: number; server: { p95: number }; machine: MachineCpu } };
     lowStockAlertLatencyMs: { p95: number };
     holdReleaseLagMs: { p95: number };
     memory: { serverPeakMiB: number; workerPeakMiB: number };
@@ -270,6 +272,9 @@ function printTable(results: Record<string, unknown>) {
     },
     "catalog list / search p95, client (ms)": { value: `${r.catalog.listMs.p95.toFixed(1)} / ${r.catalog.searchMs.p95.toFixed(1)}` },
     "catalog list / search p95, server (ms)": { value: `${r.catalog.listMs.server.p95.toFixed(1)} / ${r.catalog.searchMs.server.p95.toFixed(1)}` },
+    "machine busy during hot / spread / search": {
+      value: [r.hotSku.machine, r.spread.machine, r.catalog.searchMs.machine].map((m) => `${(m.busy * 100).toFixed(0)}%`).join(" / "),
+    },
     "low-stock alert latency p95 (ms)": { value: r.lowStockAlertLatencyMs.p95 },
     "hold release lag p95 (ms)": { value: r.holdReleaseLagMs.p95 },
     "peak memory server / worker (MiB)": { value: `${r.memory.serverPeakMiB.toFixed(0)} / ${r.memory.workerPeakMiB.toFixed(0)}` },
