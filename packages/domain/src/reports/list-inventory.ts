@@ -61,7 +61,7 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
       SELECT p.id, p.sku, p.name, p.category, p."trackInventory", p."minStockLevel" FROM "Product" p
       WHERE (${scope}::uuid IS NULL OR p."producerId" = ${scope}::uuid)
         AND (${q.category ?? null}::text IS NULL OR p.category = ${q.category ?? null})
-        AND (${pattern}::text IS NULL OR p.name ILIKE ${pattern} OR p.sku ILIKE ${pattern} OR p.barcode ILIKE ${pattern}
+        AND (${pattern}::text IS NULL OR p."searchName" LIKE lower(${pattern}) OR p.sku ILIKE ${pattern} OR p.barcode ILIKE ${pattern}
              OR EXISTS (SELECT 1 FROM "Lot" lx WHERE lx."productId" = p.id AND lx."lotNumber" ILIKE ${pattern}))
     ), base AS (
       -- Availability for every scoped product in one set-wise call (a per-row function call cost ~10 us each).
