@@ -32,7 +32,8 @@ export function registerRestRoutes(app: FastifyInstance, createContext: ContextF
   };
   const idempotencyKey = (req: FastifyRequest) => (typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : undefined);
 
-  app.get("/api/openapi.json", async () => openApiDocument());
+  const openApi = openApiDocument(); // built once: it depends only on the input schemas
+  app.get("/api/openapi.json", async () => openApi);
 
   app.post<{ Body: unknown }>("/api/cart/reserve", (req, res) =>
     run(req, res, (c) => c.cart.reserve({ idempotencyKey: idempotencyKey(req), ...(req.body as object) } as Parameters<typeof c.cart.reserve>[0])),

@@ -1,4 +1,5 @@
-// Browser pieces both SPAs use. No server code: only React and formatting.
+// Browser pieces both SPAs use. No server code: React, formatting, and reading the API's errors.
 export { formatMoney } from "./format-money.ts";
 export { PageLoading } from "./page-loading.tsx";
 export { SearchBox } from "./search-box.tsx";
+export { asTrpcError, errorMessage, fieldError, fieldErrors, isNotFound, isUnauthenticated, requestId, shouldRetry } from "./server-error.ts";

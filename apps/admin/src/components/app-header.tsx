@@ -1,6 +1,6 @@
+import { errorMessage } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { errorMessage } from "../lib/server-error.ts";
 import { removeStaffData } from "../lib/session-cache.ts";
 import { isPlatformAdmin, type Staff } from "../lib/staff.ts";
 import { useAppContext } from "../lib/use-app-context.ts";

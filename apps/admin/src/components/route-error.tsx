@@ -1,7 +1,7 @@
+import { errorMessage, isUnauthenticated, requestId } from "@stockroom/ui";
 import { useQueryErrorResetBoundary } from "@tanstack/react-query";
 import { type ErrorComponentProps, useRouter, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { errorMessage, isUnauthenticated, requestId } from "../lib/server-error.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 
 /** Shown when a route's loader or component fails: the server's message, and a way forward. */

@@ -1,6 +1,6 @@
+import { errorMessage, fieldErrors } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId } from "react";
-import { errorMessage, fieldErrors } from "../lib/server-error.ts";
 import type { Staff } from "../lib/staff.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 

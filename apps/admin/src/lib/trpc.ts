@@ -1,8 +1,8 @@
 import { type AppRouter, CSRF_HEADER } from "@stockroom/api/client";
+import { shouldRetry } from "@stockroom/ui";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import { shouldRetry } from "./server-error.ts";
 
 export type Trpc = TRPCOptionsProxy<AppRouter>;
 

@@ -1,5 +1,5 @@
+import { errorMessage, fieldError, fieldErrors } from "@stockroom/ui";
 import { useState } from "react";
-import { errorMessage, fieldError, fieldErrors } from "./server-error.ts";
 
 const CHECK_FIELDS = "Check the highlighted fields.";
 

@@ -1,6 +1,6 @@
 import { formatMoney } from "@stockroom/ui";
 import type { CartLine } from "../lib/cart-store.ts";
-import type { ShortLine } from "../lib/server-error.ts";
+import type { ShortLine } from "../lib/short-lines.ts";
 import { LOW_STOCK } from "./availability-badge.tsx";
 import { QuantityInput } from "./quantity-input.tsx";
 

@@ -1,7 +1,7 @@
+import { errorMessage, requestId } from "@stockroom/ui";
 import { useQueryErrorResetBoundary } from "@tanstack/react-query";
 import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { errorMessage, requestId } from "../lib/server-error.ts";
 
 /** Shown when a route's loader or component fails: the server's message, and a way to retry. */
 export function RouteError({ error }: ErrorComponentProps) {

@@ -1,9 +1,9 @@
 import { type AppRouter, CART_TOKEN_HEADER, CSRF_HEADER } from "@stockroom/api/client";
+import { shouldRetry } from "@stockroom/ui";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cartStore } from "./cart-store.ts";
-import { shouldRetry } from "./server-error.ts";
 
 export type Trpc = TRPCOptionsProxy<AppRouter>;
 

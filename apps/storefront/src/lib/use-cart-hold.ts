@@ -1,7 +1,8 @@
+import { errorMessage } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { type CartHold, type CartLine, cartStore, isHoldLive } from "./cart-store.ts";
-import { errorMessage, type ShortLine, shortLines } from "./server-error.ts";
+import { type ShortLine, shortLines } from "./short-lines.ts";
 import { useAppContext } from "./use-app-context.ts";
 
 export interface HoldProblem {

@@ -1,4 +1,4 @@
-import { PageLoading } from "@stockroom/ui";
+import { errorMessage, fieldErrors, PageLoading } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { type FormEvent, useId } from "react";
 import { CartLines } from "../components/cart-lines.tsx";
@@ -7,7 +7,7 @@ import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
 import { ShortStockAlert } from "../components/short-stock-alert.tsx";
 import { useCart } from "../lib/cart-store.ts";
-import { errorMessage, fieldErrors, shortLines } from "../lib/server-error.ts";
+import { shortLines } from "../lib/short-lines.ts";
 import { useCartHold } from "../lib/use-cart-hold.ts";
 import { usePlaceOrder } from "../lib/use-place-order.ts";
 import { useRefreshOnActivity } from "../lib/use-refresh-on-activity.ts";

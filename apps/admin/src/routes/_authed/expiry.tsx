@@ -1,4 +1,4 @@
-import { formatMoney } from "@stockroom/ui";
+import { errorMessage, formatMoney } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
@@ -13,7 +13,6 @@ import { downloadText } from "../../lib/download.ts";
 import { formatCount, formatDay, formatPercent } from "../../lib/format.ts";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
-import { errorMessage } from "../../lib/server-error.ts";
 import type { Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
 import { useRouteQuery } from "../../lib/use-route-query.ts";

@@ -1,4 +1,4 @@
-import { formatMoney } from "@stockroom/ui";
+import { formatMoney, isNotFound } from "@stockroom/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, notFound } from "@tanstack/react-router";
 import { z } from "zod";
@@ -9,7 +9,6 @@ import { Section } from "../../../components/section.tsx";
 import { StatCard, StatGrid } from "../../../components/stat-card.tsx";
 import { type StockAction, StockActions } from "../../../components/stock-actions.tsx";
 import { formatCount } from "../../../lib/format.ts";
-import { isNotFound } from "../../../lib/server-error.ts";
 
 const ACTIONS = ["receive", "adjust", "writeOff", "move", "settings"] as const;
 

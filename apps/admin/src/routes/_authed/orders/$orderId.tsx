@@ -1,4 +1,4 @@
-import { formatMoney } from "@stockroom/ui";
+import { errorMessage, formatMoney, isNotFound } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, notFound } from "@tanstack/react-router";
 import { useRef, useState } from "react";
@@ -9,7 +9,6 @@ import { Section } from "../../../components/section.tsx";
 import type { ApiOutputs, Order } from "../../../lib/api-types.ts";
 import { formatCount, formatDateTime, formatDay, formatSigned } from "../../../lib/format.ts";
 import { newIdempotencyKey } from "../../../lib/idempotency.ts";
-import { errorMessage, isNotFound } from "../../../lib/server-error.ts";
 import { useStockInvalidation } from "../../../lib/use-stock-invalidation.ts";
 
 type StatusChange = ApiOutputs["orders"]["setStatus"];

@@ -4,7 +4,8 @@ import { TRPCClientError } from "@trpc/client";
 const NETWORK_MESSAGE = "Could not reach the server. Check your connection and try again.";
 const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
 
-function asTrpcError(error: unknown): TRPCClientError<AppRouter> | null {
+/** The tRPC error behind a failed call, or null for anything else. */
+export function asTrpcError(error: unknown): TRPCClientError<AppRouter> | null {
   return error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>) : null;
 }
 
@@ -24,10 +25,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return asTrpcError(error)?.data?.fields ?? {};
 }
 
+/** The request id the server logged the failure under, to quote to support. */
 export function requestId(error: unknown): string | null {
   return asTrpcError(error)?.data?.requestId ?? null;
 }
 
+/** Not signed in (or the session ended). */
 export function isUnauthenticated(error: unknown): boolean {
   return asTrpcError(error)?.data?.code === "UNAUTHORIZED";
 }
@@ -39,6 +42,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
+/** Not found, or another producer's record (the API never tells them apart). */
 export function isNotFound(error: unknown): boolean {
   return asTrpcError(error)?.data?.code === "NOT_FOUND";
 }
