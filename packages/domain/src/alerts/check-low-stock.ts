@@ -87,18 +87,29 @@ async function notifyLow(
   return ids.length;
 }
 
-/** Hourly safety net: every tracked product with a minimum, and every open alert. */
+/**
+ * Hourly safety net: every tracked product with a minimum, and every open alert. Decided set-wise
+ * first: only products below their minimum or with an open alert get the per-product check (its
+ * own transaction, locks and writes); the rest cannot change. The test here counts units of lapsed
+ * holds no worker has released yet as taken, so it may pick a product the check then finds fine.
+ */
 export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number } = {}): Promise<{ checked: number; changed: number }> {
-  const products = await deps.db.product.findMany({
-    where: { trackInventory: true, OR: [{ minStockLevel: { gt: 0 } }, { lowStockAlerts: { some: { status: "OPEN" } } }] },
-    select: { id: true },
-  });
+  const today = utcDay(deps.clock.now());
+  const [row] = await deps.db.$queryRaw<{ considered: number; due: string[] }[]>`
+    WITH considered AS (
+      SELECT id, "minStockLevel" FROM "Product" p
+      WHERE "trackInventory" AND ("minStockLevel" > 0 OR EXISTS (SELECT 1 FROM "LowStockAlert" a WHERE a."productId" = p.id AND a.status = 'OPEN'))
+    )
+    SELECT (SELECT COUNT(*)::int FROM considered) AS considered,
+      ARRAY(SELECT c.id FROM considered c JOIN stock_available_many(ARRAY(SELECT id FROM considered), ${today}::date) a ON a.product_id = c.id
+            WHERE c."minStockLevel" > a.available OR EXISTS (SELECT 1 FROM "LowStockAlert" o WHERE o."productId" = c.id AND o.status = 'OPEN')
+            ORDER BY c.id) AS due`;
   let changed = 0;
-  for (const { id } of products) {
-    const { outcome } = await checkLowStock(deps, { productId: id, renotifyHours: input.renotifyHours });
+  for (const productId of row?.due ?? []) {
+    const { outcome } = await checkLowStock(deps, { productId, renotifyHours: input.renotifyHours });
     if (outcome !== "ok" && outcome !== "still-low" && outcome !== "not-tracked") changed++;
   }
-  return { checked: products.length, changed };
+  return { checked: row?.considered ?? 0, changed };
 }
 
 /**
