@@ -15,15 +15,17 @@ export const SESSION_COOKIE = "stockroom_session";
 export interface ServerOptions {
   env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "HOLD_TTL_SECONDS" | "SERVE_SPAS" | "COOKIE_SECURE">;
   deps: Deps;
+  /** Where the request log goes (stdout unless given; tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /**
  * Fastify hosts tRPC (its adapter keeps procedures transport-free), static SPAs and, later, the REST
  * surface for integrations; pino request logging with request ids comes built in.
  */
-export async function buildServer({ env, deps }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ env, deps, logStream }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: env.LOG_LEVEL },
+    logger: { level: env.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) },
     genReqId: (request) => (typeof request.headers["x-request-id"] === "string" ? request.headers["x-request-id"] : randomUUID()),
     trustProxy: false,
   });

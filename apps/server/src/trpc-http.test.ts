@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
 import { appRouter, createContextInner } from "@stockroom/api";
+import { createDb } from "@stockroom/db";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { createStockWorld, createTestDeps, productWithStock } from "@stockroom/domain/testing";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "./app.ts";
+import { buildServer, SESSION_COOKIE } from "./app.ts";
 
 const database = useTestDatabase();
 let app: FastifyInstance;
@@ -141,5 +143,35 @@ describe("tRPC over HTTP: plain calls answered exactly as tRPC's adapter answers
     // The one successful hold per path held one unit each; no failure held anything.
     const held = await database.current.db.hold.aggregate({ where: { productId: product.id, status: "HELD" }, _sum: { quantity: true } });
     expect(held._sum.quantity).toBe(2);
+  });
+
+  it("a request whose context cannot be built (the session lookup fails) is a logged 500 on both paths", async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    // A database nothing listens on: the session lookup in createContext fails.
+    const deps = { ...testDeps.deps, db: createDb("postgresql://nobody:nothing@127.0.0.1:1/none", { maxConnections: 1 }) };
+    const broken = await buildServer({
+      env: { LOG_LEVEL: "error", SESSION_TTL_HOURS: 12, HOLD_TTL_SECONDS: 900, SERVE_SPAS: false, COOKIE_SECURE: false },
+      deps,
+      logStream,
+    });
+    try {
+      const cookie = `${SESSION_COOKIE}=some-session-token`;
+      const plain = await broken.inject({ method: "GET", url: "/trpc/auth.me", headers: { cookie, "x-request-id": "ctx-1" } });
+      const batched = await broken.inject({ method: "GET", url: "/trpc/auth.me?batch=1&input=%7B%7D", headers: { cookie, "x-request-id": "ctx-2" } });
+      expect(plain.statusCode).toBe(500);
+      expect(plain.json().error.message).toBe("Something went wrong on our side. Please try again.");
+      expect(batched.statusCode).toBe(500);
+      const logged = lines.map((line) => JSON.parse(line) as { msg: string; requestId: string }).filter((l) => l.msg === "could not build the request context");
+      expect(logged.map((l) => l.requestId)).toEqual(["ctx-1", "ctx-2"]);
+    } finally {
+      await broken.close();
+      await deps.db.$disconnect();
+    }
   });
 });

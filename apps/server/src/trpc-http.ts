@@ -1,4 +1,12 @@
-import { type AnyTRPCRouter, callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, type TRPCProcedureType, transformTRPCResponse } from "@trpc/server";
+import {
+  type AnyTRPCRouter,
+  callTRPCProcedure,
+  getTRPCErrorFromUnknown,
+  getTRPCErrorShape,
+  type TRPCError,
+  type TRPCProcedureType,
+  transformTRPCResponse,
+} from "@trpc/server";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -31,8 +39,21 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
   app.all<{ Params: { path: string } }>(`${options.prefix}/:path`, async (req, res) => {
     const path = req.params.path;
     const call = singleCall(router, req, path);
+    // Procedures log their own unexpected failures (api's errorMapping); a context that could not
+    // be built (the session lookup failed) never reaches them, so it is logged here.
+    const logContextFailure = (error: TRPCError) =>
+      req.log.error({ err: error.cause ?? error, path, requestId: req.id }, "could not build the request context");
     if (!call) {
-      return fastifyRequestHandler({ router, req, res, path, createContext: ({ req, res }) => createContext(req, res) });
+      return fastifyRequestHandler({
+        router,
+        req,
+        res,
+        path,
+        createContext: ({ req, res }) => createContext(req, res),
+        onError: ({ error, ctx }) => {
+          if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(error);
+        },
+      });
     }
     let ctx: Awaited<ReturnType<ContextFactory<TRouter>>> | undefined;
     let body: object;
@@ -42,6 +63,7 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
       body = { result: { data } };
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
+      if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(error);
       body = { error: getTRPCErrorShape({ config, ctx, error, input: call.input, path, type: call.type }) };
     }
     return res
