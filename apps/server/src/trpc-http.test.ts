@@ -116,6 +116,8 @@ describe("tRPC over HTTP: plain calls answered exactly as tRPC's adapter answers
         status: 400,
       },
       { name: "no cart token", call: () => ({ method: "POST", url: "cart.reserve", headers: json, body: reserve(1) }), status: 401 },
+      { name: "mutation without input or body", call: () => ({ method: "POST", url: "auth.signOut", headers: json }), status: 200 },
+      { name: "mutation with an empty body", call: () => ({ method: "POST", url: "auth.signOut", headers: json, body: "" }), status: 200 },
       { name: "staff only, signed out", call: () => ({ method: "GET", url: `products.list?input=${encodeURIComponent("{}")}` }), status: 401 },
       // Handed to tRPC's adapter:
       { name: "unknown procedure", call: () => ({ method: "GET", url: "nothing.here" }), status: 404 },
