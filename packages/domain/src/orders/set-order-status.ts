@@ -6,7 +6,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { applyMovementOrFail, lockProducts, type MovementView, movementView } from "../stock/apply-movement.ts";
 import { actorLabel } from "../stock/find-owned.ts";
-import { onceForKey } from "../stock/idempotency.ts";
+import { idempotencyKeySchema, onceForKey } from "../stock/idempotency.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
@@ -15,7 +15,7 @@ import { ORDER_TRANSITIONS, STOCK_LEAVING_STATUSES } from "./order-transitions.t
 export const setOrderStatusInput = z.object({
   orderId: z.string().uuid("Order id must be a UUID."),
   status: z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]),
-  idempotencyKey: z.string().min(8).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 export interface SetOrderStatusResult {

@@ -6,7 +6,7 @@ import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
-import { onceForKey } from "./idempotency.ts";
+import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 export const adjustLotInput = z.object({
@@ -17,7 +17,7 @@ export const adjustLotInput = z.object({
     .refine((n) => n !== 0, "Change cannot be zero.")
     .refine((n) => Math.abs(n) <= 10_000_000, "Change is too large."),
   reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
-  idempotencyKey: z.string().min(8).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 /** Corrects on hand by a signed amount; never below what is reserved for holds and orders. */

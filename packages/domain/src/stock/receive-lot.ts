@@ -6,7 +6,7 @@ import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedProduct } from "./find-owned.ts";
-import { onceForKey } from "./idempotency.ts";
+import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 export const receiveLotInput = z.object({
@@ -20,7 +20,7 @@ export const receiveLotInput = z.object({
     .optional(),
   unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
   quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000_000),
-  idempotencyKey: z.string().min(8).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 /** Receives stock into a lot (new, or more of an existing lot with the same number and expiry). */

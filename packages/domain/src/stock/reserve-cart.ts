@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import type { CoalescedOutcome, HoldRejection } from "./hold-coalescer.ts";
-import { onceForKey } from "./idempotency.ts";
+import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
 import { fromSqlTimestamp, sqlTimestamp, utcDay } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
@@ -18,7 +18,7 @@ export const reserveCartInput = z.object({
     )
     .max(100, "A cart holds at most 100 lines.")
     .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, "Each product may appear once."),
-  idempotencyKey: z.string().min(8).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 export interface ShortLine {

@@ -7,14 +7,14 @@ import { parseInput } from "../validation.ts";
 import { belowReserved } from "./adjust-lot.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedLot } from "./find-owned.ts";
-import { onceForKey } from "./idempotency.ts";
+import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 export const transferLotInput = z.object({
   lotId: z.string().uuid("Lot id must be a UUID."),
   toLocationId: z.string().uuid("Location id must be a UUID."),
   quantity: z.number().int().min(1, "Quantity must be at least 1."),
-  idempotencyKey: z.string().min(8).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 /** Moves units to the same lot (number, expiry, cost, received date) at another location: two TRANSFER movements. */

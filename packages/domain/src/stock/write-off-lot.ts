@@ -6,7 +6,7 @@ import { parseInput } from "../validation.ts";
 import { belowReserved } from "./adjust-lot.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
-import { onceForKey } from "./idempotency.ts";
+import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 export const WRITE_OFF_REASONS = ["EXPIRED", "DAMAGED", "RECALLED", "OTHER"] as const;
@@ -16,7 +16,7 @@ export const writeOffLotInput = z.object({
   quantity: z.number().int().min(1, "Quantity must be at least 1."),
   reason: z.enum(WRITE_OFF_REASONS),
   note: z.string().trim().max(500).optional(),
-  idempotencyKey: z.string().min(8).max(200).optional(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 /** Disposes units (expired, damaged...) as a WRITE_OFF movement carrying the lot's unit cost. */
