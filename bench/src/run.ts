@@ -6,9 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { applyMigrations, assertDataDirFree, createDb, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
 import { adjustLot, type Deps, reserveCart, systemClock } from "@stockroom/domain";
-import { createJobQueue, ensureQueues } from "@stockroom/jobs";
+import { startSendOnlyQueue } from "@stockroom/jobs";
 import pg from "pg";
-import { PgBoss } from "pg-boss";
 import { startArrivalRecorder } from "./alert-latency.ts";
 import { load, percentile, reserveBody, timedGets } from "./http-load.ts";
 import { holdsInProcess } from "./in-process.ts";
@@ -129,14 +128,10 @@ async function main() {
 
   // In-process deps for the worker-side measurements: the same domain functions the API calls.
   const db = createDb(url, { maxConnections: 8 });
-  const boss = new PgBoss({ connectionString: url, max: 4, supervise: false, schedule: false });
-  await boss.start();
-  cleanups.push(
-    () => boss.stop({ graceful: false, close: true }),
-    () => db.$disconnect(),
-  );
-  await ensureQueues(boss);
-  const deps: Deps = { db, jobs: createJobQueue(boss), clock: systemClock };
+  cleanups.push(() => db.$disconnect());
+  const queue = await startSendOnlyQueue(url, { maxConnections: 4 });
+  cleanups.push(() => queue.stop());
+  const deps: Deps = { db, jobs: queue.jobs, clock: systemClock };
   const benchAdmin = {
     kind: "staff" as const,
     staffId: "00000000-0000-4000-8000-000000000000",

@@ -1,8 +1,7 @@
 import { createDb, createPool } from "@stockroom/db";
 import type { Deps } from "@stockroom/domain";
 import { createHoldCoalescer, systemClock } from "@stockroom/domain";
-import { createJobQueue, ensureQueues } from "@stockroom/jobs";
-import { PgBoss } from "pg-boss";
+import { startSendOnlyQueue } from "@stockroom/jobs";
 
 /** The server's dependencies: Prisma, and pg-boss used only to send (the worker supervises). */
 export async function createServerDeps(
@@ -15,18 +14,14 @@ export async function createServerDeps(
   // One connection per batch that can be in flight.
   const { holdLanes: lanes, holdDepth: depth } = options;
   const holdPool = createPool(databaseUrl, lanes * depth);
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 4, supervise: false, schedule: false });
-  boss.on("error", (error) => console.error("pg-boss error", error));
-  await boss.start();
-  await ensureQueues(boss);
-  const jobs = createJobQueue(boss);
+  const { jobs, stop: stopQueue } = await startSendOnlyQueue(databaseUrl, { maxConnections: 4 });
   const holdCoalescer = options.isHoldCoalescing ? createHoldCoalescer({ pool: holdPool, jobs, clock: systemClock, lanes, depth }) : undefined;
   return {
     deps: { db, jobs, clock: systemClock, holdCoalescer },
     async close() {
       // Callers already in a batch get their answer before the connections close.
       await holdCoalescer?.drained();
-      await boss.stop({ graceful: false, close: true });
+      await stopQueue();
       await holdPool.end();
       await db.$disconnect();
     },

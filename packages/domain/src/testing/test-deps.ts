@@ -1,6 +1,6 @@
 import type { Db } from "@stockroom/db";
-import { createJobQueue, ensureQueues } from "@stockroom/jobs";
-import { PgBoss } from "pg-boss";
+import { startSendOnlyQueue } from "@stockroom/jobs";
+import type { PgBoss } from "pg-boss";
 import type { Clock, Deps } from "../deps.ts";
 
 /** A clock tests move by hand. */
@@ -19,12 +19,6 @@ export class ManualClock implements Clock {
 
 /** Real deps on a test database: Prisma, a real pg-boss (send only) and a manual clock. */
 export async function createTestDeps(db: Db, url: string, clock: Clock = new ManualClock()): Promise<{ deps: Deps; boss: PgBoss; close(): Promise<void> }> {
-  const boss = new PgBoss({ connectionString: url, max: 3, supervise: false, schedule: false });
-  await boss.start();
-  await ensureQueues(boss);
-  return {
-    deps: { db, jobs: createJobQueue(boss), clock },
-    boss,
-    close: () => boss.stop({ graceful: false, close: true }),
-  };
+  const { boss, jobs, stop } = await startSendOnlyQueue(url, { maxConnections: 3 });
+  return { deps: { db, jobs, clock }, boss, close: stop };
 }

@@ -1,0 +1,24 @@
+import { PgBoss } from "pg-boss";
+import { createJobQueue, ensureQueues, type JobQueue } from "./job-queue.ts";
+
+export interface SendOnlyQueue {
+  boss: PgBoss;
+  jobs: JobQueue;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss for a process that only sends jobs (the server, command-line tools, tests, the bench): no
+ * supervision or schedules (the worker runs those), every queue ensured. pg-boss reports connection
+ * trouble as `error` events, which would crash a process with no listener: they are reported instead.
+ */
+export async function startSendOnlyQueue(
+  connectionString: string,
+  options: { maxConnections: number; onError?: (error: Error) => void },
+): Promise<SendOnlyQueue> {
+  const boss = new PgBoss({ connectionString, max: options.maxConnections, supervise: false, schedule: false });
+  boss.on("error", options.onError ?? ((error) => console.error("pg-boss error", error)));
+  await boss.start();
+  await ensureQueues(boss);
+  return { boss, jobs: createJobQueue(boss), stop: () => boss.stop({ graceful: false, close: true }) };
+}
