@@ -88,22 +88,19 @@ async function notifyLow(
 }
 
 /**
- * Hourly safety net: every tracked product with a minimum, and every open alert. Decided set-wise
- * first: only products below their minimum or with an open alert get the per-product check (its
- * own transaction, locks and writes); the rest cannot change. The test here counts units of lapsed
- * holds no worker has released yet as taken, so it may pick a product the check then finds fine.
+ * Hourly safety net: every tracked product with a minimum, and every open alert. The products that
+ * can change are picked set-wise by the same rule stock changes use (`stock_needs_low_check`: below
+ * the minimum, or notified and not yet resolved); only those get the per-product check (its own
+ * transaction, locks and writes).
  */
 export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number } = {}): Promise<{ checked: number; changed: number }> {
-  const today = utcDay(deps.clock.now());
   const [row] = await deps.db.$queryRaw<{ considered: number; due: string[] }[]>`
     WITH considered AS (
-      SELECT id, "minStockLevel" FROM "Product" p
+      SELECT id FROM "Product" p
       WHERE "trackInventory" AND ("minStockLevel" > 0 OR EXISTS (SELECT 1 FROM "LowStockAlert" a WHERE a."productId" = p.id AND a.status = 'OPEN'))
     )
     SELECT (SELECT COUNT(*)::int FROM considered) AS considered,
-      ARRAY(SELECT c.id FROM considered c JOIN stock_available_many(ARRAY(SELECT id FROM considered), ${today}::date) a ON a.product_id = c.id
-            WHERE c."minStockLevel" > a.available OR EXISTS (SELECT 1 FROM "LowStockAlert" o WHERE o."productId" = c.id AND o.status = 'OPEN')
-            ORDER BY c.id) AS due`;
+           stock_needs_low_check(ARRAY(SELECT id FROM considered), ${utcDay(deps.clock.now())}::date) AS due`;
   let changed = 0;
   for (const productId of row?.due ?? []) {
     const { outcome } = await checkLowStock(deps, { productId, renotifyHours: input.renotifyHours });
