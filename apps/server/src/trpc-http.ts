@@ -39,10 +39,6 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
   app.all<{ Params: { path: string } }>(`${options.prefix}/:path`, async (req, res) => {
     const path = req.params.path;
     const call = singleCall(router, req, path);
-    // Procedures log their own unexpected failures (api's errorMapping); a context that could not
-    // be built (the session lookup failed) never reaches them, so it is logged here.
-    const logContextFailure = (error: TRPCError) =>
-      req.log.error({ err: error.cause ?? error, path, requestId: req.id }, "could not build the request context");
     if (!call) {
       return fastifyRequestHandler({
         router,
@@ -51,7 +47,7 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
         path,
         createContext: ({ req, res }) => createContext(req, res),
         onError: ({ error, ctx }) => {
-          if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(error);
+          if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(req, path, error);
         },
       });
     }
@@ -63,7 +59,7 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
       body = { result: { data } };
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
-      if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(error);
+      if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(req, path, error);
       body = { error: getTRPCErrorShape({ config, ctx, error, input: call.input, path, type: call.type }) };
     }
     return res
@@ -72,6 +68,14 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
       .type("application/json")
       .send(JSON.stringify(transformTRPCResponse(config, body as Parameters<typeof transformTRPCResponse>[1])));
   });
+}
+
+/**
+ * Procedures log their own unexpected failures (api's errorMapping); a context that could not be
+ * built (the session lookup failed) never reaches them, so it is logged here.
+ */
+function logContextFailure(req: FastifyRequest, path: string, error: TRPCError): void {
+  req.log.error({ err: error.cause ?? error, path, requestId: req.id }, "could not build the request context");
 }
 
 /** The call this request makes when it is a plain one; undefined sends it to tRPC's adapter. */
