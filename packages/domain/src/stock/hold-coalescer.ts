@@ -11,8 +11,14 @@ export interface CoalescedRequest {
 }
 
 type Hold = { holdId: string; productId: string; quantity: number; expiresAt: string };
+/** A line the stock cannot cover: what was asked for and what is available now. */
+export interface ShortLine {
+  productId: string;
+  requested: number;
+  available: number;
+}
 /** A cart that cannot be held whole: its short lines and unknown products. */
-export type HoldRejection = { ok: false; short: { productId: string; requested: number; available: number }[]; unknown: string[] };
+export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[] };
 /** One cart's outcome, as the hold functions in SQL return it (the coalescer turns expiresAt into ISO). */
 export type CoalescedOutcome = { ok: true; holds: Hold[] } | HoldRejection;
 
@@ -132,7 +138,7 @@ async function runBatch(options: HoldCoalescerOptions, requests: CoalescedReques
     const { outcomes, lowCheck } = batch;
     await sendLowStockChecks(options.jobs, { client }, lowCheck);
     await client.query("COMMIT");
-    return outcomes.map((o) => (o.ok ? { ...o, holds: o.holds.map((h) => ({ ...h, expiresAt: fromSqlTimestamp(h.expiresAt) })) } : o));
+    return outcomes.map((o) => (o.ok ? { ...o, holds: withIsoExpiry(o.holds) } : o));
   } catch (error) {
     await client.query("ROLLBACK").catch((rollbackError: unknown) => {
       throw new AggregateError([error, rollbackError], "hold batch failed and could not roll back");
@@ -141,4 +147,9 @@ async function runBatch(options: HoldCoalescerOptions, requests: CoalescedReques
   } finally {
     client.release();
   }
+}
+
+/** Holds as the SQL functions return them (expiresAt a SQL timestamp) with expiresAt in ISO form. */
+export function withIsoExpiry<H extends { expiresAt: string }>(holds: H[]): H[] {
+  return holds.map((h) => ({ ...h, expiresAt: fromSqlTimestamp(h.expiresAt) }));
 }

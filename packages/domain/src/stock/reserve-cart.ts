@@ -4,9 +4,9 @@ import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import type { CoalescedOutcome, HoldRejection } from "./hold-coalescer.ts";
+import { type CoalescedOutcome, type HoldRejection, withIsoExpiry } from "./hold-coalescer.ts";
 import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
-import { fromSqlTimestamp, sqlTimestamp, utcDay } from "./sql-time.ts";
+import { sqlTimestamp, utcDay } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
@@ -20,12 +20,6 @@ export const reserveCartInput = z.object({
     .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, "Each product may appear once."),
   idempotencyKey: idempotencyKeySchema,
 });
-
-export interface ShortLine {
-  productId: string;
-  requested: number;
-  available: number;
-}
 
 export interface ReserveCartResult {
   /** When the first of the cart's holds lapses (the checkout countdown). */
@@ -81,7 +75,7 @@ export async function holdCartInTransaction(tx: Tx, cartId: string, lines: { pro
   const outcome = row?.outcome;
   if (!outcome) throw new Error("stock_reserve_cart returned nothing");
   if (!outcome.ok) throw new ReserveRejected(outcome);
-  return { holds: outcome.holds.map((h) => ({ ...h, expiresAt: fromSqlTimestamp(h.expiresAt) })), lowCheck: outcome.lowCheck };
+  return { holds: withIsoExpiry(outcome.holds), lowCheck: outcome.lowCheck };
 }
 
 /** Short stock and unknown products become CONFLICT / NOT_FOUND naming each line. */
