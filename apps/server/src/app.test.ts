@@ -12,7 +12,7 @@ beforeAll(async () => {
   const testDeps = await createTestDeps(database.current.db, database.current.url);
   close = testDeps.close;
   app = await buildServer({
-    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, HOLD_TTL_SECONDS: 900, SERVE_SPAS: false, COOKIE_SECURE: false },
+    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false },
     deps: testDeps.deps,
   });
 });

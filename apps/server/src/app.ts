@@ -13,7 +13,7 @@ import { registerTrpc } from "./trpc-http.ts";
 export const SESSION_COOKIE = "stockroom_session";
 
 export interface ServerOptions {
-  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "HOLD_TTL_SECONDS" | "SERVE_SPAS" | "COOKIE_SECURE">;
+  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE">;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
@@ -39,7 +39,7 @@ export async function buildServer({ env, deps, logStream }: ServerOptions): Prom
   const createRequestContext = (req: FastifyRequest, res: FastifyReply) =>
     createContextInner({
       deps,
-      config: { sessionTtlHours: env.SESSION_TTL_HOURS, holdTtlSeconds: env.HOLD_TTL_SECONDS },
+      config: { sessionTtlHours: env.SESSION_TTL_HOURS },
       ip: req.ip,
       requestId: String(req.id),
       log: req.log,

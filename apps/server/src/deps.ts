@@ -7,7 +7,7 @@ import { startSendOnlyQueue } from "@stockroom/jobs";
 export async function createServerDeps(
   databaseUrl: string,
   poolSize: number,
-  options: { isHoldCoalescing: boolean; holdLanes: number; holdDepth: number },
+  options: { isHoldCoalescing: boolean; holdLanes: number; holdDepth: number; holdTtlSeconds: number },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   const db = createDb(databaseUrl, { maxConnections: poolSize });
   // The coalesced hold path runs batches on plain connections (see hold-coalescer.ts).
@@ -17,7 +17,7 @@ export async function createServerDeps(
   const { jobs, stop: stopQueue } = await startSendOnlyQueue(databaseUrl, { maxConnections: 4 });
   const holdCoalescer = options.isHoldCoalescing ? createHoldCoalescer({ pool: holdPool, jobs, clock: systemClock, lanes, depth }) : undefined;
   return {
-    deps: { db, jobs, clock: systemClock, holdCoalescer },
+    deps: { db, jobs, clock: systemClock, holdCoalescer, holdTtlSeconds: options.holdTtlSeconds },
     async close() {
       // Callers already in a batch get their answer before the connections close.
       await holdCoalescer?.drained();

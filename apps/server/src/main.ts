@@ -8,6 +8,7 @@ async function main(): Promise<void> {
     isHoldCoalescing: env.HOLD_COALESCING,
     holdLanes: env.HOLD_LANES,
     holdDepth: env.HOLD_DEPTH,
+    holdTtlSeconds: env.HOLD_TTL_SECONDS,
   });
   const app = await buildServer({ env, deps });
   await app.listen({ host: env.HOST, port: env.PORT });

@@ -12,12 +12,12 @@ import { buildServer, SESSION_COOKIE } from "./app.ts";
 const database = useTestDatabase();
 let app: FastifyInstance;
 let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-const config = { sessionTtlHours: 12, holdTtlSeconds: 900 };
+const config = { sessionTtlHours: 12 };
 
 beforeAll(async () => {
   testDeps = await createTestDeps(database.current.db, database.current.url);
   app = await buildServer({
-    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: config.sessionTtlHours, HOLD_TTL_SECONDS: config.holdTtlSeconds, SERVE_SPAS: false, COOKIE_SECURE: false },
+    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: config.sessionTtlHours, SERVE_SPAS: false, COOKIE_SECURE: false },
     deps: testDeps.deps,
   });
 });
@@ -158,7 +158,7 @@ describe("tRPC over HTTP: plain calls answered exactly as tRPC's adapter answers
     // A database nothing listens on: the session lookup in createContext fails.
     const deps = { ...testDeps.deps, db: createDb("postgresql://nobody:nothing@127.0.0.1:1/none", { maxConnections: 1 }) };
     const broken = await buildServer({
-      env: { LOG_LEVEL: "error", SESSION_TTL_HOURS: 12, HOLD_TTL_SECONDS: 900, SERVE_SPAS: false, COOKIE_SECURE: false },
+      env: { LOG_LEVEL: "error", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false },
       deps,
       logStream,
     });

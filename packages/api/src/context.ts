@@ -14,8 +14,6 @@ export interface SessionCookie {
 
 export interface ApiConfig {
   sessionTtlHours: number;
-  /** How long checkout holds last (15 minutes unless configured). */
-  holdTtlSeconds: number;
 }
 
 export interface ContextInner {

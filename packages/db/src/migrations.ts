@@ -6,6 +6,7 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "./paths.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
+import { applySqlObjects } from "./sql-objects.ts";
 
 // Introspecting a live database through adapter-pg fails in Prisma 7.10 (the engine cannot read
 // pg_catalog's "char" columns, then panics), and so do the shadow-database paths. So the
@@ -51,26 +52,46 @@ export class MigrationEditedError extends Error {
   }
 }
 
+export class UnknownMigrationsError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `This database has migrations this checkout does not have (${names.join(", ")}). The migrations were squashed into one ` +
+        "baseline on 2026-11-27 (nothing had been deployed): for a dev or demo database made before that, delete its data " +
+        "directory under .data/ (or drop the database); otherwise run the code that made it.",
+    );
+    this.name = "UnknownMigrationsError";
+  }
+}
+
 /**
  * Apply pending migrations exactly as `prisma migrate deploy` does (same `_prisma_migrations`
- * table), then verify that every applied migration still has the text it was applied with: the
- * WASM engine reports an edited migration as "up to date", which would hide a missing change.
+ * table), verify that every applied migration still has the text it was applied with (the WASM
+ * engine reports an edited migration as "up to date", which would hide a missing change), then
+ * apply the functions, triggers and views of prisma/sql (sql-objects.ts).
  */
-export async function applyMigrations(url: string, paths: MigrationPaths = DEFAULT_PATHS): Promise<string[]> {
+export async function applyMigrations(url: string, paths: MigrationPaths = DEFAULT_PATHS, sqlDir?: string): Promise<string[]> {
   const schema = await readFile(paths.schemaPath, "utf8");
   const migrationsList = await readMigrationList(paths.migrationsDir);
+  await assertAppliedKnown(url, migrationsList);
   const result = await withSchemaEngine(url, schema, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
-  await assertAppliedUnchanged(url, migrationsList);
+  await assertAppliedKnown(url, migrationsList);
+  await applySqlObjects(url, sqlDir);
   return result.appliedMigrationNames;
 }
 
-async function assertAppliedUnchanged(url: string, migrationsList: MigrationList): Promise<void> {
+/** Applied migrations must all be in the folder, with the text they were applied with. */
+async function assertAppliedKnown(url: string, migrationsList: MigrationList): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const table = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    if (!table.rows[0]?.present) return;
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
     );
+    const known = new Set(migrationsList.migrationDirectories.map((d) => d.path));
+    const unknown = rows.map((r) => r.migration_name).filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new UnknownMigrationsError(unknown);
     const local = new Map(
       migrationsList.migrationDirectories.map((d) => [
         d.path,

@@ -5,3 +5,5 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma/migrations");
 export const DATA_DIR = path.join(REPO_ROOT, ".data");
+/** Functions, triggers and views: one file each, applied after the migrations (sql-objects.ts). */
+export const SQL_DIR = path.join(REPO_ROOT, "prisma/sql");

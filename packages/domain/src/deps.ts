@@ -14,4 +14,6 @@ export interface Deps {
   clock: Clock;
   /** When present, holds without an idempotency key are combined into batches (group commit). */
   holdCoalescer?: HoldCoalescer;
+  /** How long a checkout hold lasts (HOLD_TTL_SECONDS); 15 minutes when absent. Read through holdEndsAt. */
+  holdTtlSeconds?: number;
 }

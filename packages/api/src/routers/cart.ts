@@ -8,7 +8,7 @@ export const cartRouter = router({
   reserve: cartProcedure
     .input(reserveCartInput)
     .output(reserveOutput)
-    .mutation(({ ctx, input }) => reserveCart(ctx.deps, { ...input, cartId: ctx.cartId, ttlSeconds: ctx.config.holdTtlSeconds })),
+    .mutation(({ ctx, input }) => reserveCart(ctx.deps, { ...input, cartId: ctx.cartId })),
 
   release: cartProcedure
     .input(releaseCartInput)

@@ -25,12 +25,12 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
   return stockTransaction(deps, async (tx) => {
     const now = deps.clock.now();
     const [product] = await tx.$queryRaw<
-      { id: string; name: string; sku: string; producerId: string; minStockLevel: number; trackInventory: boolean; available: number }[]
+      { id: string; name: string; sku: string; producerId: string; minStockLevel: number; trackInventory: boolean; available: number; isLow: boolean }[]
     >`
-      SELECT id, name, sku, "producerId", "minStockLevel", "trackInventory", stock_available_now(id, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS available
-      FROM "Product" WHERE id = ${input.productId}::uuid`;
+      SELECT p.id, p.name, p.sku, p."producerId", p."minStockLevel", p."trackInventory", a.available, stock_is_low(a.available, p."minStockLevel") AS "isLow"
+      FROM "Product" p JOIN stock_available_many(ARRAY[${input.productId}::uuid], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) a ON a.product_id = p.id`;
     if (!product?.trackInventory) return { outcome: "not-tracked", notifications: 0 };
-    const isLow = product.available < product.minStockLevel;
+    const { isLow } = product;
     const open = await tx.lowStockAlert.findFirst({ where: { productId: product.id, status: "OPEN" } });
 
     if (!isLow) {
@@ -94,13 +94,14 @@ async function notifyLow(
  * transaction, locks and writes).
  */
 export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number } = {}): Promise<{ checked: number; changed: number }> {
+  const now = deps.clock.now();
   const [row] = await deps.db.$queryRaw<{ considered: number; due: string[] }[]>`
     WITH considered AS (
       SELECT id FROM "Product" p
       WHERE "trackInventory" AND ("minStockLevel" > 0 OR EXISTS (SELECT 1 FROM "LowStockAlert" a WHERE a."productId" = p.id AND a.status = 'OPEN'))
     )
     SELECT (SELECT COUNT(*)::int FROM considered) AS considered,
-           stock_needs_low_check(ARRAY(SELECT id FROM considered), ${utcDay(deps.clock.now())}::date) AS due`;
+           stock_needs_low_check(ARRAY(SELECT id FROM considered), ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS due`;
   let changed = 0;
   for (const productId of row?.due ?? []) {
     const { outcome } = await checkLowStock(deps, { productId, renotifyHours: input.renotifyHours });
@@ -116,8 +117,9 @@ export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number 
  */
 export async function enqueueLowStockChecks(deps: Deps, tx: Tx, productIds: string[]): Promise<void> {
   if (productIds.length === 0) return;
+  const now = deps.clock.now();
   const [row] = await tx.$queryRaw<{ ids: string[] }[]>`
-    SELECT stock_needs_low_check(${[...new Set(productIds)]}::uuid[], ${utcDay(deps.clock.now())}::date) AS ids`;
+    SELECT stock_needs_low_check(${[...new Set(productIds)]}::uuid[], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS ids`;
   await sendLowStockChecks(deps.jobs, { tx }, row?.ids ?? []);
 }
 

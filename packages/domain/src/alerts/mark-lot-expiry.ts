@@ -1,6 +1,6 @@
 import type { ExpiryBand } from "@stockroom/db";
 import type { Deps } from "../deps.ts";
-import { addDays, utcDay } from "../stock/sql-time.ts";
+import { utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { alertSettingsFor } from "./alert-settings.ts";
 import { queueNotifications } from "./queue-notifications.ts";
@@ -16,18 +16,8 @@ export async function markLotExpiry(deps: Deps): Promise<{ marked: number; alert
   const today = utcDay(deps.clock.now());
   return stockTransaction(deps, async (tx) => {
     const marked = await tx.$executeRaw`
-      UPDATE "Lot" SET "expiryBand" = CASE
-          WHEN "expiryDate" IS NULL OR "expiryDate" > ${addDays(today, 90)}::date THEN NULL
-          WHEN "expiryDate" <= ${today}::date THEN 'EXPIRED'::"ExpiryBand"
-          WHEN "expiryDate" <= ${addDays(today, 7)}::date THEN 'DAYS_7'::"ExpiryBand"
-          WHEN "expiryDate" <= ${addDays(today, 30)}::date THEN 'DAYS_30'::"ExpiryBand"
-          ELSE 'DAYS_90'::"ExpiryBand" END
-      WHERE "expiryBand" IS DISTINCT FROM (CASE
-          WHEN "expiryDate" IS NULL OR "expiryDate" > ${addDays(today, 90)}::date THEN NULL
-          WHEN "expiryDate" <= ${today}::date THEN 'EXPIRED'::"ExpiryBand"
-          WHEN "expiryDate" <= ${addDays(today, 7)}::date THEN 'DAYS_7'::"ExpiryBand"
-          WHEN "expiryDate" <= ${addDays(today, 30)}::date THEN 'DAYS_30'::"ExpiryBand"
-          ELSE 'DAYS_90'::"ExpiryBand" END)`;
+      UPDATE "Lot" SET "expiryBand" = stock_expiry_band("expiryDate", ${today}::date)
+      WHERE "expiryBand" IS DISTINCT FROM stock_expiry_band("expiryDate", ${today}::date)`;
     const fresh = await tx.$queryRaw<{ lotId: string; band: ExpiryBand }[]>`
       INSERT INTO "LotExpiryAlert" ("lotId", band, "createdAt")
       SELECT id, "expiryBand", now() FROM "Lot" WHERE "expiryBand" IS NOT NULL AND "onHand" > 0

@@ -74,6 +74,6 @@ export function catalogPageQuery({ search, category, page, pageSize }: z.output<
        CROSS JOIN LATERAL unnest(paged.ids) WITH ORDINALITY AS page(id, n)
        JOIN "Product" p ON p.id = page.id
        JOIN "Producer" pr ON pr.id = p."producerId"
-       JOIN LATERAL stock_available_now_many(paged.ids, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) a ON a.product_id = p.id) AS items
+       JOIN LATERAL stock_available_many(paged.ids, ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) a ON a.product_id = p.id) AS items
     FROM counted`;
 }

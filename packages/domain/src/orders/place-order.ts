@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { onceForKey } from "../stock/idempotency.ts";
-import { DEFAULT_HOLD_TTL_SECONDS, holdCartInTransaction, reserveCartInput, withReserveErrors } from "../stock/reserve-cart.ts";
+import { holdCartInTransaction, holdEndsAt, reserveCartInput, withReserveErrors } from "../stock/reserve-cart.ts";
 import { sqlTimestamp } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
@@ -29,7 +29,7 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
   return withReserveErrors(() =>
     stockTransaction(deps, (tx) =>
       onceForKey(tx, `orders.place:${input.cartId}`, idempotencyKey, { lines, customerEmail }, async () => {
-        const { holds: held, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, new Date(now.getTime() + DEFAULT_HOLD_TTL_SECONDS * 1000));
+        const { holds: held, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, holdEndsAt(deps, now));
         // Re-holding a lapsed hold takes stock again: the same low-stock signal as any hold.
         await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
         const customer = customerEmail ? await tx.customer.findUnique({ where: { email: customerEmail } }) : null;

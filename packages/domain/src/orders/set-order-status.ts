@@ -98,9 +98,12 @@ async function releaseOrderStock(tx: Tx, orderId: string): Promise<void> {
 async function fulfilOrder(tx: Tx, order: { orderId: string; number: number; actor: string; today: string; at: Date }): Promise<MovementView[]> {
   const allocations = await allocationsOf(tx, order.orderId);
   await lockProducts(tx, [...new Set(allocations.map((a) => a.orderLine.productId))].sort());
+  const expiredLots = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Lot" WHERE id = ANY(${allocations.map((a) => a.lotId)}::uuid[]) AND stock_expiry_band("expiryDate", ${order.today}::date) = 'EXPIRED'`;
+  const isExpired = new Set(expiredLots.map((l) => l.id));
   for (const a of allocations) {
-    const expiry = a.lot.expiryDate ? a.lot.expiryDate.toISOString().slice(0, 10) : null;
-    if (expiry === null || expiry > order.today) continue;
+    if (!isExpired.has(a.lotId)) continue;
+    const expiry = a.lot.expiryDate?.toISOString().slice(0, 10);
     await tx.$executeRaw`UPDATE "Lot" SET reserved = reserved - ${a.quantity}::int WHERE id = ${a.lotId}::uuid`;
     await tx.orderLineAllocation.delete({ where: { orderLineId_lotId: { orderLineId: a.orderLineId, lotId: a.lotId } } });
     const [row] = await tx.$queryRaw<{ allocations: { lotId: string; quantity: number }[] | null }[]>`

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { utcDay } from "../stock/sql-time.ts";
+import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
@@ -54,7 +54,8 @@ export async function lowStockTrend(deps: Deps, actor: StaffActor, input: z.inpu
  */
 export async function restockRecommendations(deps: Deps, actor: StaffActor, input: { producerId?: string }) {
   const scope = scopeProducerId(actor, input.producerId) ?? null;
-  const today = utcDay(deps.clock.now());
+  const now = deps.clock.now();
+  const today = utcDay(now);
   const rows = await deps.db.$queryRaw<{ productId: string; name: string; sku: string; leadTimeDays: number; available: number; soldLast30: number }[]>`
     WITH scoped AS (
       SELECT id, name, sku, "leadTimeDays" FROM "Product" WHERE "trackInventory" AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
@@ -62,7 +63,7 @@ export async function restockRecommendations(deps: Deps, actor: StaffActor, inpu
     SELECT p.id AS "productId", p.name, p.sku, p."leadTimeDays", a.available,
       COALESCE((SELECT -SUM(m.quantity) FROM "Movement" m WHERE m."productId" = p.id AND m.type = 'FULFILMENT'
                 AND m."createdAt" >= ${today}::date - 30), 0)::int AS "soldLast30"
-    FROM scoped p JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${today}::date) a ON a.product_id = p.id`;
+    FROM scoped p JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${sqlTimestamp(now)}::timestamp, ${today}::date) a ON a.product_id = p.id`;
   return rows
     .map((r) => {
       const velocity = r.soldLast30 / 30;

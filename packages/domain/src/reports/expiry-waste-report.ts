@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { addDays, utcDay } from "../stock/sql-time.ts";
+import { utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
@@ -36,12 +36,11 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
       valueCents: bigint;
     }[]
   >`
-    SELECT CASE WHEN l."expiryDate" <= ${today}::date THEN 'EXPIRED' WHEN l."expiryDate" <= ${addDays(today, 7)}::date THEN 'DAYS_7'
-                WHEN l."expiryDate" <= ${addDays(today, 30)}::date THEN 'DAYS_30' ELSE 'DAYS_90' END AS band,
+    SELECT stock_expiry_band(l."expiryDate", ${today}::date)::text AS band,
       l.id AS "lotId", l."lotNumber", l."productId", p.name AS "productName", p.sku, loc.name AS location, l."expiryDate", l."onHand",
       (l."onHand"::bigint * l."unitCostCents") AS "valueCents"
     FROM "Lot" l JOIN "Product" p ON p.id = l."productId" JOIN "Location" loc ON loc.id = l."locationId"
-    WHERE l."onHand" > 0 AND l."expiryDate" <= ${addDays(today, 90)}::date AND (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)
+    WHERE l."onHand" > 0 AND stock_expiry_band(l."expiryDate", ${today}::date) IS NOT NULL AND (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)
     ORDER BY l."expiryDate", p.name`;
   const waste = await deps.db.$queryRaw<{ reason: string; units: number; costCents: bigint }[]>`
     SELECT m.reason, -SUM(m.quantity)::int AS units, SUM(-m.quantity::bigint * m."unitCostCents") AS "costCents"

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { containsPattern } from "../like-pattern.ts";
-import { addDays, utcDay } from "../stock/sql-time.ts";
+import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
 export const INVENTORY_STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
@@ -36,7 +36,8 @@ const SORT_SQL: Record<(typeof INVENTORY_SORTS)[number], string> = {
 export async function listInventory(deps: Deps, actor: StaffActor, input: z.input<typeof listInventoryInput>) {
   const q = parseInput(listInventoryInput, input);
   const scope = scopeProducerId(actor, q.producerId) ?? null;
-  const today = utcDay(deps.clock.now());
+  const now = deps.clock.now();
+  const today = utcDay(now);
   const soon = addDays(today, 30);
   const pattern = q.search ? containsPattern(q.search) : null;
   const order = Prisma.raw(`${SORT_SQL[q.sort]} ${q.direction === "asc" ? "ASC" : "DESC"}, id ASC`);
@@ -68,10 +69,10 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
       SELECT p.id, p.sku, p.name, p.category, p."trackInventory", p."minStockLevel", a.available,
         COALESCE(SUM(l."onHand"), 0)::int AS "onHand", COALESCE(SUM(l.reserved), 0)::int AS reserved,
         COALESCE(SUM(l."onHand"::bigint * l."unitCostCents"), 0) AS "valueCents",
-        MIN(l."expiryDate") FILTER (WHERE l."onHand" > 0 AND l."expiryDate" > ${today}::date) AS "nextExpiry",
-        BOOL_OR(l."onHand" > 0 AND l."expiryDate" <= ${today}::date) AS "hasExpired"
+        MIN(l."expiryDate") FILTER (WHERE l."onHand" > 0 AND stock_expiry_band(l."expiryDate", ${today}::date) IS DISTINCT FROM 'EXPIRED') AS "nextExpiry",
+        BOOL_OR(l."onHand" > 0 AND stock_expiry_band(l."expiryDate", ${today}::date) = 'EXPIRED') AS "hasExpired"
       FROM scoped p
-      JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${today}::date) a ON a.product_id = p.id
+      JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${sqlTimestamp(now)}::timestamp, ${today}::date) a ON a.product_id = p.id
       LEFT JOIN "Lot" l ON l."productId" = p.id AND (${q.locationId ?? null}::uuid IS NULL OR l."locationId" = ${q.locationId ?? null}::uuid)
       GROUP BY p.id, p.sku, p.name, p.category, p."trackInventory", p."minStockLevel", a.available
     ), classified AS (
@@ -79,7 +80,7 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
           WHEN NOT "trackInventory" THEN 'in_stock'
           WHEN "hasExpired" THEN 'expired'
           WHEN available = 0 THEN 'out'
-          WHEN available < "minStockLevel" THEN 'low'
+          WHEN stock_is_low(available, "minStockLevel") THEN 'low'
           WHEN "nextExpiry" <= ${soon}::date THEN 'expiring'
           ELSE 'in_stock' END AS status
       FROM base

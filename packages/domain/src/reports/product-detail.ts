@@ -1,3 +1,4 @@
+import type { ExpiryBand } from "@stockroom/db";
 import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -6,26 +7,24 @@ import { findOwnedProduct } from "../stock/find-owned.ts";
 import { utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
-type Band = "EXPIRED" | "DAYS_7" | "DAYS_30" | "DAYS_90";
-function bandFor(daysLeft: number | null): Band | null {
-  if (daysLeft === null) return null;
-  if (daysLeft <= 0) return "EXPIRED";
-  if (daysLeft <= 7) return "DAYS_7";
-  if (daysLeft <= 30) return "DAYS_30";
-  return daysLeft <= 90 ? "DAYS_90" : null;
-}
-
 export const productDetailInput = z.object({ productId: z.string().uuid("Product id must be a UUID.") });
 
 /** A product with its lots (FEFO order, expiry band, days left) and availability. */
 export async function productDetail(deps: Deps, actor: StaffActor, input: z.input<typeof productDetailInput>) {
   const { productId } = parseInput(productDetailInput, input);
   const product = await findOwnedProduct(deps.db, actor, productId);
-  const today = new Date(`${utcDay(deps.clock.now())}T00:00:00Z`).getTime();
-  const lots = await deps.db.lot.findMany({
-    where: { productId },
-    include: { location: { select: { name: true, isSellable: true } } },
-    orderBy: [{ expiryDate: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }, { id: "asc" }],
+  const day = utcDay(deps.clock.now());
+  const today = new Date(`${day}T00:00:00Z`).getTime();
+  // FEFO order and expiry band come from their one definition in SQL (prisma/sql).
+  const ranked = await deps.db.$queryRaw<{ lotId: string; band: ExpiryBand | null }[]>`
+    SELECT f.lot_id AS "lotId", stock_expiry_band(f.expiry_date, ${day}::date) AS band
+    FROM stock_fefo_lots(ARRAY[${productId}::uuid], ${day}::date) f ORDER BY f.fefo_rank`;
+  const byId = new Map(
+    (await deps.db.lot.findMany({ where: { productId }, include: { location: { select: { name: true, isSellable: true } } } })).map((l) => [l.id, l]),
+  );
+  const lots = ranked.flatMap(({ lotId, band }) => {
+    const lot = byId.get(lotId);
+    return lot ? [{ ...lot, band }] : [];
   });
   const available = (await availabilityOf(deps, [productId])).get(productId) ?? null;
   return {
@@ -53,7 +52,7 @@ export async function productDetail(deps: Deps, actor: StaffActor, input: z.inpu
         isSellable: l.location.isSellable,
         expiryDate: l.expiryDate?.toISOString().slice(0, 10) ?? null,
         daysLeft,
-        band: bandFor(daysLeft),
+        band: l.band,
         receivedAt: l.receivedAt.toISOString(),
         unitCostCents: l.unitCostCents,
         onHand: l.onHand,

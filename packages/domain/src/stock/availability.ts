@@ -10,6 +10,6 @@ export async function availabilityOf(deps: Deps, productIds: string[]): Promise<
   const now = deps.clock.now();
   const rows = await deps.db.$queryRaw<{ id: string; trackInventory: boolean; available: number }[]>`
     SELECT product_id AS id, track_inventory AS "trackInventory", available
-    FROM stock_available_now_many(${productIds}::uuid[], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date)`;
+    FROM stock_available_many(${productIds}::uuid[], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date)`;
   return new Map(rows.map((r) => [r.id, r.trackInventory ? r.available : null]));
 }

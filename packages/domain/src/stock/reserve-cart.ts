@@ -11,6 +11,11 @@ import { stockTransaction } from "./transaction-options.ts";
 
 export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
 
+/** The rule for when a hold asked for now ends (before its lots' expiry caps it, in SQL: stock_hold_end). */
+export function holdEndsAt(deps: Pick<Deps, "holdTtlSeconds">, now: Date, ttlSeconds = deps.holdTtlSeconds ?? DEFAULT_HOLD_TTL_SECONDS): Date {
+  return new Date(now.getTime() + ttlSeconds * 1000);
+}
+
 export const reserveCartInput = z.object({
   lines: z
     .array(
@@ -41,10 +46,11 @@ class ReserveRejected extends Error {
  * database function (stock_reserve_cart): no application code runs while a product is locked. The
  * expiry job is enqueued in the same transaction, so it exists if and only if the holds do.
  */
+/** `ttlSeconds` overrides the configured hold TTL (tests and the bench). */
 export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartInput> & { cartId: string; ttlSeconds?: number }): Promise<ReserveCartResult> {
   const { lines, idempotencyKey } = parseInput(reserveCartInput, input);
   const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + (input.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS) * 1000);
+  const expiresAt = holdEndsAt(deps, now, input.ttlSeconds);
   if (deps.holdCoalescer && !idempotencyKey) {
     const coalescer = deps.holdCoalescer;
     return withReserveErrors(async () => {

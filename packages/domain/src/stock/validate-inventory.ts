@@ -26,7 +26,7 @@ export async function validateInventory(db: Db, now: Date): Promise<InventoryPro
       (COALESCE((SELECT SUM(a.quantity) FROM "HoldAllocation" a JOIN "Hold" h ON h.id = a."holdId" WHERE a."lotId" = l.id AND h.status = 'HELD'), 0)
        + COALESCE((SELECT SUM(oa.quantity) FROM "OrderLineAllocation" oa JOIN "OrderLine" ol ON ol.id = oa."orderLineId" JOIN "Order" o ON o.id = ol."orderId"
                    WHERE oa."lotId" = l.id AND o."stockMovedAt" IS NULL AND o.status <> 'CANCELLED'), 0))::int AS "expectedReserved",
-      CASE WHEN l."expiryDate" IS NOT NULL AND l."expiryDate" <= ${today}::date THEN
+      CASE WHEN stock_expiry_band(l."expiryDate", ${today}::date) = 'EXPIRED' THEN
         COALESCE((SELECT SUM(a.quantity) FROM "HoldAllocation" a JOIN "Hold" h ON h.id = a."holdId"
                   WHERE a."lotId" = l.id AND h.status = 'HELD' AND h."expiresAt" > ${now.toISOString()}::timestamp), 0)::int
       ELSE 0 END AS "expiredHeld"
