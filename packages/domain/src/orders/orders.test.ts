@@ -46,6 +46,19 @@ describe("placing orders", () => {
     await expectValidInventory(stock.db, clock.now());
   });
 
+  it("holds with the configured hold TTL, in the checkout and when placing the order re-holds a lapsed cart", async () => {
+    const deps = { ...stock.deps, holdTtlSeconds: 120 };
+    const { product } = await productWithStock(deps, stock.world, [{ quantity: 5 }]);
+    const lines = [{ productId: product.id, quantity: 1 }];
+    const cartId = newCartId();
+    const held = await reserveCart(deps, { cartId, lines });
+    expect(held.expiresAt).toBe(new Date(clock.now().getTime() + 120_000).toISOString());
+    clock.advance(121_000);
+    await placeOrder(deps, { cartId, lines });
+    const [rehold] = await stock.db.hold.findMany({ where: { cartId, status: "CONSUMED" } });
+    expect(rehold?.expiresAt.toISOString()).toBe(new Date(clock.now().getTime() + 120_000).toISOString());
+  });
+
   it("re-holds a lapsed hold if the stock is still there, and names the lines that failed when it is gone", async () => {
     const { product } = await productWithStock(stock.deps, stock.world, [{ quantity: 1 }]);
     const lines = [{ productId: product.id, quantity: 1 }];
