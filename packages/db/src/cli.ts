@@ -1,8 +1,11 @@
-// Database commands: `migrate` applies pending migrations (DATABASE_URL, or the embedded dev
-// cluster in .data/pg); `create <name>` writes a new migration from the schema change; `check`
-// fails when the schema has changes no migration covers. `create` and `check` diff schema files.
+// Database commands: `migrate` applies pending migrations and prisma/sql (DATABASE_URL, or the
+// embedded dev cluster in .data/pg); `create <name>` writes a new migration from the schema
+// change; `check` fails when the schema has changes no migration covers (it diffs schema files)
+// or prisma/sql/apply-order.txt does not list every file; `check-sql` fails when the database's
+// functions and triggers differ from prisma/sql.
 import { applyMigrations, checkSchemaDrift, createMigration } from "./migrations.ts";
 import { resolveDatabase } from "./resolve-database.ts";
+import { checkSqlDrift, readSqlObjects } from "./sql-objects.ts";
 
 const [command, name] = process.argv.slice(2);
 
@@ -14,18 +17,21 @@ async function run(url: string): Promise<void> {
     if (!name) throw new Error("usage: pnpm db:migration:create <snake_case_name>");
     const file = await createMigration(url, name);
     console.log(file ? `Created ${file}. Review it; add CHECKs and partial indexes by hand.` : "Schema matches the migrations; nothing to create.");
+  } else if (command === "check-sql") {
+    await checkSqlDrift(url);
+    console.log("The database's functions and triggers match prisma/sql.");
   } else {
     await checkSchemaDrift(url);
-    console.log("Schema and migrations agree.");
+    console.log(`Schema and migrations agree; prisma/sql lists ${(await readSqlObjects()).length} files in order.`);
   }
 }
 
 async function main(): Promise<void> {
-  if (command !== "migrate" && command !== "create" && command !== "check") {
-    throw new Error("usage: cli.ts migrate | create <snake_case_name> | check");
+  if (command !== "migrate" && command !== "create" && command !== "check" && command !== "check-sql") {
+    throw new Error("usage: cli.ts migrate | create <snake_case_name> | check | check-sql");
   }
   // `create` and `check` read no tables but the engine wants a connection: use a scratch cluster.
-  const cluster = command === "migrate" ? "pg" : "pg-scratch";
+  const cluster = command === "migrate" || command === "check-sql" ? "pg" : "pg-scratch";
   const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, cluster });
   try {
     await run(db.url);
