@@ -90,6 +90,8 @@ export const reportsRouter = router({
           producerId: z.string(),
         }),
         available: z.number().nullable(),
+        /** Below the minimum level (stock_is_low); false for untracked products. */
+        isLow: z.boolean(),
         lots: z.array(
           z.object({
             id: z.string(),

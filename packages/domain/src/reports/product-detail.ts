@@ -2,9 +2,8 @@ import type { ExpiryBand } from "@stockroom/db";
 import { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
-import { availabilityOf } from "../stock/availability.ts";
 import { findOwnedProduct } from "../stock/find-owned.ts";
-import { utcDay } from "../stock/sql-time.ts";
+import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
 export const productDetailInput = z.object({ productId: z.string().uuid("Product id must be a UUID.") });
@@ -13,7 +12,8 @@ export const productDetailInput = z.object({ productId: z.string().uuid("Product
 export async function productDetail(deps: Deps, actor: StaffActor, input: z.input<typeof productDetailInput>) {
   const { productId } = parseInput(productDetailInput, input);
   const product = await findOwnedProduct(deps.db, actor, productId);
-  const day = utcDay(deps.clock.now());
+  const now = deps.clock.now();
+  const day = utcDay(now);
   const today = new Date(`${day}T00:00:00Z`).getTime();
   // FEFO order and expiry band come from their one definition in SQL (prisma/sql).
   const ranked = await deps.db.$queryRaw<{ lotId: string; band: ExpiryBand | null }[]>`
@@ -26,7 +26,9 @@ export async function productDetail(deps: Deps, actor: StaffActor, input: z.inpu
     const lot = byId.get(lotId);
     return lot ? [{ ...lot, band }] : [];
   });
-  const available = (await availabilityOf(deps, [productId])).get(productId) ?? null;
+  const [stock] = await deps.db.$queryRaw<{ available: number | null; isLow: boolean }[]>`
+    SELECT CASE WHEN a.track_inventory THEN a.available END AS available, a.track_inventory AND stock_is_low(a.available, p."minStockLevel") AS "isLow"
+    FROM stock_available_many(ARRAY[${productId}::uuid], ${sqlTimestamp(now)}::timestamp, ${day}::date) a JOIN "Product" p ON p.id = a.product_id`;
   return {
     product: {
       id: product.id,
@@ -41,7 +43,8 @@ export async function productDetail(deps: Deps, actor: StaffActor, input: z.inpu
       barcode: product.barcode,
       producerId: product.producerId,
     },
-    available,
+    available: stock?.available ?? null,
+    isLow: stock?.isLow ?? false,
     lots: lots.map((l) => {
       const daysLeft = l.expiryDate ? Math.round((l.expiryDate.getTime() - today) / 86_400_000) : null;
       return {

@@ -61,6 +61,14 @@ describe("reports on the demo data", () => {
     const detail = await productDetail(testDeps.deps, greenleaf, { productId: product.id });
     expect(detail.lots.map((l) => l.lotNumber)).toEqual(["GL-001-OLD", "GL-001-L1", "GL-001-L2"]);
     expect(detail.lots.map((l) => l.band)).toEqual(["EXPIRED", "DAYS_7", null]);
+    // Low exactly when below the minimum, as the alert decides it; untracked never.
+    expect(detail.available).not.toBeNull();
+    expect(detail.isLow).toBe((detail.available ?? 0) < detail.product.minStockLevel);
+    await database.current.db.product.update({ where: { id: product.id }, data: { minStockLevel: (detail.available ?? 0) + 1 } });
+    expect((await productDetail(testDeps.deps, greenleaf, { productId: product.id })).isLow).toBe(true);
+    await database.current.db.product.update({ where: { id: product.id }, data: { trackInventory: false } });
+    expect((await productDetail(testDeps.deps, greenleaf, { productId: product.id })).isLow).toBe(false);
+    await database.current.db.product.update({ where: { id: product.id }, data: { trackInventory: true, minStockLevel: product.minStockLevel } });
   });
 
   it("analytics: movement series, low-stock trend, restock and profitability add up", async () => {

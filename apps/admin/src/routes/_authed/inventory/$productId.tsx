@@ -62,7 +62,7 @@ function ProductPage() {
   const { product, lots } = data;
   const onHand = lots.reduce((sum, lot) => sum + lot.onHand, 0);
   const reserved = lots.reduce((sum, lot) => sum + lot.reserved, 0);
-  const isLow = data.available !== null && product.trackInventory && data.available < product.minStockLevel;
+  const { isLow } = data;
 
   const openAction = (action: StockAction, lotId?: string) => {
     void navigate({ search: (prev) => ({ ...prev, action, lotId }), replace: true, resetScroll: false }).then(() => {
