@@ -83,9 +83,10 @@ BEGIN
     CONTINUE WHEN NOT is_fresh[i];
     request := p_requests->(i - 1);
     short := '[]'; unknown := '[]';
-    -- Decide first (nothing changes for a cart that cannot be held whole) ...
+    -- Decide first (nothing changes for a cart that cannot be held whole), naming short and unknown
+    -- lines in product id order as stock_hold_cart_lines does ...
     FOR line IN SELECT (l->>'productId')::uuid AS product_id, (l->>'quantity')::integer AS quantity
-                FROM jsonb_array_elements(request->'lines') l LOOP
+                FROM jsonb_array_elements(request->'lines') l ORDER BY 1 LOOP
       IF NOT tracked ? line.product_id::text THEN
         unknown := unknown || to_jsonb(line.product_id);
       ELSIF (tracked->>line.product_id::text)::boolean THEN
