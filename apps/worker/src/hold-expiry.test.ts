@@ -77,6 +77,9 @@ describe("hold expiry", () => {
 
   it("the sweeper releases due holds whose job never ran", async () => {
     const running = await startTestWorker();
+    // The sweep that ends the hold must be this test's job, not the minute's scheduled one.
+    await running.boss.unschedule("hold.sweep");
+    await running.boss.deleteQueuedJobs("hold.sweep");
     const world = await createStockWorld(database.current.db);
     const { product, lotIds } = await productWithStock(sender.deps, world, [{ quantity: 2 }]);
     // A hold written without its job (as if the job were lost): the sweep must still end it.
@@ -91,14 +94,15 @@ describe("hold expiry", () => {
     });
     await database.current.db.lot.update({ where: { id: lotIds[0] }, data: { reserved: 2 } });
     const jobId = (await running.deps.jobs.send("hold.sweep", {})) as string;
-    await vi.waitFor(
+    const done = await vi.waitFor(
       async () => {
         const [job] = await sender.boss.findJobs("hold.sweep", { id: jobId });
         expect(job?.state).toBe("completed");
+        return job;
       },
       { timeout: 15_000, interval: 100 },
     );
-    // This job or the minute's scheduled sweep, whichever came first: the sweeper ended it.
+    expect((done?.output as { expired: number } | undefined)?.expired).toBeGreaterThanOrEqual(1);
     expect(await database.current.db.hold.findUniqueOrThrow({ where: { id: hold.id } })).toMatchObject({
       status: "EXPIRED",
       statusReason: expect.stringContaining("released by the sweeper"),
