@@ -1,9 +1,15 @@
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
 import { MAIN_PORT, MAIN_URL, SHORT_HOLD_TTL_SECONDS, SHORT_TTL_PORT } from "./e2e/support/servers.ts";
+import { chooseChromium } from "./scripts/chromium.ts";
 
-// Browsers cannot be downloaded here (`npx playwright install` fails): use the system Chromium.
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: Playwright runs outside turbo; the variable only picks the browser binary.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The Chromium scripts/ensure-browser.ts made sure of (`pnpm test:e2e` runs it first): CHROMIUM_PATH,
+// else Playwright's own, else the system's on PATH (Debian: /usr/bin/chromium).
+const chromiumPath = chooseChromium({
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: Playwright runs outside turbo; the variable only picks the browser binary.
+  chromiumPathEnv: process.env.CHROMIUM_PATH,
+  playwrightChromium: chromium.executablePath(),
+  pathEnv: process.env.PATH,
+})?.path;
 
 /** One `pnpm start` on its own port and cluster; SIGTERM lets it stop the server, worker and Postgres cleanly. */
 function system(name: string, port: number, cluster: string, env: Record<string, string> = {}) {

@@ -3,7 +3,7 @@ import { addDays, adjustLot, checkLowStock, markLotExpiry, receiveLot, utcDay } 
 import { createStockWorld, ManualClock, productWithStock } from "@stockroom/domain/testing";
 import { createSmtpProvider, createTermiiProvider, outboxProvider } from "@stockroom/notifications";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeHttpProvider, startSmtpServer } from "./testing/fake-providers.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
@@ -50,6 +50,9 @@ afterAll(async () => {
 
 const notificationsFor = (eventPrefix: string) =>
   database.current.db.notification.findMany({ where: { dedupeKey: { startsWith: eventPrefix } }, orderBy: { channel: "asc" } });
+
+// Every test starts at the same time, whatever the one before moved the clock to.
+beforeEach(() => clock.reset());
 
 describe("low stock", () => {
   it("crossing below the minimum opens one alert and sends on every channel; a burst of 200 changes sends once; 24 h later it escalates; restock resolves", async () => {

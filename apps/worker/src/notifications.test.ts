@@ -2,7 +2,7 @@ import { useTestDatabase } from "@stockroom/db/testing";
 import { createProducer, ManualClock } from "@stockroom/domain/testing";
 import { createSmtpProvider, createTermiiProvider, createTwilioProvider } from "@stockroom/notifications";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeHttpProvider, startSmtpServer } from "./testing/fake-providers.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
@@ -66,6 +66,9 @@ async function deliver(id: string) {
   const jobId = await worker.deps.jobs.send("notifications.send", { notificationId: id });
   return { spy, jobId: jobId as string };
 }
+
+// Every test starts at the same time, whatever the one before moved the clock to.
+beforeEach(() => clock.reset());
 
 describe("notification delivery", () => {
   it("email goes over real SMTP: recipient, subject and body arrive", async () => {

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@stockroom/db/testing";
 import { createStaff, ManualClock } from "@stockroom/domain/testing";
 import { outboxProvider } from "@stockroom/notifications";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
 const database = useTestDatabase();
@@ -23,6 +23,7 @@ beforeAll(async () => {
   });
 });
 afterAll(() => worker.stop(5_000));
+beforeEach(() => clock.reset());
 
 describe("worker", () => {
   it("runs the session purge job end to end: expired sessions and old login attempts go, live ones stay", async () => {
@@ -71,55 +72,4 @@ describe("worker", () => {
     child.kill("SIGTERM");
     expect({ code: await exit, output }).toMatchObject({ code: 0, output: expect.stringContaining("worker stopped") });
   }, 40_000);
-});
-
-describe("hold expiry", () => {
-  it("the job enqueued with the hold releases it at expiresAt, and a refreshed hold survives its old job", async () => {
-    const { createStockWorld, newCartId, productWithStock, expectValidInventory } = await import("@stockroom/domain/testing");
-    const { reserveCart } = await import("@stockroom/domain");
-    const deps = worker.deps;
-    const world = await createStockWorld(database.current.db);
-    const { product } = await productWithStock(deps, world, [{ quantity: 3 }]);
-    const spy = worker.boss.getSpy<{ cartIds: string[] }>("hold.expire");
-
-    const lapsing = newCartId();
-    const held = await reserveCart(deps, { cartId: lapsing, lines: [{ productId: product.id, quantity: 1 }], ttlSeconds: 1 });
-    const refreshed = newCartId();
-    const kept = await reserveCart(deps, { cartId: refreshed, lines: [{ productId: product.id, quantity: 1 }], ttlSeconds: 1 });
-    clock.advance(500);
-    await reserveCart(deps, { cartId: refreshed, lines: [{ productId: product.id, quantity: 1 }], ttlSeconds: 60 });
-    clock.advance(600);
-
-    const holdId = held.holds[0]?.holdId as string;
-    const keptId = kept.holds[0]?.holdId as string;
-    await spy.waitForJob((data) => data.cartIds.includes(lapsing), "completed");
-    await spy.waitForJob((data) => data.cartIds.includes(refreshed), "completed");
-    const holds = await database.current.db.hold.findMany({ where: { id: { in: [holdId, keptId] } } });
-    expect(holds.find((h) => h.id === holdId)).toMatchObject({ status: "EXPIRED", statusReason: expect.stringContaining("released by the expiry job") });
-    expect(holds.find((h) => h.id === keptId)?.status).toBe("HELD");
-    await expectValidInventory(database.current.db, clock.now());
-  });
-
-  it("the sweeper releases due holds whose job never ran", async () => {
-    const { createStockWorld, newCartId, productWithStock } = await import("@stockroom/domain/testing");
-    const deps = worker.deps;
-    const world = await createStockWorld(database.current.db);
-    const { product, lotIds } = await productWithStock(deps, world, [{ quantity: 2 }]);
-    // A hold written without its job (as if the job were lost): the sweep must still end it.
-    const hold = await database.current.db.hold.create({
-      data: {
-        cartId: newCartId(),
-        productId: product.id,
-        quantity: 2,
-        expiresAt: new Date(clock.now().getTime() - 1),
-        allocations: { create: [{ lotId: lotIds[0] as string, quantity: 2 }] },
-      },
-    });
-    await database.current.db.lot.update({ where: { id: lotIds[0] }, data: { reserved: 2 } });
-    const jobId = await deps.jobs.send("hold.sweep", {});
-    const done = await worker.boss.getSpy("hold.sweep").waitForJobWithId(jobId as string, "completed");
-    expect((done.output as { expired: number }).expired).toBeGreaterThanOrEqual(1);
-    expect((await database.current.db.hold.findUniqueOrThrow({ where: { id: hold.id } })).status).toBe("EXPIRED");
-    expect((await database.current.db.lot.findUniqueOrThrow({ where: { id: lotIds[0] } })).reserved).toBe(0);
-  });
 });

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import { createProducer, createStaff, createTestDeps, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
 
 const database = useTestDatabase();
@@ -21,6 +21,9 @@ async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   expect(error).toBeInstanceOf(TRPCError);
   return error as TRPCError;
 }
+
+// Every test starts at the same time, whatever the one before moved the clock to.
+beforeEach(() => clock.reset());
 
 describe("sign-in, session, sign-out", () => {
   it("signs in with the right password, resolves the session from the cookie, and signs out", async () => {

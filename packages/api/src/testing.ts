@@ -1,6 +1,7 @@
 import type { Deps } from "@stockroom/domain";
 import { type ContextInner, createContextInner, type SessionCookie } from "./context.ts";
-import { createCaller } from "./root.ts";
+import { appRouter, createCaller } from "./root.ts";
+import { cartProcedure, platformAdminProcedure, staffProcedure } from "./trpc.ts";
 
 /** A session cookie held in memory: what a browser would keep between requests. */
 export class CookieJar implements SessionCookie {
@@ -31,4 +32,23 @@ export async function callerFor(deps: Deps, jar: SessionCookie = new CookieJar()
     ...overrides,
   });
   return createCaller(ctx);
+}
+
+export type ProcedureAccess = "public" | "cart" | "staff" | "platform-admin";
+
+/**
+ * Every procedure of the router by path, with who may call it, read back from the builder it was
+ * made with: each builder adds its guard middleware, and a procedure keeps its builder's middlewares.
+ */
+export function procedureAccess(): Record<string, ProcedureAccess> {
+  type Built = { _def: { middlewares: unknown[] } };
+  const guard = (builder: Built) => builder._def.middlewares.at(-1);
+  const [platform, staff, cart] = [guard(platformAdminProcedure), guard(staffProcedure), guard(cartProcedure)];
+  const access: Record<string, ProcedureAccess> = {};
+  // At run time tRPC keeps every procedure under its dotted path here (what createCaller looks up).
+  for (const [path, procedure] of Object.entries(appRouter._def.procedures as unknown as Record<string, Built>)) {
+    const { middlewares } = procedure._def;
+    access[path] = middlewares.includes(platform) ? "platform-admin" : middlewares.includes(staff) ? "staff" : middlewares.includes(cart) ? "cart" : "public";
+  }
+  return access;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
-import type { HoldCoalescer } from "./stock/hold-coalescer.ts";
+import type { HoldCoalescer } from "./stock/hold-coalescer-types.ts";
 
 export interface Clock {
   now(): Date;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { parseJobPayload } from "./definitions.ts";
 
 describe("hold.expire payload", () => {
@@ -12,8 +13,17 @@ describe("hold.expire payload", () => {
     expect(parseJobPayload("hold.expire", { cartId: cart })).toEqual({ cartIds: [cart] });
   });
 
-  it("refuses an empty list and a malformed cart id", () => {
-    expect(() => parseJobPayload("hold.expire", { cartIds: [] })).toThrow();
-    expect(() => parseJobPayload("hold.expire", { cartIds: ["short"] })).toThrow();
+  it("refuses an empty list and a malformed cart id, naming the field and the rule", () => {
+    const issues = (data: unknown) => {
+      try {
+        parseJobPayload("hold.expire", data);
+        return "accepted";
+      } catch (error) {
+        expect(error).toBeInstanceOf(ZodError);
+        return (error as ZodError).issues.map((issue) => ({ path: issue.path, code: issue.code, minimum: (issue as { minimum?: unknown }).minimum }));
+      }
+    };
+    expect(issues({ cartIds: [] })).toEqual([{ path: ["cartIds"], code: "too_small", minimum: 1 }]);
+    expect(issues({ cartIds: ["short"] })).toEqual([{ path: ["cartIds", 0], code: "too_small", minimum: 20 }]);
   });
 });

@@ -5,6 +5,8 @@ export interface QueueSettings {
   retryLimit?: number;
   retryDelay?: number;
   retryBackoff?: boolean;
+  /** A job active this long without finishing is failed (and retried). */
+  expireInSeconds?: number;
   deadLetter?: JobNameLiteral;
   /** A job whose worker stops heartbeating this long is retried (killed worker). */
   heartbeatSeconds?: number;

@@ -1,5 +1,5 @@
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
-import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayload, parseJobPayload, type QueueSettings } from "./definitions.ts";
+import { type JobName, type JobPayload, parseJobPayload } from "./definitions.ts";
 
 /** A node-postgres client inside a transaction (the coalesced hold path). */
 export interface SqlClient {
@@ -39,20 +39,4 @@ export function createJobQueue(boss: PgBoss): JobQueue {
       });
     },
   };
-}
-
-/** Creates every queue we know (idempotent); call once at boot of any process that sends or works. */
-export async function ensureQueues(boss: PgBoss): Promise<void> {
-  // Dead-letter queues first: a queue may only name one that exists.
-  const ordered = [...JOB_NAMES].sort((a, b) => Number(isDeadLetter(b)) - Number(isDeadLetter(a)));
-  for (const name of ordered) {
-    if (await boss.getQueue(name)) continue;
-    const settings: QueueSettings = (JOB_DEFINITIONS[name] as { queue?: QueueSettings }).queue ?? {};
-    // Heartbeats let a job whose worker died be retried within seconds instead of at its expiry.
-    await boss.createQueue(name, { retryLimit: 5, retryBackoff: true, retryDelay: 1, heartbeatSeconds: 10, ...settings });
-  }
-}
-
-function isDeadLetter(name: JobName): boolean {
-  return JOB_NAMES.some((other) => (JOB_DEFINITIONS[other] as { queue?: QueueSettings }).queue?.deadLetter === name);
 }

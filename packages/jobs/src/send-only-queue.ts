@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
-import { createJobQueue, ensureQueues, type JobQueue } from "./job-queue.ts";
+import { ensureQueues } from "./ensure-queues.ts";
+import { createJobQueue, type JobQueue } from "./job-queue.ts";
 
 export interface SendOnlyQueue {
   boss: PgBoss;

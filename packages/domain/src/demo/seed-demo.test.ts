@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dashboardSummary } from "../reports/dashboard-summary.ts";
 import { inventoryReport } from "../stock/inventory-report.ts";
 import { fixLedgerProblems, validateInventory } from "../stock/validate-inventory.ts";
@@ -14,6 +14,9 @@ beforeAll(async () => {
   testDeps = await createTestDeps(database.current.db, database.current.url, clock);
 });
 afterAll(() => testDeps.close());
+
+// Every test starts at the same time, whatever the one before moved the clock to.
+beforeEach(() => clock.reset());
 
 describe("demo seed and inventory tools", () => {
   it("seeds every band, low and out of stock, and orders in each status; twice changes nothing", async () => {

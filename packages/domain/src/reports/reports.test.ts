@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { StaffActor } from "../actor.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { adjustLot } from "../stock/adjust-lot.ts";
@@ -24,6 +24,9 @@ beforeAll(async () => {
   greenleaf = { kind: "staff", staffId: staff.id, email: staff.email, name: staff.name, role: staff.role, producerId: greenleafId };
 });
 afterAll(() => testDeps.close());
+
+// Every test starts at the same time, whatever the one before moved the clock to.
+beforeEach(() => clock.reset());
 
 describe("reports on the demo data", () => {
   it("dashboard cards agree with the inventory list and the database", async () => {

@@ -2,25 +2,10 @@ import type { Pool, PoolClient } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Clock } from "../deps.ts";
+import type { CoalescedOutcome, CoalescedRequest, HoldCoalescer } from "./hold-coalescer-types.ts";
 import { fromSqlTimestamp, sqlTimestamp, utcDay } from "./sql-time.ts";
 
-export interface CoalescedRequest {
-  cartId: string;
-  lines: { productId: string; quantity: number }[];
-  expiresAt: Date;
-}
-
-type Hold = { holdId: string; productId: string; quantity: number; expiresAt: string };
-/** A line the stock cannot cover: what was asked for and what is available now. */
-export interface ShortLine {
-  productId: string;
-  requested: number;
-  available: number;
-}
-/** A cart that cannot be held whole: its short lines and unknown products. */
-export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[] };
-/** One cart's outcome, as the hold functions in SQL return it (the coalescer turns expiresAt into ISO). */
-export type CoalescedOutcome = { ok: true; holds: Hold[] } | HoldRejection;
+export type { CoalescedOutcome, CoalescedRequest, HoldCoalescer, HoldRejection, ShortLine } from "./hold-coalescer-types.ts";
 
 interface Waiting {
   request: CoalescedRequest;
@@ -32,14 +17,6 @@ interface Lane {
   /** Batches of this lane in flight. */
   running: number;
   queue: Waiting[];
-}
-
-export interface HoldCoalescer {
-  reserve(request: CoalescedRequest): Promise<CoalescedOutcome>;
-  /** Requests run in batches so far, and batches run: for tests and metrics. */
-  stats(): { requests: number; batches: number };
-  /** Waits for every queued and in-flight batch (graceful shutdown: call before closing the pool). */
-  drained(): Promise<void>;
 }
 
 /** Lanes and batches in flight per lane, unless configured (the server's HOLD_LANES / HOLD_DEPTH). */

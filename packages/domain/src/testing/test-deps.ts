@@ -3,9 +3,14 @@ import { startSendOnlyQueue } from "@stockroom/jobs";
 import type { PgBoss } from "pg-boss";
 import type { Clock, Deps } from "../deps.ts";
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand; `reset()` (in a beforeEach) returns it to where it started, so no test sees another's time. */
 export class ManualClock implements Clock {
-  constructor(private current: Date = new Date()) {}
+  private readonly start: Date;
+  private current: Date;
+  constructor(start: Date = new Date()) {
+    this.start = new Date(start);
+    this.current = new Date(start);
+  }
   now(): Date {
     return new Date(this.current);
   }
@@ -14,6 +19,9 @@ export class ManualClock implements Clock {
   }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
+  }
+  reset(): void {
+    this.current = new Date(this.start);
   }
 }
 

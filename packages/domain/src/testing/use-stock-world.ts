@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { createStockWorld } from "./stock-fixtures.ts";
@@ -7,7 +7,8 @@ import { createTestDeps, ManualClock } from "./test-deps.ts";
 
 /**
  * The usual domain test file: its own database, real deps (pg-boss included) on a manual clock,
- * and a producer with a sellable and a back-store location. Read the fields inside tests.
+ * and a producer with a sellable and a back-store location. The clock is back at `start` before
+ * every test. Read the fields inside tests.
  */
 export function useStockWorld(options: { maxConnections?: number; start?: string } = {}) {
   const database = useTestDatabase({ maxConnections: options.maxConnections ?? 10 });
@@ -19,6 +20,8 @@ export function useStockWorld(options: { maxConnections?: number; start?: string
     world = await createStockWorld(database.current.db);
   });
   afterAll(() => testDeps?.close());
+  // Every test starts at `start`, whatever the one before moved the clock to.
+  beforeEach(() => clock.reset());
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error("useStockWorld: read it inside a test (it is set up in beforeAll)");
     return value;

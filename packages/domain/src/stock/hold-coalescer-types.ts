@@ -1,0 +1,29 @@
+/**
+ * The hold coalescer's contract, apart from its implementation: `Deps` names it, and the
+ * implementation imports `Deps`' clock and the low-stock checks, which import `Deps` (no cycle).
+ */
+export interface CoalescedRequest {
+  cartId: string;
+  lines: { productId: string; quantity: number }[];
+  expiresAt: Date;
+}
+
+export type CoalescedHold = { holdId: string; productId: string; quantity: number; expiresAt: string };
+/** A line the stock cannot cover: what was asked for and what is available now. */
+export interface ShortLine {
+  productId: string;
+  requested: number;
+  available: number;
+}
+/** A cart that cannot be held whole: its short lines and unknown products. */
+export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[] };
+/** One cart's outcome, as the hold functions in SQL return it (the coalescer turns expiresAt into ISO). */
+export type CoalescedOutcome = { ok: true; holds: CoalescedHold[] } | HoldRejection;
+
+export interface HoldCoalescer {
+  reserve(request: CoalescedRequest): Promise<CoalescedOutcome>;
+  /** Requests run in batches so far, and batches run: for tests and metrics. */
+  stats(): { requests: number; batches: number };
+  /** Waits for every queued and in-flight batch (graceful shutdown: call before closing the pool). */
+  drained(): Promise<void>;
+}
