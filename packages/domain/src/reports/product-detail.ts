@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { productDetailInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { availabilityOf } from "../stock/availability.ts";
@@ -14,8 +15,6 @@ function bandFor(daysLeft: number | null): Band | null {
   if (daysLeft <= 30) return "DAYS_30";
   return daysLeft <= 90 ? "DAYS_90" : null;
 }
-
-export const productDetailInput = z.object({ productId: z.string().uuid("Product id must be a UUID.") });
 
 /** A product with its lots (FEFO order, expiry band, days left) and availability. */
 export async function productDetail(deps: Deps, actor: StaffActor, input: z.input<typeof productDetailInput>) {
