@@ -1,7 +1,8 @@
+import { DELIVERY_STATUSES, type DeliveryStatus } from "@stockroom/contracts";
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { AlertSettingsForm } from "../../components/alert-settings-form.tsx";
-import { DELIVERY_LABELS, type DeliveryStatus, DeliveryStatusBadge } from "../../components/badges.tsx";
+import { DELIVERY_LABELS, DeliveryStatusBadge } from "../../components/badges.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { Section } from "../../components/section.tsx";
 import { SelectFilter } from "../../components/select-filter.tsx";
@@ -12,11 +13,10 @@ import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
 import { useRouteInfiniteQuery, useRouteQuery } from "../../lib/use-route-query.ts";
 
-const STATUSES = ["PENDING", "SENDING", "SENT", "OUTBOX", "FAILED"] as const;
 const CHANNEL_LABELS = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" } as const;
 
 const searchSchema = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
+  status: z.enum(DELIVERY_STATUSES).optional().catch(undefined),
 });
 
 function logQuery(trpc: Trpc, me: Staff, search: { producerId?: string | undefined; status?: DeliveryStatus | undefined }) {
@@ -59,7 +59,7 @@ function NotificationsPage() {
               label="Status"
               allLabel="Any status"
               value={search.status}
-              options={STATUSES.map((value) => ({ value, label: DELIVERY_LABELS[value] }))}
+              options={DELIVERY_STATUSES.map((value) => ({ value, label: DELIVERY_LABELS[value] }))}
               onChange={(status) => void navigate({ search: (prev) => ({ ...prev, status }), replace: true, resetScroll: false })}
             />
           </div>
