@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { useApiForm } from "../lib/use-api-form.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
-import { FormAlert, FormSuccess } from "./form-messages.tsx";
+import { FormActions, FormAlert } from "./form-parts.tsx";
 
 type Settings = ApiOutputs["alerts"]["settings"];
 
@@ -150,12 +150,7 @@ export function AlertSettingsForm({ producerId, settings }: { producerId: string
           {hourSelect("quietHoursEndHour", "Until")}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save settings"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Save settings" pendingLabel="Saving…" isPending={save.isPending} done={done} />
     </form>
   );
 }

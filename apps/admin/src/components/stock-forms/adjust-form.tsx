@@ -9,7 +9,7 @@ import { newIdempotencyKey } from "../../lib/idempotency.ts";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
-import { FormAlert, FormSuccess } from "../form-messages.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
 import { LotSelect, useLotChoice } from "./lot-select.tsx";
 
 const schema = adjustLotInput.pick({ reason: true }).extend({ change: wholeNumberText(adjustLotInput.shape.change) });
@@ -51,12 +51,7 @@ export function AdjustForm({ lots, initialLotId }: { lots: ProductLot[]; initial
           {(props) => <input {...props} maxLength={500} placeholder="e.g. Stock count correction" />}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={adjust.isPending}>
-          {adjust.isPending ? "Saving…" : "Adjust stock"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Adjust stock" pendingLabel="Saving…" isPending={adjust.isPending} done={done} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { newIdempotencyKey } from "../../lib/idempotency.ts";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
-import { FormAlert, FormSuccess } from "../form-messages.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
 import { LotSelect, useLotChoice } from "./lot-select.tsx";
 
 const schema = z.object({
@@ -80,12 +80,7 @@ export function MoveForm({ lots, locations, initialLotId }: { lots: ProductLot[]
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={transfer.isPending}>
-          {transfer.isPending ? "Moving…" : "Move stock"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Move stock" pendingLabel="Moving…" isPending={transfer.isPending} done={done} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { wholeNumberText } from "../../lib/form-text.ts";
 import { formatCount } from "../../lib/format.ts";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
-import { FormAlert, FormSuccess } from "../form-messages.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
 
 const schema = z.object({
   minStockLevel: wholeNumberText(updateProductInput.shape.minStockLevel.unwrap()),
@@ -60,12 +60,7 @@ export function ProductSettingsForm({ product }: { product: ProductDetail["produ
           {trackError ? <p className="field-error">{trackError}</p> : null}
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save settings"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Save settings" pendingLabel="Saving…" isPending={update.isPending} done={done} />
     </form>
   );
 }

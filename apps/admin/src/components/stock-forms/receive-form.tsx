@@ -10,7 +10,7 @@ import { newIdempotencyKey } from "../../lib/idempotency.ts";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
-import { FormAlert, FormSuccess } from "../form-messages.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
 
 const schema = receiveLotInput.pick({ lotNumber: true }).extend({
   locationId: z.string().min(1, "Choose a location.").pipe(receiveLotInput.shape.locationId),
@@ -83,12 +83,7 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={receive.isPending}>
-          {receive.isPending ? "Receiving…" : "Receive stock"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Receive stock" pendingLabel="Receiving…" isPending={receive.isPending} done={done} />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { newIdempotencyKey } from "../../lib/idempotency.ts";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
-import { FormAlert, FormSuccess } from "../form-messages.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
 import { LotSelect, useLotChoice } from "./lot-select.tsx";
 
 const REASON_LABELS: Record<WriteOffReason, string> = { EXPIRED: "Expired", DAMAGED: "Damaged", RECALLED: "Recalled", OTHER: "Other" };
@@ -85,12 +85,7 @@ export function WriteOffForm({ lots, initialLotId }: { lots: ProductLot[]; initi
           {(props) => <input {...props} maxLength={500} />}
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-danger" disabled={writeOff.isPending}>
-          {writeOff.isPending ? "Writing off…" : "Write off"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Write off" pendingLabel="Writing off…" isPending={writeOff.isPending} done={done} isDanger />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Badge, ORDER_STATUS_LABELS, OrderStatusBadge } from "../../../components/badges.tsx";
 import { column } from "../../../components/data-table/columns.tsx";
 import { DataTable } from "../../../components/data-table/data-table.tsx";
-import { FormAlert } from "../../../components/form-messages.tsx";
+import { FormAlert } from "../../../components/form-parts.tsx";
 import { Section } from "../../../components/section.tsx";
 import type { ApiOutputs, Order } from "../../../lib/api-types.ts";
 import { formatCount, formatDateTime, formatDay, formatSigned } from "../../../lib/format.ts";
