@@ -48,3 +48,4 @@ export {
   type WriteOffReason,
   writeOffLotInput,
 } from "./stock.ts";
+export { urlSearchSchema } from "./url-search.ts";

@@ -1,6 +1,5 @@
-import { DELIVERY_STATUSES, type DeliveryStatus } from "@stockroom/contracts";
+import { DELIVERY_STATUSES, type DeliveryStatus, listNotificationsInput, urlSearchSchema } from "@stockroom/contracts";
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { AlertSettingsForm } from "../../components/alert-settings-form.tsx";
 import { DELIVERY_LABELS, DeliveryStatusBadge } from "../../components/badges.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
@@ -15,9 +14,7 @@ import { useRouteInfiniteQuery, useRouteQuery } from "../../lib/use-route-query.
 
 const CHANNEL_LABELS = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" } as const;
 
-const searchSchema = z.object({
-  status: z.enum(DELIVERY_STATUSES).optional().catch(undefined),
-});
+const searchSchema = urlSearchSchema(listNotificationsInput.pick({ status: true }).shape);
 
 function logQuery(trpc: Trpc, me: Staff, search: { producerId?: string | undefined; status?: DeliveryStatus | undefined }) {
   return trpc.alerts.notifications.infiniteQueryOptions(

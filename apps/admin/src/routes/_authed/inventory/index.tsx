@@ -1,4 +1,4 @@
-import { INVENTORY_SORTS, INVENTORY_STATUSES, type InventorySort, SORT_DIRECTIONS } from "@stockroom/contracts";
+import { INVENTORY_STATUSES, type InventorySort, listInventoryInput, urlSearchSchema } from "@stockroom/contracts";
 import { SearchBox } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
@@ -16,14 +16,7 @@ import { useRouteQuery } from "../../../lib/use-route-query.ts";
 const PAGE_SIZES = [25, 50, 100, 200, 500] as const;
 const DEFAULT_PAGE_SIZE = 200;
 
-const searchSchema = z.object({
-  search: z.string().trim().max(100).optional().catch(undefined),
-  category: z.string().trim().max(100).optional().catch(undefined),
-  locationId: z.uuid().optional().catch(undefined),
-  status: z.enum(INVENTORY_STATUSES).optional().catch(undefined),
-  sort: z.enum(INVENTORY_SORTS).optional().catch(undefined),
-  direction: z.enum(SORT_DIRECTIONS).optional().catch(undefined),
-  page: z.number().int().min(1).optional().catch(undefined),
+const searchSchema = urlSearchSchema(listInventoryInput.omit({ producerId: true, pageSize: true }).shape).extend({
   pageSize: z
     .number()
     .int()

@@ -1,4 +1,4 @@
-import { MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus } from "@stockroom/contracts";
+import { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, urlSearchSchema } from "@stockroom/contracts";
 import { formatMoney } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { z } from "zod";
@@ -35,8 +35,7 @@ const COLUMNS = [
   column<OrderRow>("Stock", (order) => (order.stockMovedAt ? "Left stock" : order.status === "CANCELLED" ? "Released" : "Reserved"), { className: "muted" }),
 ];
 
-const searchSchema = z.object({
-  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+const searchSchema = urlSearchSchema(listOrdersInput.pick({ status: true }).shape).extend({
   /** How many of the newest orders to show (the server lists at most 200). */
   limit: z.number().int().min(PAGE).max(MAX).optional().catch(undefined),
 });
