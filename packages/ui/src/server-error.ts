@@ -46,10 +46,3 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return asTrpcError(error)?.data?.code === "NOT_FOUND";
 }
-
-/** The reason for one field: its own key, or the first nested one ("smsRecipients.1" belongs to smsRecipients). */
-export function fieldError(fields: Record<string, string>, name: string): string | undefined {
-  if (fields[name]) return fields[name];
-  const nested = Object.keys(fields).find((key) => key.startsWith(`${name}.`));
-  return nested ? fields[nested] : undefined;
-}

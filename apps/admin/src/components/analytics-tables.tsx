@@ -2,124 +2,57 @@ import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDecimal, formatPercent } from "../lib/format.ts";
+import { column } from "./data-table/columns.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
+
+type ProfitRow = ApiOutputs["reports"]["profitability"]["products"][number];
+type RestockRow = ApiOutputs["reports"]["restock"][number];
+
+const PROFIT_COLUMNS = [
+  column<ProfitRow>(
+    "Product",
+    (product) => (
+      <Link to="/inventory/$productId" params={{ productId: product.productId }}>
+        {product.name}
+      </Link>
+    ),
+    { className: "cell-title" },
+  ),
+  column<ProfitRow>("Category", (product) => product.category),
+  column<ProfitRow>("Units", (product) => formatCount(product.units), { numeric: true }),
+  column<ProfitRow>("Revenue", (product) => formatMoney(product.revenueCents), { numeric: true }),
+  column<ProfitRow>("Cost", (product) => formatMoney(product.costCents), { numeric: true }),
+  column<ProfitRow>("Margin", (product) => formatMoney(product.marginCents), { numeric: true, className: "strong" }),
+  column<ProfitRow>("Margin rate", (product) => formatPercent(product.marginRate), { numeric: true }),
+];
 
 /** Revenue, cost and margin per product (fulfilled order lines in the period). */
-export function ProfitTable({ products }: { products: ApiOutputs["reports"]["profitability"]["products"] }) {
-  return (
-    <div className="table-wrap">
-      <table className="data-table profit-table">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Category</th>
-            <th scope="col" className="numeric">
-              Units
-            </th>
-            <th scope="col" className="numeric">
-              Revenue
-            </th>
-            <th scope="col" className="numeric">
-              Cost
-            </th>
-            <th scope="col" className="numeric">
-              Margin
-            </th>
-            <th scope="col" className="numeric">
-              Margin rate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {products.map((product) => (
-            <tr key={product.productId}>
-              <td data-label="Product" className="cell-title">
-                <Link to="/inventory/$productId" params={{ productId: product.productId }}>
-                  {product.name}
-                </Link>
-              </td>
-              <td data-label="Category">{product.category}</td>
-              <td data-label="Units" className="numeric">
-                {formatCount(product.units)}
-              </td>
-              <td data-label="Revenue" className="numeric">
-                {formatMoney(product.revenueCents)}
-              </td>
-              <td data-label="Cost" className="numeric">
-                {formatMoney(product.costCents)}
-              </td>
-              <td data-label="Margin" className="numeric strong">
-                {formatMoney(product.marginCents)}
-              </td>
-              <td data-label="Margin rate" className="numeric">
-                {formatPercent(product.marginRate)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+export function ProfitTable({ products }: { products: ProfitRow[] }) {
+  return <DataTable data={products} columns={PROFIT_COLUMNS} getRowId={(product) => product.productId} className="data-table profit-table" />;
 }
 
+const RESTOCK_COLUMNS = [
+  column<RestockRow>(
+    "Product",
+    (row) => (
+      <>
+        <Link to="/inventory/$productId" params={{ productId: row.productId }}>
+          {row.name}
+        </Link>
+        <span className="sku">{row.sku}</span>
+      </>
+    ),
+    { className: "cell-title" },
+  ),
+  column<RestockRow>("Available", (row) => formatCount(row.available), { numeric: true }),
+  column<RestockRow>("Sold / day", (row) => formatDecimal(row.dailyVelocity), { numeric: true }),
+  column<RestockRow>("Lead time", (row) => (row.leadTimeDays === 1 ? "1 day" : `${formatCount(row.leadTimeDays)} days`), { numeric: true }),
+  column<RestockRow>("Safety stock", (row) => formatCount(row.safetyStock), { numeric: true }),
+  column<RestockRow>("Reorder point", (row) => formatCount(row.reorderPoint), { numeric: true }),
+  column<RestockRow>("Suggested order", (row) => formatCount(row.suggestedQuantity), { numeric: true, className: "strong" }),
+];
+
 /** Products at or below their reorder point, with how many to order. */
-export function RestockTable({ rows }: { rows: ApiOutputs["reports"]["restock"] }) {
-  return (
-    <div className="table-wrap">
-      <table className="data-table restock-table">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col" className="numeric">
-              Available
-            </th>
-            <th scope="col" className="numeric">
-              Sold / day
-            </th>
-            <th scope="col" className="numeric">
-              Lead time
-            </th>
-            <th scope="col" className="numeric">
-              Safety stock
-            </th>
-            <th scope="col" className="numeric">
-              Reorder point
-            </th>
-            <th scope="col" className="numeric">
-              Suggested order
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.productId}>
-              <td data-label="Product" className="cell-title">
-                <Link to="/inventory/$productId" params={{ productId: row.productId }}>
-                  {row.name}
-                </Link>
-                <span className="sku">{row.sku}</span>
-              </td>
-              <td data-label="Available" className="numeric">
-                {formatCount(row.available)}
-              </td>
-              <td data-label="Sold / day" className="numeric">
-                {formatDecimal(row.dailyVelocity)}
-              </td>
-              <td data-label="Lead time" className="numeric">
-                {row.leadTimeDays === 1 ? "1 day" : `${formatCount(row.leadTimeDays)} days`}
-              </td>
-              <td data-label="Safety stock" className="numeric">
-                {formatCount(row.safetyStock)}
-              </td>
-              <td data-label="Reorder point" className="numeric">
-                {formatCount(row.reorderPoint)}
-              </td>
-              <td data-label="Suggested order" className="numeric strong">
-                {formatCount(row.suggestedQuantity)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+export function RestockTable({ rows }: { rows: RestockRow[] }) {
+  return <DataTable data={rows} columns={RESTOCK_COLUMNS} getRowId={(row) => row.productId} className="data-table restock-table" />;
 }

@@ -1,3 +1,4 @@
+import type { DeliveryStatus, InventoryStatus, OrderStatus } from "@stockroom/contracts";
 import type { ReactNode } from "react";
 
 type Tone = "neutral" | "success" | "warning" | "danger" | "info" | "accent";
@@ -6,7 +7,6 @@ export function Badge({ tone = "neutral", children }: { tone?: Tone; children: R
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
-export type InventoryStatus = "in_stock" | "low" | "out" | "expiring" | "expired";
 export const INVENTORY_STATUS_LABELS: Record<InventoryStatus, string> = {
   in_stock: "In stock",
   low: "Low",
@@ -29,7 +29,6 @@ export function BandBadge({ band }: { band: ExpiryBand | null }) {
   return <Badge tone={BAND_TONES[band]}>{BAND_LABELS[band]}</Badge>;
 }
 
-export type OrderStatus = "PENDING" | "CONFIRMED" | "DISPATCHED" | "DELIVERED" | "CANCELLED";
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   PENDING: "Pending",
   CONFIRMED: "Confirmed",
@@ -49,7 +48,6 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <Badge tone={ORDER_STATUS_TONES[status]}>{ORDER_STATUS_LABELS[status]}</Badge>;
 }
 
-export type DeliveryStatus = "PENDING" | "SENDING" | "SENT" | "OUTBOX" | "FAILED";
 const DELIVERY_TONES: Record<DeliveryStatus, Tone> = { PENDING: "warning", SENDING: "info", SENT: "success", OUTBOX: "accent", FAILED: "danger" };
 export const DELIVERY_LABELS: Record<DeliveryStatus, string> = { PENDING: "Pending", SENDING: "Sending", SENT: "Sent", OUTBOX: "Outbox", FAILED: "Failed" };
 

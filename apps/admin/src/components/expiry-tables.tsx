@@ -3,8 +3,13 @@ import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
 import { BandBadge } from "./badges.tsx";
+import { column } from "./data-table/columns.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
 
 type ExpiryReport = ApiOutputs["reports"]["expiryWaste"];
+type Band = ExpiryReport["bands"][number];
+type Waste = ExpiryReport["waste"][number];
+type ExpiringLot = ExpiryReport["lots"][number];
 
 /** "write-off: damaged (dropped)" -> "Damaged (dropped)". */
 function reasonLabel(reason: string): string {
@@ -13,159 +18,71 @@ function reasonLabel(reason: string): string {
 }
 
 /** Lots in stock by expiry band, with a total row. */
-export function BandsTable({ bands }: { bands: ExpiryReport["bands"] }) {
+export function BandsTable({ bands }: { bands: Band[] }) {
   const total = bands.reduce((sum, band) => ({ lots: sum.lots + band.lots, units: sum.units + band.units, valueCents: sum.valueCents + band.valueCents }), {
     lots: 0,
     units: 0,
     valueCents: 0,
   });
+  const columns = [
+    column<Band>("Band", (band) => <BandBadge band={band.band} />, { isRowHeader: true, footer: "Total" }),
+    column<Band>("Lots", (band) => formatCount(band.lots), { numeric: true, footer: formatCount(total.lots) }),
+    column<Band>("Units", (band) => formatCount(band.units), { numeric: true, footer: formatCount(total.units) }),
+    column<Band>("Value at cost", (band) => formatMoney(band.valueCents), { numeric: true, footer: formatMoney(total.valueCents) }),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="summary-table bands-table">
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col" className="numeric">
-              Lots
-            </th>
-            <th scope="col" className="numeric">
-              Units
-            </th>
-            <th scope="col" className="numeric">
-              Value at cost
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {bands.map((band) => (
-            <tr key={band.band} data-band={band.band}>
-              <th scope="row" data-label="Band">
-                <BandBadge band={band.band} />
-              </th>
-              <td data-label="Lots" className="numeric">
-                {formatCount(band.lots)}
-              </td>
-              <td data-label="Units" className="numeric">
-                {formatCount(band.units)}
-              </td>
-              <td data-label="Value at cost" className="numeric">
-                {formatMoney(band.valueCents)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-band="total">
-            <th scope="row">Total</th>
-            <td data-label="Lots" className="numeric">
-              {formatCount(total.lots)}
-            </td>
-            <td data-label="Units" className="numeric">
-              {formatCount(total.units)}
-            </td>
-            <td data-label="Value at cost" className="numeric">
-              {formatMoney(total.valueCents)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      data={bands}
+      columns={columns}
+      getRowId={(band) => band.band}
+      className="summary-table bands-table"
+      rowAttributes={(band) => ({ "data-band": band.band })}
+      footerAttributes={{ "data-band": "total" }}
+    />
   );
 }
 
 /** Units and cost written off in the period, by reason, with a total row. */
-export function WasteTable({ waste }: { waste: ExpiryReport["waste"] }) {
+export function WasteTable({ waste }: { waste: Waste[] }) {
   const total = waste.reduce((sum, row) => ({ units: sum.units + row.units, costCents: sum.costCents + row.costCents }), { units: 0, costCents: 0 });
+  const columns = [
+    column<Waste>("Reason", (row) => reasonLabel(row.reason), { isRowHeader: true, className: "wrap", footer: "Total" }),
+    column<Waste>("Units", (row) => formatCount(row.units), { numeric: true, footer: formatCount(total.units) }),
+    column<Waste>("Cost", (row) => formatMoney(row.costCents), { numeric: true, footer: formatMoney(total.costCents) }),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="summary-table waste-table">
-        <thead>
-          <tr>
-            <th scope="col">Reason</th>
-            <th scope="col" className="numeric">
-              Units
-            </th>
-            <th scope="col" className="numeric">
-              Cost
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {waste.map((row) => (
-            <tr key={row.reason}>
-              <th scope="row" data-label="Reason" className="wrap">
-                {reasonLabel(row.reason)}
-              </th>
-              <td data-label="Units" className="numeric">
-                {formatCount(row.units)}
-              </td>
-              <td data-label="Cost" className="numeric">
-                {formatMoney(row.costCents)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-reason="total">
-            <th scope="row">Total</th>
-            <td data-label="Units" className="numeric">
-              {formatCount(total.units)}
-            </td>
-            <td data-label="Cost" className="numeric">
-              {formatMoney(total.costCents)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <DataTable
+      data={waste}
+      columns={columns}
+      getRowId={(row) => row.reason}
+      className="summary-table waste-table"
+      footerAttributes={{ "data-reason": "total" }}
+    />
   );
 }
 
+const LOT_COLUMNS = [
+  column<ExpiringLot>("Band", (lot) => <BandBadge band={lot.band} />),
+  column<ExpiringLot>(
+    "Product",
+    (lot) => (
+      <>
+        <Link to="/inventory/$productId" params={{ productId: lot.productId }}>
+          {lot.productName}
+        </Link>
+        <span className="sku">{lot.sku}</span>
+      </>
+    ),
+    { className: "cell-title" },
+  ),
+  column<ExpiringLot>("Lot", (lot) => lot.lotNumber),
+  column<ExpiringLot>("Location", (lot) => lot.location),
+  column<ExpiringLot>("Expiry", (lot) => formatDay(lot.expiryDate)),
+  column<ExpiringLot>("Units", (lot) => formatCount(lot.onHand), { numeric: true }),
+  column<ExpiringLot>("Value at cost", (lot) => formatMoney(lot.valueCents), { numeric: true }),
+];
+
 /** Every lot expiring within 90 days (or expired), earliest first. */
-export function ExpiringLotsTable({ lots }: { lots: ExpiryReport["lots"] }) {
-  return (
-    <div className="table-wrap">
-      <table className="data-table expiring-lots-table">
-        <thead>
-          <tr>
-            <th scope="col">Band</th>
-            <th scope="col">Product</th>
-            <th scope="col">Lot</th>
-            <th scope="col">Location</th>
-            <th scope="col">Expiry</th>
-            <th scope="col" className="numeric">
-              Units
-            </th>
-            <th scope="col" className="numeric">
-              Value at cost
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lots.map((lot) => (
-            <tr key={lot.lotId}>
-              <td data-label="Band">
-                <BandBadge band={lot.band} />
-              </td>
-              <td data-label="Product" className="cell-title">
-                <Link to="/inventory/$productId" params={{ productId: lot.productId }}>
-                  {lot.productName}
-                </Link>
-                <span className="sku">{lot.sku}</span>
-              </td>
-              <td data-label="Lot">{lot.lotNumber}</td>
-              <td data-label="Location">{lot.location}</td>
-              <td data-label="Expiry">{formatDay(lot.expiryDate)}</td>
-              <td data-label="Units" className="numeric">
-                {formatCount(lot.onHand)}
-              </td>
-              <td data-label="Value at cost" className="numeric">
-                {formatMoney(lot.valueCents)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+export function ExpiringLotsTable({ lots }: { lots: ExpiringLot[] }) {
+  return <DataTable data={lots} columns={LOT_COLUMNS} getRowId={(lot) => lot.lotId} className="data-table expiring-lots-table" />;
 }

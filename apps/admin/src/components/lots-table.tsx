@@ -2,8 +2,11 @@ import { formatMoney } from "@stockroom/ui";
 import type { ProductLot } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
 import { Badge, BandBadge } from "./badges.tsx";
-import { EmptyState } from "./empty-state.tsx";
+import { column } from "./data-table/columns.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
 import type { StockAction } from "./stock-actions.tsx";
+
+type OnAction = (action: StockAction, lotId: string) => void;
 
 function daysLeftText(daysLeft: number | null): string {
   if (daysLeft === null) return "";
@@ -12,99 +15,81 @@ function daysLeftText(daysLeft: number | null): string {
   return daysLeft === 1 ? "in 1 day" : `in ${formatCount(daysLeft)} days`;
 }
 
-export function LotsTable({ lots, onAction }: { lots: ProductLot[]; onAction: (action: StockAction, lotId: string) => void }) {
-  if (lots.length === 0) return <EmptyState title="No lots yet">Receive stock below to create the first lot.</EmptyState>;
-  return (
-    <div className="table-wrap">
-      <table className="data-table lots-table">
-        <thead>
-          <tr>
-            <th scope="col">Lot</th>
-            <th scope="col">Location</th>
-            <th scope="col">Expiry</th>
-            <th scope="col" className="numeric">
-              On hand
-            </th>
-            <th scope="col" className="numeric">
-              Reserved
-            </th>
-            <th scope="col" className="numeric">
-              Unit cost
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lots.map((lot) => (
-            <tr key={lot.id} data-lot={lot.lotNumber}>
-              <td data-label="Lot" className="cell-title">
-                {lot.lotNumber}
-                <span className="cell-note">Received {formatDay(lot.receivedAt)}</span>
-              </td>
-              <td data-label="Location">
-                {lot.location}
-                {lot.isSellable ? null : (
-                  <>
-                    {" "}
-                    <Badge>Not sellable</Badge>
-                  </>
-                )}
-              </td>
-              <td data-label="Expiry">
-                {lot.expiryDate ? (
-                  <span className="expiry-cell">
-                    {lot.band ? <BandBadge band={lot.band} /> : null}
-                    <span>
-                      {formatDay(lot.expiryDate)} <span className="muted small">({daysLeftText(lot.daysLeft)})</span>
-                    </span>
-                  </span>
-                ) : (
-                  <span className="muted">No expiry</span>
-                )}
-              </td>
-              <td data-label="On hand" className="numeric strong">
-                {formatCount(lot.onHand)}
-              </td>
-              <td data-label="Reserved" className="numeric">
-                {formatCount(lot.reserved)}
-              </td>
-              <td data-label="Unit cost" className="numeric">
-                {formatMoney(lot.unitCostCents)}
-              </td>
-              <td className="actions-cell">
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => onAction("adjust", lot.id)}
-                    aria-label={`Adjust lot ${lot.lotNumber}`}
-                  >
-                    Adjust
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => onAction("writeOff", lot.id)}
-                    aria-label={`Write off lot ${lot.lotNumber}`}
-                  >
-                    Write off
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => onAction("move", lot.id)}
-                    aria-label={`Move lot ${lot.lotNumber}`}
-                  >
-                    Move
-                  </button>
-                </div>
-              </td>
-            </tr>
+const ACTIONS: { action: StockAction; label: string }[] = [
+  { action: "adjust", label: "Adjust" },
+  { action: "writeOff", label: "Write off" },
+  { action: "move", label: "Move" },
+];
+
+function lotColumns(onAction: OnAction) {
+  return [
+    column<ProductLot>(
+      "Lot",
+      (lot) => (
+        <>
+          {lot.lotNumber}
+          <span className="cell-note">Received {formatDay(lot.receivedAt)}</span>
+        </>
+      ),
+      { className: "cell-title" },
+    ),
+    column<ProductLot>("Location", (lot) => (
+      <>
+        {lot.location}
+        {lot.isSellable ? null : (
+          <>
+            {" "}
+            <Badge>Not sellable</Badge>
+          </>
+        )}
+      </>
+    )),
+    column<ProductLot>("Expiry", (lot) =>
+      lot.expiryDate ? (
+        <span className="expiry-cell">
+          {lot.band ? <BandBadge band={lot.band} /> : null}
+          <span>
+            {formatDay(lot.expiryDate)} <span className="muted small">({daysLeftText(lot.daysLeft)})</span>
+          </span>
+        </span>
+      ) : (
+        <span className="muted">No expiry</span>
+      ),
+    ),
+    column<ProductLot>("On hand", (lot) => formatCount(lot.onHand), { numeric: true, className: "strong" }),
+    column<ProductLot>("Reserved", (lot) => formatCount(lot.reserved), { numeric: true }),
+    column<ProductLot>("Unit cost", (lot) => formatMoney(lot.unitCostCents), { numeric: true }),
+    column<ProductLot>(
+      "Actions",
+      (lot) => (
+        <div className="row-actions">
+          {ACTIONS.map(({ action, label }) => (
+            <button
+              key={action}
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => onAction(action, lot.id)}
+              aria-label={`${label} lot ${lot.lotNumber}`}
+            >
+              {label}
+            </button>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </div>
+      ),
+      { className: "actions-cell", isHeaderHidden: true, isUnlabelled: true },
+    ),
+  ];
+}
+
+export function LotsTable({ lots, onAction }: { lots: ProductLot[]; onAction: OnAction }) {
+  return (
+    <DataTable
+      data={lots}
+      columns={lotColumns(onAction)}
+      getRowId={(lot) => lot.id}
+      className="data-table lots-table"
+      empty={{ title: "No lots yet", children: "Receive stock below to create the first lot." }}
+      rowAttributes={(lot) => ({ "data-lot": lot.lotNumber })}
+    />
   );
 }

@@ -1,10 +1,12 @@
 import { Link } from "@tanstack/react-router";
+import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount } from "../lib/format.ts";
 import type { Trpc } from "../lib/trpc.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 import { useRouteQuery } from "../lib/use-route-query.ts";
 import { Badge } from "./badges.tsx";
-import { EmptyState } from "./empty-state.tsx";
+import { column } from "./data-table/columns.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
 import { Section } from "./section.tsx";
 import { SelectFilter } from "./select-filter.tsx";
 
@@ -18,6 +20,33 @@ const SEVERITY_OPTIONS = [
   { value: "out", label: "Out of stock" },
   { value: "low", label: "Low" },
 ] as const;
+
+type Alert = ApiOutputs["alerts"]["lowStock"][number];
+
+const COLUMNS = [
+  column<Alert>(
+    "Product",
+    (alert) => (
+      <>
+        <Link to="/inventory/$productId" params={{ productId: alert.productId }}>
+          {alert.productName}
+        </Link>
+        <span className="sku">{alert.sku}</span>
+      </>
+    ),
+    { className: "cell-title" },
+  ),
+  column<Alert>("Category", (alert) => alert.category),
+  column<Alert>("Severity", (alert) => (alert.available === 0 ? <Badge tone="danger">Out of stock</Badge> : <Badge tone="warning">Low</Badge>)),
+  column<Alert>("Available", (alert) => formatCount(alert.available), { numeric: true }),
+  column<Alert>("Minimum", (alert) => formatCount(alert.minimum), { numeric: true }),
+  column<Alert>("Days open", (alert) => formatCount(alert.daysOpen), { numeric: true }),
+  column<Alert>(
+    "Escalation",
+    (alert) => (alert.escalationLevel > 0 ? <Badge tone="danger">Level {alert.escalationLevel}</Badge> : <span className="muted">None</span>),
+    { numeric: true },
+  ),
+];
 
 interface LowStockWidgetProps {
   producerId: string | undefined;
@@ -62,61 +91,17 @@ export function LowStockWidget({ producerId, category, severity, onFilter }: Low
           onChange={(value) => onFilter({ severity: value })}
         />
       </div>
-      {shown.length === 0 ? (
-        <EmptyState title={alerts.length === 0 ? "Nothing is below its minimum" : "No alerts match these filters"}>
-          {alerts.length === 0 ? "Open alerts appear here when a product falls below its minimum level." : "Try another category or severity."}
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table low-stock-table">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Category</th>
-                <th scope="col">Severity</th>
-                <th scope="col" className="numeric">
-                  Available
-                </th>
-                <th scope="col" className="numeric">
-                  Minimum
-                </th>
-                <th scope="col" className="numeric">
-                  Days open
-                </th>
-                <th scope="col" className="numeric">
-                  Escalation
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((alert) => (
-                <tr key={alert.id}>
-                  <td data-label="Product" className="cell-title">
-                    <Link to="/inventory/$productId" params={{ productId: alert.productId }}>
-                      {alert.productName}
-                    </Link>
-                    <span className="sku">{alert.sku}</span>
-                  </td>
-                  <td data-label="Category">{alert.category}</td>
-                  <td data-label="Severity">{alert.available === 0 ? <Badge tone="danger">Out of stock</Badge> : <Badge tone="warning">Low</Badge>}</td>
-                  <td data-label="Available" className="numeric">
-                    {formatCount(alert.available)}
-                  </td>
-                  <td data-label="Minimum" className="numeric">
-                    {formatCount(alert.minimum)}
-                  </td>
-                  <td data-label="Days open" className="numeric">
-                    {formatCount(alert.daysOpen)}
-                  </td>
-                  <td data-label="Escalation" className="numeric">
-                    {alert.escalationLevel > 0 ? <Badge tone="danger">Level {alert.escalationLevel}</Badge> : <span className="muted">None</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        data={shown}
+        columns={COLUMNS}
+        getRowId={(alert) => alert.id}
+        className="data-table low-stock-table"
+        empty={
+          alerts.length === 0
+            ? { title: "Nothing is below its minimum", children: "Open alerts appear here when a product falls below its minimum level." }
+            : { title: "No alerts match these filters", children: "Try another category or severity." }
+        }
+      />
     </Section>
   );
 }

@@ -1,8 +1,11 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import type { Movement } from "../lib/api-types.ts";
 import { formatCount, formatDateTime, formatSigned } from "../lib/format.ts";
 import type { Trpc } from "../lib/trpc.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 import { MovementTypeBadge } from "./badges.tsx";
+import { column } from "./data-table/columns.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { Section } from "./section.tsx";
 
@@ -18,6 +21,21 @@ function actorText(movement: { actor: string; actorName: string }, myStaffId: st
   return movement.actor === `staff:${myStaffId}` ? "You" : movement.actorName;
 }
 
+function movementColumns(myStaffId: string) {
+  return [
+    column<Movement>("When", (movement) => formatDateTime(movement.createdAt)),
+    column<Movement>("Type", (movement) => <MovementTypeBadge type={movement.type} />),
+    column<Movement>("Lot", (movement) => movement.lotNumber, { className: "cell-title" }),
+    column<Movement>("Change", (movement) => formatSigned(movement.quantity), {
+      numeric: true,
+      className: (movement) => `strong ${movement.quantity > 0 ? "positive" : "negative"}`,
+    }),
+    column<Movement>("On hand", (movement) => `${formatCount(movement.previousOnHand)} → ${formatCount(movement.newOnHand)}`, { numeric: true }),
+    column<Movement>("Reason", (movement) => movement.reason, { className: "wrap" }),
+    column<Movement>("By", (movement) => actorText(movement, myStaffId)),
+  ];
+}
+
 export function MovementHistory({ productId }: { productId: string }) {
   const { trpc, queryClient } = useAppContext();
   const me = queryClient.getQueryData(trpc.auth.me.queryKey());
@@ -30,48 +48,12 @@ export function MovementHistory({ productId }: { productId: string }) {
         <EmptyState title="No movements yet" />
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="data-table movements-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Lot</th>
-                  <th scope="col" className="numeric">
-                    Change
-                  </th>
-                  <th scope="col" className="numeric">
-                    On hand
-                  </th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {movements.map((movement) => (
-                  <tr key={movement.id}>
-                    <td data-label="When">{formatDateTime(movement.createdAt)}</td>
-                    <td data-label="Type">
-                      <MovementTypeBadge type={movement.type} />
-                    </td>
-                    <td data-label="Lot" className="cell-title">
-                      {movement.lotNumber}
-                    </td>
-                    <td data-label="Change" className={`numeric strong ${movement.quantity > 0 ? "positive" : "negative"}`}>
-                      {formatSigned(movement.quantity)}
-                    </td>
-                    <td data-label="On hand" className="numeric">
-                      {formatCount(movement.previousOnHand)} → {formatCount(movement.newOnHand)}
-                    </td>
-                    <td data-label="Reason" className="wrap">
-                      {movement.reason}
-                    </td>
-                    <td data-label="By">{actorText(movement, me?.staffId ?? "")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            data={movements}
+            columns={movementColumns(me?.staffId ?? "")}
+            getRowId={(movement) => String(movement.id)}
+            className="data-table movements-table"
+          />
           <div className="load-more">
             {hasNextPage ? (
               <button type="button" className="button button-secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>

@@ -1,67 +1,42 @@
-import type { AppRouter } from "@stockroom/api/client";
 import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
-import type { inferRouterOutputs } from "@trpc/server";
+import type { ApiOutputs } from "../lib/api-types.ts";
+import { column } from "./data-table/columns.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
 
-type Product = inferRouterOutputs<AppRouter>["products"]["list"][number];
+type Product = ApiOutputs["products"]["list"][number];
 
-interface ProductsTableProps {
-  products: Product[];
-  showProducer: boolean;
-}
+const SKU = column<Product>("SKU", (product) => product.sku, { className: "sku" });
+const NAME = column<Product>(
+  "Name",
+  (product) => (
+    <Link to="/inventory/$productId" params={{ productId: product.id }}>
+      {product.name}
+    </Link>
+  ),
+  { className: "product-name" },
+);
+const PRODUCER = column<Product>("Producer", (product) => product.producerName);
+const REST = [
+  column<Product>("Category", (product) => product.category),
+  column<Product>("Price", (product) => formatMoney(product.priceCents), { numeric: true }),
+  column<Product>("Unit cost", (product) => formatMoney(product.unitCostCents), { numeric: true }),
+  column<Product>("Min level", (product) => product.minStockLevel, { numeric: true }),
+  column<Product>("Tracking", (product) =>
+    product.trackInventory ? <span className="badge badge-tracked">Tracked</span> : <span className="badge">Not tracked</span>,
+  ),
+];
+const WITH_PRODUCER = [SKU, NAME, PRODUCER, ...REST];
+const WITHOUT_PRODUCER = [SKU, NAME, ...REST];
 
 /** On phones each row becomes a card; data-label names the value in that layout. */
-export function ProductsTable({ products, showProducer }: ProductsTableProps) {
+export function ProductsTable({ products, showProducer }: { products: Product[]; showProducer: boolean }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table products-table">
-        <thead>
-          <tr>
-            <th scope="col">SKU</th>
-            <th scope="col">Name</th>
-            {showProducer ? <th scope="col">Producer</th> : null}
-            <th scope="col">Category</th>
-            <th scope="col" className="numeric">
-              Price
-            </th>
-            <th scope="col" className="numeric">
-              Unit cost
-            </th>
-            <th scope="col" className="numeric">
-              Min level
-            </th>
-            <th scope="col">Tracking</th>
-          </tr>
-        </thead>
-        <tbody>
-          {products.map((product) => (
-            <tr key={product.id}>
-              <td data-label="SKU" className="sku">
-                {product.sku}
-              </td>
-              <td data-label="Name" className="product-name">
-                <Link to="/inventory/$productId" params={{ productId: product.id }}>
-                  {product.name}
-                </Link>
-              </td>
-              {showProducer ? <td data-label="Producer">{product.producerName}</td> : null}
-              <td data-label="Category">{product.category}</td>
-              <td data-label="Price" className="numeric">
-                {formatMoney(product.priceCents)}
-              </td>
-              <td data-label="Unit cost" className="numeric">
-                {formatMoney(product.unitCostCents)}
-              </td>
-              <td data-label="Min level" className="numeric">
-                {product.minStockLevel}
-              </td>
-              <td data-label="Tracking">
-                {product.trackInventory ? <span className="badge badge-tracked">Tracked</span> : <span className="badge">Not tracked</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      data={products}
+      columns={showProducer ? WITH_PRODUCER : WITHOUT_PRODUCER}
+      getRowId={(product) => product.id}
+      className="data-table products-table"
+    />
   );
 }

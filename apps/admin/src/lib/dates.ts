@@ -1,7 +1,5 @@
-import { z } from "zod";
-
 /** Report ranges are calendar days (YYYY-MM-DD), as the server takes them. */
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export { isoDay } from "@stockroom/contracts";
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { MAX_LINE_QUANTITY } from "@stockroom/contracts";
 import { z } from "zod";
 import { createLocalStore, useLocalStore } from "./local-store.ts";
 import { newCartToken } from "./random-token.ts";
@@ -42,7 +43,8 @@ export function useCart(): Cart {
   return useLocalStore(cartStore);
 }
 
-export const MAX_QUANTITY = 10_000;
+/** The most of one product a cart line may hold: the server's own limit. */
+export const MAX_QUANTITY = MAX_LINE_QUANTITY;
 
 export function addToCart(item: Omit<CartLine, "quantity">): void {
   cartStore.set((cart) => {

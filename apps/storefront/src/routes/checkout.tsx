@@ -1,6 +1,9 @@
-import { errorMessage, fieldErrors, PageLoading } from "@stockroom/ui";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { placeOrderInput } from "@stockroom/contracts";
+import { errorMessage, FormField, fieldMessage, PageLoading, useServerFieldErrors } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { type FormEvent, useId } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { CartLines } from "../components/cart-lines.tsx";
 import { EmptyCart } from "../components/empty-cart.tsx";
 import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
@@ -12,17 +15,27 @@ import { useCartHold } from "../lib/use-cart-hold.ts";
 import { usePlaceOrder } from "../lib/use-place-order.ts";
 import { useRefreshOnActivity } from "../lib/use-refresh-on-activity.ts";
 
+/** The optional email for order updates, checked by the server's own rule (empty means none). */
+const schema = z.object({
+  customerEmail: z
+    .string()
+    .trim()
+    .transform((email) => email || undefined)
+    .pipe(placeOrderInput.shape.customerEmail),
+});
+
 export const Route = createFileRoute("/checkout")({
   head: () => ({ meta: [{ title: "Checkout · Stockroom" }] }),
   component: CheckoutPage,
 });
 
 function CheckoutPage() {
-  const id = useId();
   const cart = useCart();
   const holds = useCartHold();
   const isLive = useIsHoldLive(cart.hold);
   const { place, placeOrder } = usePlaceOrder();
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { customerEmail: "" } });
+  useServerFieldErrors(form, place.error);
   useRefreshOnActivity(holds.refreshIfOlderThan);
 
   if (cart.lines.length === 0) {
@@ -39,12 +52,8 @@ function CheckoutPage() {
   }
 
   const placeShort = place.isError ? (shortLines(place.error) ?? []) : [];
-  const emailError = place.isError ? fieldErrors(place.error).customerEmail : undefined;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
-    void placeOrder(email || undefined);
-  };
+  const emailError = fieldMessage(form.formState.errors, "customerEmail");
+  const submit = form.handleSubmit(({ customerEmail }) => void placeOrder(customerEmail));
 
   return (
     <div className="cart-page">
@@ -66,22 +75,9 @@ function CheckoutPage() {
         </div>
         <OrderSummary lines={cart.lines}>
           <form className="place-order" onSubmit={submit} noValidate>
-            <div className="field">
-              <label htmlFor={`${id}-email`}>Email for order updates (optional)</label>
-              <input
-                id={`${id}-email`}
-                name="email"
-                type="email"
-                autoComplete="email"
-                aria-invalid={emailError ? true : undefined}
-                aria-describedby={emailError ? `${id}-email-error` : undefined}
-              />
-              {emailError ? (
-                <p id={`${id}-email-error`} className="field-error">
-                  {emailError}
-                </p>
-              ) : null}
-            </div>
+            <FormField form={form} name="customerEmail" label="Email for order updates (optional)">
+              {(props) => <input {...props} type="email" autoComplete="email" />}
+            </FormField>
             {place.isError && !emailError ? (
               <p className="form-error" role="alert">
                 {errorMessage(place.error)}

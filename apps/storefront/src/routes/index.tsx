@@ -1,8 +1,9 @@
+import { listCatalogInput, urlSearchSchema } from "@stockroom/contracts";
 import { SearchBox } from "@stockroom/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, useRouterState } from "@tanstack/react-router";
 import { useCallback } from "react";
-import { z } from "zod";
+import type { z } from "zod";
 import { CategorySelect } from "../components/category-select.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { ProductCard } from "../components/product-card.tsx";
@@ -12,11 +13,7 @@ const PAGE_SIZE = 12;
 /** Availability follows other shoppers' holds: the page asks again this often (only while it is visible). */
 const AVAILABILITY_POLL_MS = 5_000;
 
-const searchSchema = z.object({
-  search: z.string().trim().max(100).optional().catch(undefined),
-  category: z.string().trim().max(100).optional().catch(undefined),
-  page: z.number().int().min(1).optional().catch(undefined),
-});
+const searchSchema = urlSearchSchema(listCatalogInput.pick({ search: true, category: true, page: true }).shape);
 
 type CatalogSearch = z.infer<typeof searchSchema>;
 

@@ -1,5 +1,6 @@
+import { updateAlertSettingsInput } from "@stockroom/contracts";
 import type { NotificationChannel, Tx } from "@stockroom/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
@@ -37,26 +38,6 @@ export async function alertSettingsFor(db: Deps["db"] | Tx, producerId: string):
     quietHours: null,
   };
 }
-
-const channel = z.enum(["EMAIL", "SMS", "WHATSAPP"]);
-const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "Use international format, e.g. +2348012345678.");
-
-export const updateAlertSettingsInput = z
-  .object({
-    producerId: z.string().uuid().optional(),
-    emailRecipients: z.array(z.string().trim().toLowerCase().email("Enter valid email addresses.")).max(20),
-    smsRecipients: z.array(phone).max(20),
-    whatsappRecipients: z.array(phone).max(20),
-    lowStockChannels: z.array(channel),
-    escalationChannels: z.array(channel),
-    expiryChannels: z.array(channel),
-    quietHoursStartHour: z.number().int().min(0).max(23).nullable(),
-    quietHoursEndHour: z.number().int().min(0).max(23).nullable(),
-  })
-  .refine((s) => (s.quietHoursStartHour === null) === (s.quietHoursEndHour === null), {
-    message: "Give both ends of the quiet hours, or neither.",
-    path: ["quietHoursEndHour"],
-  });
 
 export async function updateAlertSettings(deps: Deps, actor: StaffActor, input: z.input<typeof updateAlertSettingsInput>) {
   const { producerId, ...data } = parseInput(updateAlertSettingsInput, input);

@@ -1,13 +1,8 @@
-import { z } from "zod";
+import { listLowStockAlertsInput, listNotificationsInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { parseInput } from "../validation.ts";
-
-export const listLowStockAlertsInput = z.object({
-  producerId: z.string().uuid().optional(),
-  status: z.enum(["OPEN", "RESOLVED"]).default("OPEN"),
-  limit: z.number().int().min(1).max(500).default(100),
-});
 
 /** Open (or resolved) low-stock alerts with what the widget shows. */
 export async function listLowStockAlerts(deps: Deps, actor: StaffActor, input: z.input<typeof listLowStockAlertsInput>) {
@@ -34,13 +29,6 @@ export async function listLowStockAlerts(deps: Deps, actor: StaffActor, input: z
     status: a.status,
   }));
 }
-
-export const listNotificationsInput = z.object({
-  producerId: z.string().uuid().optional(),
-  status: z.enum(["PENDING", "SENDING", "SENT", "OUTBOX", "FAILED"]).optional(),
-  cursor: z.string().uuid().optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
 
 /** The delivery log (and, in demo mode, the outbox): newest first. */
 export async function listNotifications(deps: Deps, actor: StaffActor, input: z.input<typeof listNotificationsInput>) {

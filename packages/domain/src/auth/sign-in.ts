@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { signInInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
@@ -6,11 +7,6 @@ import { parseInput } from "../validation.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { assertLoginAllowed, recordLoginAttempt } from "./rate-limit.ts";
 import { newSessionToken, sessionIdFor } from "./session-token.ts";
-
-export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address."),
-  password: z.string().min(1, "Enter your password.").max(200),
-});
 
 export interface SignInResult {
   token: string;

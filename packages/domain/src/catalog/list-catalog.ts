@@ -1,16 +1,10 @@
+import { listCatalogInput } from "@stockroom/contracts";
 import { Prisma } from "@stockroom/db";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { containsPattern } from "../like-pattern.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
-
-export const listCatalogInput = z.object({
-  search: z.string().trim().max(100).optional(),
-  category: z.string().trim().max(100).optional(),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(24),
-});
 
 const TOTAL_CAP = 1_000;
 

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { listOrdersInput, orderIdInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../errors.ts";
@@ -50,8 +51,6 @@ function orderView(order: NonNullable<OrderWithLines>) {
 }
 export type OrderView = ReturnType<typeof orderView>;
 
-export const orderIdInput = z.object({ orderId: z.string().uuid("Order id must be a UUID.") });
-
 /** A customer sees an order only with the cart token that placed it. */
 export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInput> & { cartId: string }): Promise<OrderView> {
   const { orderId } = parseInput(orderIdInput, input);
@@ -67,12 +66,6 @@ export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typ
   if (!order) throw notFound("Order");
   return orderView(order);
 }
-
-export const listOrdersInput = z.object({
-  producerId: z.string().uuid().optional(),
-  status: z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
 
 export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<typeof listOrdersInput>) {
   const { producerId, status, limit } = parseInput(listOrdersInput, input);

@@ -1,13 +1,12 @@
-import { z } from "zod";
+import { placeOrderInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { onceForKey } from "../stock/idempotency.ts";
-import { holdCartInTransaction, holdEndsAt, reserveCartInput, withReserveErrors } from "../stock/reserve-cart.ts";
+import { holdCartInTransaction, holdEndsAt, withReserveErrors } from "../stock/reserve-cart.ts";
 import { sqlTimestamp } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
-
-export const placeOrderInput = reserveCartInput.extend({ customerEmail: z.string().trim().toLowerCase().email().optional() });
 
 export interface PlacedOrder {
   orderId: string;

@@ -1,22 +1,17 @@
+import { setOrderStatusInput } from "@stockroom/contracts";
 import type { OrderStatus, Tx } from "@stockroom/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { applyMovementOrFail, lockProducts, type MovementView, movementView } from "../stock/apply-movement.ts";
 import { actorLabel } from "../stock/find-owned.ts";
-import { idempotencyKeySchema, onceForKey } from "../stock/idempotency.ts";
+import { onceForKey } from "../stock/idempotency.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
 import { ORDER_TRANSITIONS, STOCK_LEAVING_STATUSES } from "./order-transitions.ts";
-
-export const setOrderStatusInput = z.object({
-  orderId: z.string().uuid("Order id must be a UUID."),
-  status: z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]),
-  idempotencyKey: idempotencyKeySchema,
-});
 
 export interface SetOrderStatusResult {
   orderId: string;

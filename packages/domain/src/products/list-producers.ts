@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { listCategoriesInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { parseInput } from "../validation.ts";
@@ -7,8 +8,6 @@ import { parseInput } from "../validation.ts";
 export async function listProducers(deps: Deps) {
   return deps.db.producer.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
 }
-
-export const listCategoriesInput = z.object({ producerId: z.string().uuid().optional() });
 
 /** Every category the producer's products use (all producers' for a platform admin without one). */
 export async function listCategories(deps: Deps, actor: StaffActor, input: z.input<typeof listCategoriesInput>): Promise<string[]> {

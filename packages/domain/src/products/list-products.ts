@@ -1,13 +1,8 @@
-import { z } from "zod";
+import { listProductsInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { parseInput } from "../validation.ts";
-
-export const listProductsInput = z.object({
-  producerId: z.string().uuid().optional(),
-  search: z.string().trim().max(100).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
 
 export async function listProducts(deps: Deps, actor: StaffActor, input: z.input<typeof listProductsInput>) {
   const { producerId, search, limit } = parseInput(listProductsInput, input);

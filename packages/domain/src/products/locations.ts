@@ -1,15 +1,9 @@
-import { z } from "zod";
+import { createLocationInput, listLocationsInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-
-export const listLocationsInput = z.object({ producerId: z.string().uuid().optional() });
-export const createLocationInput = z.object({
-  producerId: z.string().uuid().optional(),
-  name: z.string().trim().min(1, "Enter a name.").max(100),
-  isSellable: z.boolean().default(true),
-});
 
 export async function listLocations(deps: Deps, actor: StaffActor, input: z.input<typeof listLocationsInput>) {
   const { producerId } = parseInput(listLocationsInput, input);

@@ -1,17 +1,10 @@
-import { z } from "zod";
+import { analyticsInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
-export const analyticsInput = z.object({
-  producerId: z.string().uuid().optional(),
-  from: day,
-  to: day,
-  bucket: z.enum(["day", "week"]).default("day"),
-});
 
 function range(actor: StaffActor, input: z.input<typeof analyticsInput>) {
   const q = parseInput(analyticsInput, input);

@@ -1,10 +1,9 @@
-import { z } from "zod";
+import { producerScopeInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
-
-export const producerScopeInput = z.object({ producerId: z.string().uuid().optional() });
 
 /** The dashboard cards and the lots expiring soon, in two queries. */
 export async function dashboardSummary(deps: Deps, actor: StaffActor, input: z.input<typeof producerScopeInput>) {

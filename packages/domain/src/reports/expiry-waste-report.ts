@@ -1,13 +1,11 @@
+import { expiryWasteInput } from "@stockroom/contracts";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
-export const expiryWasteInput = z.object({ producerId: z.string().uuid().optional(), from: day, to: day });
 
 const BANDS = ["EXPIRED", "DAYS_7", "DAYS_30", "DAYS_90"] as const;
 

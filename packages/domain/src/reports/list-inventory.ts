@@ -1,25 +1,11 @@
+import { type INVENTORY_SORTS, type INVENTORY_STATUSES, listInventoryInput } from "@stockroom/contracts";
 import { Prisma } from "@stockroom/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { containsPattern } from "../like-pattern.ts";
 import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
-
-export const INVENTORY_STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
-export const INVENTORY_SORTS = ["name", "sku", "available", "category", "value"] as const;
-
-export const listInventoryInput = z.object({
-  producerId: z.string().uuid().optional(),
-  search: z.string().trim().max(100).optional(),
-  category: z.string().trim().max(100).optional(),
-  locationId: z.string().uuid().optional(),
-  status: z.enum(INVENTORY_STATUSES).optional(),
-  sort: z.enum(INVENTORY_SORTS).default("name"),
-  direction: z.enum(["asc", "desc"]).default("asc"),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(500).default(50),
-});
 
 const SORT_SQL: Record<(typeof INVENTORY_SORTS)[number], string> = {
   name: "name",

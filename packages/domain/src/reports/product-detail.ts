@@ -1,12 +1,11 @@
+import { productDetailInput } from "@stockroom/contracts";
 import type { ExpiryBand } from "@stockroom/db";
-import { z } from "zod";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { findOwnedProduct } from "../stock/find-owned.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
-
-export const productDetailInput = z.object({ productId: z.string().uuid("Product id must be a UUID.") });
 
 /** A product with its lots (FEFO order, expiry band, days left) and availability. */
 export async function productDetail(deps: Deps, actor: StaffActor, input: z.input<typeof productDetailInput>) {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { adjustLotInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
@@ -6,19 +7,8 @@ import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
-import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
+import { onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
-
-export const adjustLotInput = z.object({
-  lotId: z.string().uuid("Lot id must be a UUID."),
-  change: z
-    .number()
-    .int()
-    .refine((n) => n !== 0, "Change cannot be zero.")
-    .refine((n) => Math.abs(n) <= 10_000_000, "Change is too large."),
-  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
-  idempotencyKey: idempotencyKeySchema,
-});
 
 /** Corrects on hand by a signed amount; never below what is reserved for holds and orders. */
 export async function adjustLot(deps: Deps, actor: StaffActor, input: z.input<typeof adjustLotInput>) {

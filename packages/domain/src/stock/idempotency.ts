@@ -1,10 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma, Tx } from "@stockroom/db";
-import { z } from "zod";
 import { DomainError } from "../errors.ts";
-
-/** An optional client-chosen key: a retry with the same key and request gets the first answer. */
-export const idempotencyKeySchema = z.string().min(8).max(200).optional();
 
 export function requestHash(input: unknown): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");

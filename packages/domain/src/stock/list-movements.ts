@@ -1,18 +1,11 @@
-import { z } from "zod";
+import { listMovementsInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { movementView } from "./apply-movement.ts";
 import { findOwnedLot, findOwnedProduct } from "./find-owned.ts";
-
-export const listMovementsInput = z.object({
-  productId: z.string().uuid().optional(),
-  lotId: z.string().uuid().optional(),
-  /** Keyset cursor: the last movement id of the previous page. */
-  cursor: z.string().regex(/^\d+$/).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
 
 /** A product's or a lot's ledger, newest first, keyset-paginated. */
 export async function listMovements(deps: Deps, actor: StaffActor, input: z.input<typeof listMovementsInput>) {

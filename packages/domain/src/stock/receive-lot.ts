@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { receiveLotInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
@@ -6,22 +7,8 @@ import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedProduct } from "./find-owned.ts";
-import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
+import { onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
-
-export const receiveLotInput = z.object({
-  productId: z.string().uuid("Product id must be a UUID."),
-  locationId: z.string().uuid("Location id must be a UUID."),
-  lotNumber: z.string().trim().min(1, "Enter a lot number.").max(64),
-  expiryDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
-    .nullable()
-    .optional(),
-  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
-  quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000_000),
-  idempotencyKey: idempotencyKeySchema,
-});
 
 /** Receives stock into a lot (new, or more of an existing lot with the same number and expiry). */
 export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<typeof receiveLotInput>) {

@@ -1,12 +1,11 @@
-import { z } from "zod";
+import { releaseCartInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { sqlTimestamp } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
-
-export const releaseCartInput = z.object({ holdId: z.string().uuid("Hold id must be a UUID.").optional() });
 
 /** Releases one of the cart's live holds, or all of them. Another cart's hold is "not found". */
 export async function releaseCartHolds(deps: Deps, input: z.input<typeof releaseCartInput> & { cartId: string }): Promise<{ released: number }> {

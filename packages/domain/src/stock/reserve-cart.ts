@@ -1,11 +1,12 @@
+import { reserveCartInput } from "@stockroom/contracts";
 import type { Tx } from "@stockroom/db";
-import { z } from "zod";
+import type { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { type CoalescedOutcome, type HoldRejection, withIsoExpiry } from "./hold-coalescer.ts";
-import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
+import { onceForKey } from "./idempotency.ts";
 import { sqlTimestamp, utcDay } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
@@ -15,16 +16,6 @@ export const DEFAULT_HOLD_TTL_SECONDS = 15 * 60;
 export function holdEndsAt(deps: Pick<Deps, "holdTtlSeconds">, now: Date, ttlSeconds = deps.holdTtlSeconds ?? DEFAULT_HOLD_TTL_SECONDS): Date {
   return new Date(now.getTime() + ttlSeconds * 1000);
 }
-
-export const reserveCartInput = z.object({
-  lines: z
-    .array(
-      z.object({ productId: z.string().uuid("Product id must be a UUID."), quantity: z.number().int().min(1, "Quantity must be at least 1.").max(10_000) }),
-    )
-    .max(100, "A cart holds at most 100 lines.")
-    .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, "Each product may appear once."),
-  idempotencyKey: idempotencyKeySchema,
-});
 
 export interface ReserveCartResult {
   /** When the first of the cart's holds lapses (the checkout countdown). */

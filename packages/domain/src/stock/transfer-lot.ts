@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { transferLotInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
@@ -7,15 +8,8 @@ import { parseInput } from "../validation.ts";
 import { belowReserved } from "./adjust-lot.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedLot } from "./find-owned.ts";
-import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
+import { onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
-
-export const transferLotInput = z.object({
-  lotId: z.string().uuid("Lot id must be a UUID."),
-  toLocationId: z.string().uuid("Location id must be a UUID."),
-  quantity: z.number().int().min(1, "Quantity must be at least 1."),
-  idempotencyKey: idempotencyKeySchema,
-});
 
 /** Moves units to the same lot (number, expiry, cost, received date) at another location: two TRANSFER movements. */
 export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<typeof transferLotInput>) {

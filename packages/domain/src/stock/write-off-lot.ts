@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { writeOffLotInput } from "@stockroom/contracts";
+import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
@@ -6,18 +7,8 @@ import { parseInput } from "../validation.ts";
 import { belowReserved } from "./adjust-lot.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
-import { idempotencyKeySchema, onceForKey } from "./idempotency.ts";
+import { onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
-
-export const WRITE_OFF_REASONS = ["EXPIRED", "DAMAGED", "RECALLED", "OTHER"] as const;
-
-export const writeOffLotInput = z.object({
-  lotId: z.string().uuid("Lot id must be a UUID."),
-  quantity: z.number().int().min(1, "Quantity must be at least 1."),
-  reason: z.enum(WRITE_OFF_REASONS),
-  note: z.string().trim().max(500).optional(),
-  idempotencyKey: idempotencyKeySchema,
-});
 
 /** Disposes units (expired, damaged...) as a WRITE_OFF movement carrying the lot's unit cost. */
 export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<typeof writeOffLotInput>) {

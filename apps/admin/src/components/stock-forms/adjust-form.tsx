@@ -1,37 +1,31 @@
+import { adjustLotInput } from "@stockroom/contracts";
+import { FormField } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { ProductLot } from "../../lib/api-types.ts";
+import { wholeNumberText } from "../../lib/form-text.ts";
 import { formatCount, formatSigned } from "../../lib/format.ts";
 import { newIdempotencyKey } from "../../lib/idempotency.ts";
+import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
-import { parseWholeNumber, useFormErrors } from "../../lib/use-form-errors.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
-import { Field, FormAlert, FormSuccess } from "../field.tsx";
-import { LotSelect } from "./lot-select.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
+import { LotSelect, useLotChoice } from "./lot-select.tsx";
+
+const schema = adjustLotInput.pick({ reason: true }).extend({ change: wholeNumberText(adjustLotInput.shape.change) });
 
 /** Corrects a lot's on hand by a signed amount, with the reason recorded in the ledger. */
 export function AdjustForm({ lots, initialLotId }: { lots: ProductLot[]; initialLotId: string | undefined }) {
   const { trpc } = useAppContext();
   const invalidate = useStockInvalidation();
   const idempotencyKey = useRef(newIdempotencyKey());
-  const [chosenLotId, setLotId] = useState(initialLotId);
-  // The chosen lot may leave the list (emptied by this very form): fall back to the first one.
-  const lotId = lots.some((candidate) => candidate.id === chosenLotId) ? (chosenLotId as string) : (lots[0]?.id ?? "");
+  const [lotId, setLotId] = useLotChoice(lots, initialLotId);
   const [done, setDone] = useState<string | null>(null);
   const adjust = useMutation(trpc.stock.adjust.mutationOptions());
-  const errors = useFormErrors(adjust.error);
+  const { form, message } = useApiForm({ schema, defaultValues: { change: "", reason: "" }, serverError: adjust.error });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(({ change, reason }) => {
     setDone(null);
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const change = parseWholeNumber(String(data.get("change") ?? ""), { allowZero: false });
-    const reason = String(data.get("reason") ?? "").trim();
-    const problems: Record<string, string> = {};
-    if (typeof change === "string") problems.change = change === "Cannot be zero." ? "Change cannot be zero." : change;
-    if (reason.length < 3) problems.reason = "Give a reason (at least 3 characters).";
-    if (!errors.check(problems) || typeof change === "string") return;
     adjust.mutate(
       { lotId, change, reason, idempotencyKey: idempotencyKey.current },
       {
@@ -43,26 +37,21 @@ export function AdjustForm({ lots, initialLotId }: { lots: ProductLot[]; initial
         },
       },
     );
-  };
+  });
 
   return (
     <form className="stock-form" onSubmit={submit} noValidate aria-label="Adjust stock">
-      <FormAlert message={errors.message} />
+      <FormAlert message={message} />
       <div className="form-grid">
-        <LotSelect lots={lots} value={lotId} onChange={setLotId} error={errors.error("lotId")} />
-        <Field label="Change" hint="Units to add (e.g. 5) or remove (e.g. -3)." error={errors.error("change")}>
-          {(props) => <input {...props} name="change" inputMode="numeric" autoComplete="off" />}
-        </Field>
-        <Field label="Reason" error={errors.error("reason")} className="field-wide">
-          {(props) => <input {...props} name="reason" maxLength={500} placeholder="e.g. Stock count correction" />}
-        </Field>
+        <LotSelect lots={lots} value={lotId} onChange={setLotId} form={form} />
+        <FormField form={form} name="change" label="Change" hint="Units to add (e.g. 5) or remove (e.g. -3).">
+          {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
+        </FormField>
+        <FormField form={form} name="reason" label="Reason" className="field-wide">
+          {(props) => <input {...props} maxLength={500} placeholder="e.g. Stock count correction" />}
+        </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={adjust.isPending}>
-          {adjust.isPending ? "Saving…" : "Adjust stock"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Adjust stock" pendingLabel="Saving…" isPending={adjust.isPending} done={done} />
     </form>
   );
 }

@@ -1,9 +1,18 @@
+import { Field, fieldMessage } from "@stockroom/ui";
+import { useState } from "react";
+import type { FieldErrors } from "react-hook-form";
 import type { ProductLot } from "../../lib/api-types.ts";
 import { formatCount } from "../../lib/format.ts";
-import { Field } from "../field.tsx";
 
 function lotLabel(lot: ProductLot): string {
   return `${lot.lotNumber} · ${lot.location} · ${formatCount(lot.onHand)} on hand${lot.reserved ? `, ${formatCount(lot.reserved)} reserved` : ""}`;
+}
+
+/** The chosen lot; it may leave the list (emptied by this very form), and then the first one is chosen. */
+export function useLotChoice(lots: ProductLot[], initialLotId: string | undefined): [string, (lotId: string) => void] {
+  const [chosen, setChosen] = useState(initialLotId);
+  const lotId = lots.some((candidate) => candidate.id === chosen) ? (chosen as string) : (lots[0]?.id ?? "");
+  return [lotId, setChosen];
 }
 
 /** Picks one of the product's lots; the choice is controlled so dependent fields can follow it. */
@@ -11,15 +20,16 @@ export function LotSelect({
   lots,
   value,
   onChange,
-  error,
+  form,
 }: {
   lots: ProductLot[];
   value: string;
   onChange: (lotId: string) => void;
-  error?: string | undefined;
+  /** The form whose errors may name the lot (the server's lotId reason). */
+  form: { formState: { errors: FieldErrors } };
 }) {
   return (
-    <Field label="Lot" error={error} className="field-wide">
+    <Field label="Lot" error={fieldMessage(form.formState.errors, "lotId")} className="field-wide">
       {(props) => (
         <select {...props} name="lotId" value={value} onChange={(event) => onChange(event.target.value)}>
           {lots.map((lot) => (

@@ -1,30 +1,36 @@
+import { updateProductInput } from "@stockroom/contracts";
+import { FormField, fieldMessage } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import type { ProductDetail } from "../../lib/api-types.ts";
+import { wholeNumberText } from "../../lib/form-text.ts";
 import { formatCount } from "../../lib/format.ts";
+import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
-import { parseWholeNumber, useFormErrors } from "../../lib/use-form-errors.ts";
-import { Field, FormAlert, FormSuccess } from "../field.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
+
+const schema = z.object({
+  minStockLevel: wholeNumberText(updateProductInput.shape.minStockLevel.unwrap()),
+  trackInventory: z.boolean(),
+});
 
 /** The stock rules of a product: its minimum level (low-stock alerts) and whether stock is tracked at all. */
 export function ProductSettingsForm({ product }: { product: ProductDetail["product"] }) {
   const { trpc, queryClient } = useAppContext();
   const [done, setDone] = useState<string | null>(null);
   const update = useMutation(trpc.products.update.mutationOptions());
-  const errors = useFormErrors(update.error);
+  const { form, message } = useApiForm({
+    schema,
+    defaultValues: { minStockLevel: String(product.minStockLevel), trackInventory: product.trackInventory },
+    serverError: update.error,
+  });
+  const trackError = fieldMessage(form.formState.errors, "trackInventory");
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.handleSubmit((values) => {
     setDone(null);
-    const data = new FormData(event.currentTarget);
-    const minStockLevel = parseWholeNumber(String(data.get("minStockLevel") ?? ""), { min: 0 });
-    const trackInventory = data.get("trackInventory") === "on";
-    const problems: Record<string, string> = {};
-    if (typeof minStockLevel === "string")
-      problems.minStockLevel = minStockLevel === "Must be at least 0." ? "Minimum level cannot be negative." : minStockLevel;
-    if (!errors.check(problems) || typeof minStockLevel === "string") return;
     update.mutate(
-      { productId: product.id, minStockLevel, trackInventory },
+      { productId: product.id, ...values },
       {
         onSuccess: async (saved) => {
           setDone(`Saved: minimum ${formatCount(saved.minStockLevel)}, ${saved.trackInventory ? "stock tracked" : "stock not tracked"}.`);
@@ -36,30 +42,25 @@ export function ProductSettingsForm({ product }: { product: ProductDetail["produ
         },
       },
     );
-  };
+  });
 
   return (
     <form className="stock-form" onSubmit={submit} noValidate aria-label="Stock settings">
-      <FormAlert message={errors.message} />
+      <FormAlert message={message} />
       <div className="form-grid">
-        <Field label="Minimum stock level" hint="A low-stock alert opens when available stock falls below this." error={errors.error("minStockLevel")}>
-          {(props) => <input {...props} name="minStockLevel" inputMode="numeric" defaultValue={product.minStockLevel} autoComplete="off" />}
-        </Field>
+        <FormField form={form} name="minStockLevel" label="Minimum stock level" hint="A low-stock alert opens when available stock falls below this.">
+          {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
+        </FormField>
         <div className="field field-checkbox">
           <label>
-            <input type="checkbox" name="trackInventory" defaultChecked={product.trackInventory} />
+            <input type="checkbox" {...form.register("trackInventory")} />
             Track stock for this product
           </label>
           <p className="field-hint">Untracked products (made to order) are always available.</p>
-          {errors.error("trackInventory") ? <p className="field-error">{errors.error("trackInventory")}</p> : null}
+          {trackError ? <p className="field-error">{trackError}</p> : null}
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save settings"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Save settings" pendingLabel="Saving…" isPending={update.isPending} done={done} />
     </form>
   );
 }

@@ -1,12 +1,26 @@
+import { receiveLotInput } from "@stockroom/contracts";
+import { FormField } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { z } from "zod";
 import type { ProductDetail, StockLocation } from "../../lib/api-types.ts";
+import { moneyText, wholeNumberText } from "../../lib/form-text.ts";
 import { formatCount } from "../../lib/format.ts";
 import { newIdempotencyKey } from "../../lib/idempotency.ts";
+import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
-import { parseMoneyToCents, parseWholeNumber, useFormErrors } from "../../lib/use-form-errors.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
-import { Field, FormAlert, FormSuccess } from "../field.tsx";
+import { FormActions, FormAlert } from "../form-parts.tsx";
+
+const schema = receiveLotInput.pick({ lotNumber: true }).extend({
+  locationId: z.string().min(1, "Choose a location.").pipe(receiveLotInput.shape.locationId),
+  expiryDate: z
+    .string()
+    .transform((day): string | null | undefined => day || null)
+    .pipe(receiveLotInput.shape.expiryDate),
+  unitCost: moneyText(receiveLotInput.shape.unitCostCents),
+  quantity: wholeNumberText(receiveLotInput.shape.quantity),
+});
 
 /** Receives units into a new lot, or more of an existing lot (same number, location and expiry). */
 export function ReceiveForm({ product, locations }: { product: ProductDetail["product"]; locations: StockLocation[] }) {
@@ -15,49 +29,39 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
   const idempotencyKey = useRef(newIdempotencyKey());
   const [done, setDone] = useState<string | null>(null);
   const receive = useMutation(trpc.stock.receive.mutationOptions());
-  const errors = useFormErrors(receive.error, { unitCostCents: "unitCost" });
   const defaultLocation = locations.find((location) => location.isSellable) ?? locations[0];
+  const { form, message } = useApiForm({
+    schema,
+    defaultValues: { locationId: defaultLocation?.id ?? "", lotNumber: "", expiryDate: "", unitCost: (product.unitCostCents / 100).toFixed(2), quantity: "" },
+    serverError: receive.error,
+    fieldFor: { unitCostCents: "unitCost" },
+  });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(({ unitCost, ...values }) => {
     setDone(null);
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const lotNumber = String(data.get("lotNumber") ?? "").trim();
-    const expiryDate = String(data.get("expiryDate") ?? "");
-    const quantity = parseWholeNumber(String(data.get("quantity") ?? ""), { min: 1 });
-    const unitCostCents = parseMoneyToCents(String(data.get("unitCost") ?? ""));
-    const locationId = String(data.get("locationId") ?? "");
-    const problems: Record<string, string> = {};
-    if (!locationId) problems.locationId = "Choose a location.";
-    if (!lotNumber) problems.lotNumber = "Enter a lot number.";
-    if (expiryDate && !/^\d{4}-\d{2}-\d{2}$/.test(expiryDate)) problems.expiryDate = "Use YYYY-MM-DD.";
-    if (typeof quantity === "string") problems.quantity = quantity;
-    if (typeof unitCostCents === "string") problems.unitCost = unitCostCents;
-    if (!errors.check(problems) || typeof quantity === "string" || typeof unitCostCents === "string") return;
     receive.mutate(
-      { productId: product.id, locationId, lotNumber, expiryDate: expiryDate || null, unitCostCents, quantity, idempotencyKey: idempotencyKey.current },
+      { productId: product.id, ...values, unitCostCents: unitCost, idempotencyKey: idempotencyKey.current },
       {
         onSuccess: async (result) => {
           idempotencyKey.current = newIdempotencyKey();
           form.reset();
           setDone(
-            `Received ${formatCount(quantity)} into lot ${lotNumber}: on hand ${formatCount(result.movement.previousOnHand)} → ${formatCount(result.movement.newOnHand)}.`,
+            `Received ${formatCount(values.quantity)} into lot ${values.lotNumber}: on hand ${formatCount(result.movement.previousOnHand)} → ${formatCount(result.movement.newOnHand)}.`,
           );
           await invalidate();
         },
       },
     );
-  };
+  });
 
   if (locations.length === 0) return <p className="muted">This producer has no locations to receive stock into.</p>;
   return (
     <form className="stock-form" onSubmit={submit} noValidate aria-label="Receive stock">
-      <FormAlert message={errors.message} />
+      <FormAlert message={message} />
       <div className="form-grid">
-        <Field label="Location" error={errors.error("locationId")}>
+        <FormField form={form} name="locationId" label="Location">
           {(props) => (
-            <select {...props} name="locationId" defaultValue={defaultLocation?.id}>
+            <select {...props}>
               {locations.map((location) => (
                 <option key={location.id} value={location.id}>
                   {location.isSellable ? location.name : `${location.name} (not sellable)`}
@@ -65,26 +69,21 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
               ))}
             </select>
           )}
-        </Field>
-        <Field label="Lot number" error={errors.error("lotNumber")}>
-          {(props) => <input {...props} name="lotNumber" autoComplete="off" maxLength={64} />}
-        </Field>
-        <Field label="Expiry date" hint="Leave empty if it does not expire." error={errors.error("expiryDate")}>
-          {(props) => <input {...props} name="expiryDate" type="date" />}
-        </Field>
-        <Field label="Unit cost (£)" error={errors.error("unitCost")}>
-          {(props) => <input {...props} name="unitCost" inputMode="decimal" defaultValue={(product.unitCostCents / 100).toFixed(2)} />}
-        </Field>
-        <Field label="Quantity" error={errors.error("quantity")}>
-          {(props) => <input {...props} name="quantity" inputMode="numeric" autoComplete="off" />}
-        </Field>
+        </FormField>
+        <FormField form={form} name="lotNumber" label="Lot number">
+          {(props) => <input {...props} autoComplete="off" maxLength={64} />}
+        </FormField>
+        <FormField form={form} name="expiryDate" label="Expiry date" hint="Leave empty if it does not expire.">
+          {(props) => <input {...props} type="date" />}
+        </FormField>
+        <FormField form={form} name="unitCost" label="Unit cost (£)">
+          {(props) => <input {...props} inputMode="decimal" />}
+        </FormField>
+        <FormField form={form} name="quantity" label="Quantity">
+          {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
+        </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={receive.isPending}>
-          {receive.isPending ? "Receiving…" : "Receive stock"}
-        </button>
-        <FormSuccess message={done} />
-      </div>
+      <FormActions label="Receive stock" pendingLabel="Receiving…" isPending={receive.isPending} done={done} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { ANALYTICS_BUCKETS, type AnalyticsBucket } from "@stockroom/contracts";
 import { formatMoney } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
@@ -20,14 +21,14 @@ import { useRouteQuery } from "../../lib/use-route-query.ts";
 const searchSchema = z.object({
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
-  bucket: z.enum(["day", "week"]).optional().catch(undefined),
+  bucket: z.enum(ANALYTICS_BUCKETS).optional().catch(undefined),
 });
 
 interface AnalyticsDeps {
   producerId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  bucket?: "day" | "week" | undefined;
+  bucket?: AnalyticsBucket | undefined;
 }
 
 function queries(trpc: Trpc, me: Staff, deps: AnalyticsDeps) {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DateRange } from "../../components/date-range.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { BandsTable, ExpiringLotsTable, WasteTable } from "../../components/expiry-tables.tsx";
-import { FormAlert } from "../../components/field.tsx";
+import { FormAlert } from "../../components/form-parts.tsx";
 import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { isoDay, resolveRange } from "../../lib/dates.ts";

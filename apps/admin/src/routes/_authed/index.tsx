@@ -1,3 +1,4 @@
+import { listProductsInput, urlSearchSchema } from "@stockroom/contracts";
 import { formatMoney, SearchBox } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
@@ -14,8 +15,7 @@ import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
 import { useRouteQuery } from "../../lib/use-route-query.ts";
 
-const searchSchema = z.object({
-  search: z.string().trim().max(100).optional().catch(undefined),
+const searchSchema = urlSearchSchema(listProductsInput.pick({ search: true }).shape).extend({
   /** Low-stock widget filters. */
   alertCategory: z.string().trim().max(100).optional().catch(undefined),
   severity: z.enum(["out", "low"]).optional().catch(undefined),

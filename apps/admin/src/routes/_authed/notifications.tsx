@@ -1,7 +1,7 @@
+import { DELIVERY_STATUSES, type DeliveryStatus, listNotificationsInput, urlSearchSchema } from "@stockroom/contracts";
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { AlertSettingsForm } from "../../components/alert-settings-form.tsx";
-import { DELIVERY_LABELS, type DeliveryStatus, DeliveryStatusBadge } from "../../components/badges.tsx";
+import { DELIVERY_LABELS, DeliveryStatusBadge } from "../../components/badges.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { Section } from "../../components/section.tsx";
 import { SelectFilter } from "../../components/select-filter.tsx";
@@ -12,12 +12,9 @@ import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
 import { useRouteInfiniteQuery, useRouteQuery } from "../../lib/use-route-query.ts";
 
-const STATUSES = ["PENDING", "SENDING", "SENT", "OUTBOX", "FAILED"] as const;
 const CHANNEL_LABELS = { EMAIL: "Email", SMS: "SMS", WHATSAPP: "WhatsApp" } as const;
 
-const searchSchema = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
-});
+const searchSchema = urlSearchSchema(listNotificationsInput.pick({ status: true }).shape);
 
 function logQuery(trpc: Trpc, me: Staff, search: { producerId?: string | undefined; status?: DeliveryStatus | undefined }) {
   return trpc.alerts.notifications.infiniteQueryOptions(
@@ -59,7 +56,7 @@ function NotificationsPage() {
               label="Status"
               allLabel="Any status"
               value={search.status}
-              options={STATUSES.map((value) => ({ value, label: DELIVERY_LABELS[value] }))}
+              options={DELIVERY_STATUSES.map((value) => ({ value, label: DELIVERY_LABELS[value] }))}
               onChange={(status) => void navigate({ search: (prev) => ({ ...prev, status }), replace: true, resetScroll: false })}
             />
           </div>

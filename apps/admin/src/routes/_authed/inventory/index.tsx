@@ -1,9 +1,10 @@
+import { INVENTORY_STATUSES, type InventorySort, listInventoryInput, urlSearchSchema } from "@stockroom/contracts";
 import { SearchBox } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
-import { INVENTORY_STATUS_LABELS, type InventoryStatus } from "../../../components/badges.tsx";
-import { type InventorySort, InventoryTable } from "../../../components/inventory-table.tsx";
+import { INVENTORY_STATUS_LABELS } from "../../../components/badges.tsx";
+import { InventoryTable } from "../../../components/inventory-table.tsx";
 import { Pagination } from "../../../components/pagination.tsx";
 import { SelectFilter } from "../../../components/select-filter.tsx";
 import { scopedProducerId } from "../../../lib/producer-scope.ts";
@@ -12,19 +13,10 @@ import type { Staff } from "../../../lib/staff.ts";
 import type { Trpc } from "../../../lib/trpc.ts";
 import { useRouteQuery } from "../../../lib/use-route-query.ts";
 
-const STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
-const SORTS = ["name", "sku", "available", "category", "value"] as const;
 const PAGE_SIZES = [25, 50, 100, 200, 500] as const;
 const DEFAULT_PAGE_SIZE = 200;
 
-const searchSchema = z.object({
-  search: z.string().trim().max(100).optional().catch(undefined),
-  category: z.string().trim().max(100).optional().catch(undefined),
-  locationId: z.uuid().optional().catch(undefined),
-  status: z.enum(STATUSES).optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
-  direction: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.number().int().min(1).optional().catch(undefined),
+const searchSchema = urlSearchSchema(listInventoryInput.omit({ producerId: true, pageSize: true }).shape).extend({
   pageSize: z
     .number()
     .int()
@@ -113,7 +105,7 @@ function InventoryPage() {
           label="Status"
           allLabel="Any status"
           value={search.status}
-          options={STATUSES.map((value) => ({ value, label: INVENTORY_STATUS_LABELS[value as InventoryStatus] }))}
+          options={INVENTORY_STATUSES.map((value) => ({ value, label: INVENTORY_STATUS_LABELS[value] }))}
           onChange={(status) => filter({ status })}
         />
       </div>

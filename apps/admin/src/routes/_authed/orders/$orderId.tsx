@@ -1,10 +1,13 @@
+import type { OrderStatus } from "@stockroom/contracts";
 import { errorMessage, formatMoney, isNotFound } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, notFound } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { z } from "zod";
-import { Badge, ORDER_STATUS_LABELS, type OrderStatus, OrderStatusBadge } from "../../../components/badges.tsx";
-import { FormAlert } from "../../../components/field.tsx";
+import { Badge, ORDER_STATUS_LABELS, OrderStatusBadge } from "../../../components/badges.tsx";
+import { column } from "../../../components/data-table/columns.tsx";
+import { DataTable } from "../../../components/data-table/data-table.tsx";
+import { FormAlert } from "../../../components/form-parts.tsx";
 import { Section } from "../../../components/section.tsx";
 import type { ApiOutputs, Order } from "../../../lib/api-types.ts";
 import { formatCount, formatDateTime, formatDay, formatSigned } from "../../../lib/format.ts";
@@ -12,6 +15,42 @@ import { newIdempotencyKey } from "../../../lib/idempotency.ts";
 import { useStockInvalidation } from "../../../lib/use-stock-invalidation.ts";
 
 type StatusChange = ApiOutputs["orders"]["setStatus"];
+type OrderLine = Order["lines"][number];
+
+const LINE_COLUMNS = [
+  column<OrderLine>(
+    "Product",
+    (line) => (
+      <>
+        <Link to="/inventory/$productId" params={{ productId: line.productId }}>
+          {line.name}
+        </Link>
+        <span className="sku">{line.sku}</span>
+      </>
+    ),
+    { className: "cell-title" },
+  ),
+  column<OrderLine>("Quantity", (line) => formatCount(line.quantity), { numeric: true }),
+  column<OrderLine>("Unit price", (line) => formatMoney(line.unitPriceCents), { numeric: true }),
+  column<OrderLine>("Line total", (line) => formatMoney(line.unitPriceCents * line.quantity), { numeric: true }),
+  column<OrderLine>(
+    "Lots",
+    (line) =>
+      line.lots.length === 0 ? (
+        <span className="muted">None (not tracked)</span>
+      ) : (
+        <ul className="plain-list">
+          {line.lots.map((lot) => (
+            <li key={lot.lotId}>
+              {formatCount(lot.quantity)} × lot {lot.lotNumber} · {lot.location}
+              {lot.expiryDate ? ` · expires ${formatDay(lot.expiryDate)}` : null}
+            </li>
+          ))}
+        </ul>
+      ),
+    { className: "wrap" },
+  ),
+];
 
 export const Route = createFileRoute("/_authed/orders/$orderId")({
   loader: async ({ context: { queryClient, trpc }, params: { orderId } }) => {
@@ -113,60 +152,7 @@ function OrderPage() {
         {order.stockMovedAt ? <p className="muted small">Stock left the shelves {formatDateTime(order.stockMovedAt)}.</p> : null}
       </Section>
       <Section title="Items" description="With the lots allocated to each line (first to expire, first out).">
-        <div className="table-wrap">
-          <table className="data-table order-lines-table">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="numeric">
-                  Quantity
-                </th>
-                <th scope="col" className="numeric">
-                  Unit price
-                </th>
-                <th scope="col" className="numeric">
-                  Line total
-                </th>
-                <th scope="col">Lots</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((line) => (
-                <tr key={line.productId}>
-                  <td data-label="Product" className="cell-title">
-                    <Link to="/inventory/$productId" params={{ productId: line.productId }}>
-                      {line.name}
-                    </Link>
-                    <span className="sku">{line.sku}</span>
-                  </td>
-                  <td data-label="Quantity" className="numeric">
-                    {formatCount(line.quantity)}
-                  </td>
-                  <td data-label="Unit price" className="numeric">
-                    {formatMoney(line.unitPriceCents)}
-                  </td>
-                  <td data-label="Line total" className="numeric">
-                    {formatMoney(line.unitPriceCents * line.quantity)}
-                  </td>
-                  <td data-label="Lots" className="wrap">
-                    {line.lots.length === 0 ? (
-                      <span className="muted">None (not tracked)</span>
-                    ) : (
-                      <ul className="plain-list">
-                        {line.lots.map((lot) => (
-                          <li key={lot.lotId}>
-                            {formatCount(lot.quantity)} × lot {lot.lotNumber} · {lot.location}
-                            {lot.expiryDate ? ` · expires ${formatDay(lot.expiryDate)}` : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data={order.lines} columns={LINE_COLUMNS} getRowId={(line) => line.productId} className="data-table order-lines-table" />
       </Section>
     </div>
   );

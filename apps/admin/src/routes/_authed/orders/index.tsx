@@ -1,9 +1,12 @@
+import { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, urlSearchSchema } from "@stockroom/contracts";
 import { formatMoney } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { z } from "zod";
-import { ORDER_STATUS_LABELS, type OrderStatus, OrderStatusBadge } from "../../../components/badges.tsx";
-import { EmptyState } from "../../../components/empty-state.tsx";
+import { ORDER_STATUS_LABELS, OrderStatusBadge } from "../../../components/badges.tsx";
+import { column } from "../../../components/data-table/columns.tsx";
+import { DataTable } from "../../../components/data-table/data-table.tsx";
 import { SelectFilter } from "../../../components/select-filter.tsx";
+import type { ApiOutputs } from "../../../lib/api-types.ts";
 import { formatCount, formatDateTime } from "../../../lib/format.ts";
 import { scopedProducerId } from "../../../lib/producer-scope.ts";
 import { loadQuery } from "../../../lib/route-data.ts";
@@ -11,12 +14,28 @@ import type { Staff } from "../../../lib/staff.ts";
 import type { Trpc } from "../../../lib/trpc.ts";
 import { useRouteQuery } from "../../../lib/use-route-query.ts";
 
-const STATUSES = ["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"] as const;
 const PAGE = 50;
-const MAX = 200;
+const MAX = MAX_ORDERS_LIMIT;
+type OrderRow = ApiOutputs["orders"]["list"][number];
 
-const searchSchema = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
+const COLUMNS = [
+  column<OrderRow>(
+    "Order",
+    (order) => (
+      <Link to="/orders/$orderId" params={{ orderId: order.id }}>
+        Order #{order.number}
+      </Link>
+    ),
+    { className: "cell-title" },
+  ),
+  column<OrderRow>("Status", (order) => <OrderStatusBadge status={order.status} />),
+  column<OrderRow>("Placed", (order) => formatDateTime(order.createdAt)),
+  column<OrderRow>("Items", (order) => order.lines.map((line) => `${line.quantity} × ${line.name}`).join(", "), { className: "wrap" }),
+  column<OrderRow>("Total", (order) => formatMoney(order.totalCents), { numeric: true }),
+  column<OrderRow>("Stock", (order) => (order.stockMovedAt ? "Left stock" : order.status === "CANCELLED" ? "Released" : "Reserved"), { className: "muted" }),
+];
+
+const searchSchema = urlSearchSchema(listOrdersInput.pick({ status: true }).shape).extend({
   /** How many of the newest orders to show (the server lists at most 200). */
   limit: z.number().int().min(PAGE).max(MAX).optional().catch(undefined),
 });
@@ -51,7 +70,7 @@ function OrdersPage() {
           label="Status"
           allLabel="All statuses"
           value={search.status}
-          options={STATUSES.map((value) => ({ value, label: ORDER_STATUS_LABELS[value] }))}
+          options={ORDER_STATUSES.map((value) => ({ value, label: ORDER_STATUS_LABELS[value] }))}
           onChange={(status) => void navigate({ search: (prev) => ({ ...prev, status, limit: undefined }) })}
         />
       </div>
@@ -60,50 +79,13 @@ function OrdersPage() {
           {orders.length === 1 ? "1 order" : `${formatCount(orders.length)} orders`}
           {search.status ? ` · ${ORDER_STATUS_LABELS[search.status].toLowerCase()}` : null}
         </p>
-        {orders.length === 0 ? (
-          <EmptyState title="No orders">{search.status ? "No orders have this status." : "Orders placed in the shop appear here."}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table orders-table">
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Placed</th>
-                  <th scope="col">Items</th>
-                  <th scope="col" className="numeric">
-                    Total
-                  </th>
-                  <th scope="col">Stock</th>
-                </tr>
-              </thead>
-              <tbody>
-                {orders.map((order) => (
-                  <tr key={order.id}>
-                    <td data-label="Order" className="cell-title">
-                      <Link to="/orders/$orderId" params={{ orderId: order.id }}>
-                        Order #{order.number}
-                      </Link>
-                    </td>
-                    <td data-label="Status">
-                      <OrderStatusBadge status={order.status} />
-                    </td>
-                    <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
-                    <td data-label="Items" className="wrap">
-                      {order.lines.map((line) => `${line.quantity} × ${line.name}`).join(", ")}
-                    </td>
-                    <td data-label="Total" className="numeric">
-                      {formatMoney(order.totalCents)}
-                    </td>
-                    <td data-label="Stock" className="muted">
-                      {order.stockMovedAt ? "Left stock" : order.status === "CANCELLED" ? "Released" : "Reserved"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          data={orders}
+          columns={COLUMNS}
+          getRowId={(order) => order.id}
+          className="data-table orders-table"
+          empty={{ title: "No orders", children: search.status ? "No orders have this status." : "Orders placed in the shop appear here." }}
+        />
         {orders.length >= limit && limit < MAX ? (
           <div className="load-more">
             <button

@@ -1,0 +1,51 @@
+// The API's input schemas and enums, shared by the domain (which parses with them) and the SPAs
+// (forms, URL search params). Browser-safe: zod only, no server code.
+export {
+  ALERT_STATUSES,
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  listLowStockAlertsInput,
+  listNotificationsInput,
+  MAX_RECIPIENTS,
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  PHONE_PATTERN,
+  updateAlertSettingsInput,
+} from "./alerts.ts";
+export { signInInput } from "./auth.ts";
+export { cartTokenSchema, listCatalogInput, MAX_CART_LINES, MAX_LINE_QUANTITY, releaseCartInput, reserveCartInput } from "./cart.ts";
+export { idempotencyKeySchema, isoDay, producerScopeInput, SORT_DIRECTIONS, type SortDirection } from "./common.ts";
+export { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, orderIdInput, placeOrderInput, setOrderStatusInput } from "./orders.ts";
+export {
+  createLocationInput,
+  createProductInput,
+  getProductInput,
+  listCategoriesInput,
+  listLocationsInput,
+  listProductsInput,
+  productDetailInput,
+  updateProductInput,
+} from "./products.ts";
+export {
+  ANALYTICS_BUCKETS,
+  type AnalyticsBucket,
+  analyticsInput,
+  expiryWasteInput,
+  INVENTORY_SORTS,
+  INVENTORY_STATUSES,
+  type InventorySort,
+  type InventoryStatus,
+  listInventoryInput,
+  MAX_INVENTORY_PAGE_SIZE,
+} from "./reports.ts";
+export {
+  adjustLotInput,
+  listMovementsInput,
+  MAX_STOCK_CHANGE,
+  receiveLotInput,
+  transferLotInput,
+  WRITE_OFF_REASONS,
+  type WriteOffReason,
+  writeOffLotInput,
+} from "./stock.ts";
+export { urlSearchSchema } from "./url-search.ts";

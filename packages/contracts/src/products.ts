@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const productFields = z.object({
+  sku: z.string().trim().min(1, "Enter a SKU.").max(64),
+  name: z.string().trim().min(1, "Enter a name.").max(200),
+  category: z.string().trim().min(1, "Enter a category.").max(100),
+  priceCents: z.number().int().min(0, "Price cannot be negative."),
+  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative."),
+  minStockLevel: z.number().int().min(0, "Minimum level cannot be negative."),
+  trackInventory: z.boolean(),
+  leadTimeDays: z.number().int().min(0).max(365),
+  barcode: z.string().trim().max(64).nullable(),
+});
+
+export const createProductInput = productFields.partial({ minStockLevel: true, trackInventory: true, leadTimeDays: true, barcode: true }).extend({
+  producerId: z.string().uuid().optional(),
+});
+export const updateProductInput = productFields.partial().extend({ productId: z.string().uuid("Product id must be a UUID.") });
+
+export const getProductInput = z.object({ productId: z.string().uuid("Product id must be a UUID.") });
+export const productDetailInput = getProductInput;
+
+export const listProductsInput = z.object({
+  producerId: z.string().uuid().optional(),
+  search: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const listCategoriesInput = z.object({ producerId: z.string().uuid().optional() });
+export const listLocationsInput = z.object({ producerId: z.string().uuid().optional() });
+export const createLocationInput = z.object({
+  producerId: z.string().uuid().optional(),
+  name: z.string().trim().min(1, "Enter a name.").max(100),
+  isSellable: z.boolean().default(true),
+});

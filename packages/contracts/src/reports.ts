@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { isoDay, SORT_DIRECTIONS } from "./common.ts";
+
+export const INVENTORY_STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
+export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
+export const INVENTORY_SORTS = ["name", "sku", "available", "category", "value"] as const;
+export type InventorySort = (typeof INVENTORY_SORTS)[number];
+export const MAX_INVENTORY_PAGE_SIZE = 500;
+
+export const listInventoryInput = z.object({
+  producerId: z.string().uuid().optional(),
+  search: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+  locationId: z.string().uuid().optional(),
+  status: z.enum(INVENTORY_STATUSES).optional(),
+  sort: z.enum(INVENTORY_SORTS).default("name"),
+  direction: z.enum(SORT_DIRECTIONS).default("asc"),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(MAX_INVENTORY_PAGE_SIZE).default(50),
+});
+
+export const ANALYTICS_BUCKETS = ["day", "week"] as const;
+export type AnalyticsBucket = (typeof ANALYTICS_BUCKETS)[number];
+
+export const analyticsInput = z.object({
+  producerId: z.string().uuid().optional(),
+  from: isoDay,
+  to: isoDay,
+  bucket: z.enum(ANALYTICS_BUCKETS).default("day"),
+});
+
+export const expiryWasteInput = z.object({ producerId: z.string().uuid().optional(), from: isoDay, to: isoDay });

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { idempotencyKeySchema } from "./common.ts";
+
+/** The most units one receipt or adjustment may move. */
+export const MAX_STOCK_CHANGE = 10_000_000;
+
+export const receiveLotInput = z.object({
+  productId: z.string().uuid("Product id must be a UUID."),
+  locationId: z.string().uuid("Location id must be a UUID."),
+  lotNumber: z.string().trim().min(1, "Enter a lot number.").max(64),
+  expiryDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
+    .nullable()
+    .optional(),
+  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
+  quantity: z.number().int().min(1, "Quantity must be at least 1.").max(MAX_STOCK_CHANGE),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export const adjustLotInput = z.object({
+  lotId: z.string().uuid("Lot id must be a UUID."),
+  change: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, "Change cannot be zero.")
+    .refine((n) => Math.abs(n) <= MAX_STOCK_CHANGE, "Change is too large."),
+  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export const WRITE_OFF_REASONS = ["EXPIRED", "DAMAGED", "RECALLED", "OTHER"] as const;
+export type WriteOffReason = (typeof WRITE_OFF_REASONS)[number];
+
+export const writeOffLotInput = z.object({
+  lotId: z.string().uuid("Lot id must be a UUID."),
+  quantity: z.number().int().min(1, "Quantity must be at least 1."),
+  reason: z.enum(WRITE_OFF_REASONS),
+  note: z.string().trim().max(500).optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export const transferLotInput = z.object({
+  lotId: z.string().uuid("Lot id must be a UUID."),
+  toLocationId: z.string().uuid("Location id must be a UUID."),
+  quantity: z.number().int().min(1, "Quantity must be at least 1."),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export const listMovementsInput = z.object({
+  productId: z.string().uuid().optional(),
+  lotId: z.string().uuid().optional(),
+  /** Keyset cursor: the last movement id of the previous page. */
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
