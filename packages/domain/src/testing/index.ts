@@ -1,3 +1,4 @@
+export { clearStock } from "./clear-stock.ts";
 export { actorFor, createProducer, createProduct, createStaff, TEST_PASSWORD } from "./factories.ts";
 export { HOLD_PATHS, type HoldPath, useHoldPath } from "./hold-paths.ts";
 export { createStockWorld, expectValidInventory, newCartId, productWithStock } from "./stock-fixtures.ts";
