@@ -49,97 +49,104 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 describe.each(HOLD_PATHS)("stock model (property-based, %s)", (path) => {
   const holdPath = useHoldPath(path, stock);
 
-  it("random sequences of receive / hold / release / place / dispatch / cancel / adjust / clock-advance keep every invariant", async () => {
-    const deps = () => holdPath.deps;
-    await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 25 }), async (commands) => {
-        // Time only moves forward: each run starts where the previous one stopped, on emptied stock tables.
-        await clearStock(stock.db);
-        const { product } = await productWithStock(deps(), stock.world, [], {});
-        const carts = Array.from({ length: 4 }, () => ({ id: newCartId(), quantity: 0 }));
-        const orders: { id: string; quantity: number; isMoved: boolean; isCancelled: boolean }[] = [];
-        const lots: string[] = [];
-        let expectedOnHand = 0;
-        for (const c of commands) {
-          if (c.kind === "receive") {
-            const expiryDate = c.expiresInDays === null ? null : addDays(utcDay(clock.now()), c.expiresInDays);
-            const r = await receiveLot(deps(), stock.world.admin, {
-              productId: product.id,
-              locationId: stock.world.shop.id,
-              lotNumber: `P-${lots.length}`,
-              expiryDate,
-              unitCostCents: 10,
-              quantity: c.quantity,
-            });
-            lots.push(r.lotId);
-            expectedOnHand += c.quantity;
-          } else if (c.kind === "hold") {
-            const cart = carts[c.cart] as (typeof carts)[0];
-            const before = (await availabilityOf(deps(), [product.id])).get(product.id) ?? 0;
-            const ownLive = await stock.db.hold.aggregate({
-              where: { cartId: cart.id, status: "HELD", expiresAt: { gt: clock.now() } },
-              _sum: { quantity: true },
-            });
-            const canHold = before + (ownLive._sum.quantity ?? 0) >= c.quantity;
-            const result = await reserveCart(deps(), { cartId: cart.id, lines: [{ productId: product.id, quantity: c.quantity }] }).then(
-              () => true,
-              (e: unknown) => {
+  it(
+    "random sequences of receive / hold / release / place / dispatch / cancel / adjust / clock-advance keep every invariant",
+    async () => {
+      const deps = () => holdPath.deps;
+      await fc.assert(
+        fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 25 }), async (commands) => {
+          // Time only moves forward: each run starts where the previous one stopped, on emptied stock tables.
+          await clearStock(stock.db);
+          const { product } = await productWithStock(deps(), stock.world, [], {});
+          const carts = Array.from({ length: 4 }, () => ({ id: newCartId(), quantity: 0 }));
+          const orders: { id: string; quantity: number; isMoved: boolean; isCancelled: boolean }[] = [];
+          const lots: string[] = [];
+          let expectedOnHand = 0;
+          for (const c of commands) {
+            if (c.kind === "receive") {
+              const expiryDate = c.expiresInDays === null ? null : addDays(utcDay(clock.now()), c.expiresInDays);
+              const r = await receiveLot(deps(), stock.world.admin, {
+                productId: product.id,
+                locationId: stock.world.shop.id,
+                lotNumber: `P-${lots.length}`,
+                expiryDate,
+                unitCostCents: 10,
+                quantity: c.quantity,
+              });
+              lots.push(r.lotId);
+              expectedOnHand += c.quantity;
+            } else if (c.kind === "hold") {
+              const cart = carts[c.cart] as (typeof carts)[0];
+              const before = (await availabilityOf(deps(), [product.id])).get(product.id) ?? 0;
+              const ownLive = await stock.db.hold.aggregate({
+                where: { cartId: cart.id, status: "HELD", expiresAt: { gt: clock.now() } },
+                _sum: { quantity: true },
+              });
+              const canHold = before + (ownLive._sum.quantity ?? 0) >= c.quantity;
+              const result = await reserveCart(deps(), { cartId: cart.id, lines: [{ productId: product.id, quantity: c.quantity }] }).then(
+                () => true,
+                (e: unknown) => {
+                  expect((e as DomainError).code).toBe("CONFLICT");
+                  return false;
+                },
+              );
+              expect(result).toBe(canHold);
+              if (result) cart.quantity = c.quantity;
+            } else if (c.kind === "release") {
+              await releaseCartHolds(deps(), { cartId: (carts[c.cart] as (typeof carts)[0]).id });
+            } else if (c.kind === "place") {
+              const cart = carts[c.cart] as (typeof carts)[0];
+              if (cart.quantity === 0) continue;
+              const placed = await placeOrder(deps(), { cartId: cart.id, lines: [{ productId: product.id, quantity: cart.quantity }] }).catch((e: unknown) => {
                 expect((e as DomainError).code).toBe("CONFLICT");
-                return false;
-              },
-            );
-            expect(result).toBe(canHold);
-            if (result) cart.quantity = c.quantity;
-          } else if (c.kind === "release") {
-            await releaseCartHolds(deps(), { cartId: (carts[c.cart] as (typeof carts)[0]).id });
-          } else if (c.kind === "place") {
-            const cart = carts[c.cart] as (typeof carts)[0];
-            if (cart.quantity === 0) continue;
-            const placed = await placeOrder(deps(), { cartId: cart.id, lines: [{ productId: product.id, quantity: cart.quantity }] }).catch((e: unknown) => {
-              expect((e as DomainError).code).toBe("CONFLICT");
-              return null;
-            });
-            if (placed) for (const o of placed.orders) orders.push({ id: o.orderId, quantity: cart.quantity, isMoved: false, isCancelled: false });
-            cart.id = newCartId();
-            cart.quantity = 0;
-          } else if (c.kind === "dispatch" || c.kind === "cancel") {
-            const order = orders[c.order];
-            if (!order || order.isCancelled || order.isMoved) continue;
-            await setOrderStatus(deps(), stock.world.admin, { orderId: order.id, status: "CONFIRMED" });
-            const ok = await setOrderStatus(deps(), stock.world.admin, { orderId: order.id, status: c.kind === "dispatch" ? "DISPATCHED" : "CANCELLED" }).then(
-              () => true,
-              (e: unknown) => {
-                // Only a lot that expired with nothing to replace it may stop a dispatch.
-                expect((e as DomainError).userMessage).toMatch(/expired on .* not enough other stock/);
-                return false;
-              },
-            );
-            if (ok && c.kind === "dispatch") {
-              order.isMoved = true;
-              expectedOnHand -= order.quantity;
+                return null;
+              });
+              if (placed) for (const o of placed.orders) orders.push({ id: o.orderId, quantity: cart.quantity, isMoved: false, isCancelled: false });
+              cart.id = newCartId();
+              cart.quantity = 0;
+            } else if (c.kind === "dispatch" || c.kind === "cancel") {
+              const order = orders[c.order];
+              if (!order || order.isCancelled || order.isMoved) continue;
+              await setOrderStatus(deps(), stock.world.admin, { orderId: order.id, status: "CONFIRMED" });
+              const ok = await setOrderStatus(deps(), stock.world.admin, {
+                orderId: order.id,
+                status: c.kind === "dispatch" ? "DISPATCHED" : "CANCELLED",
+              }).then(
+                () => true,
+                (e: unknown) => {
+                  // Only a lot that expired with nothing to replace it may stop a dispatch.
+                  expect((e as DomainError).userMessage).toMatch(/expired on .* not enough other stock/);
+                  return false;
+                },
+              );
+              if (ok && c.kind === "dispatch") {
+                order.isMoved = true;
+                expectedOnHand -= order.quantity;
+              }
+              if (ok && c.kind === "cancel") order.isCancelled = true;
+            } else if (c.kind === "adjust") {
+              const lotId = lots[c.lot];
+              if (!lotId) continue;
+              const done = await adjustLot(deps(), stock.world.admin, { lotId, change: c.change, reason: "property test" }).then(
+                () => true,
+                (e: unknown) => {
+                  expect((e as DomainError).code).toBe("CONFLICT");
+                  return false;
+                },
+              );
+              if (done) expectedOnHand += c.change;
+            } else {
+              clock.advance(c.minutes * 60_000);
             }
-            if (ok && c.kind === "cancel") order.isCancelled = true;
-          } else if (c.kind === "adjust") {
-            const lotId = lots[c.lot];
-            if (!lotId) continue;
-            const done = await adjustLot(deps(), stock.world.admin, { lotId, change: c.change, reason: "property test" }).then(
-              () => true,
-              (e: unknown) => {
-                expect((e as DomainError).code).toBe("CONFLICT");
-                return false;
-              },
-            );
-            if (done) expectedOnHand += c.change;
-          } else {
-            clock.advance(c.minutes * 60_000);
+            const totals = await stock.db.lot.aggregate({ where: { productId: product.id }, _sum: { onHand: true } });
+            expect(totals._sum.onHand ?? 0).toBe(expectedOnHand);
+            expect((await availabilityOf(deps(), [product.id])).get(product.id)).toBeGreaterThanOrEqual(0);
+            await expectValidInventory(stock.db, clock.now());
           }
-          const totals = await stock.db.lot.aggregate({ where: { productId: product.id }, _sum: { onHand: true } });
-          expect(totals._sum.onHand ?? 0).toBe(expectedOnHand);
-          expect((await availabilityOf(deps(), [product.id])).get(product.id)).toBeGreaterThanOrEqual(0);
-          await expectValidInventory(stock.db, clock.now());
-        }
-      }),
-      { numRuns: RUNS, seed: 20261121, endOnFailure: true },
-    );
-  }, 180_000);
+        }),
+        { numRuns: RUNS, seed: 20261121, endOnFailure: true },
+      );
+    },
+    Math.max(180_000, RUNS * 1_000),
+  );
 });
