@@ -1,15 +1,20 @@
-import { describe, expect, it } from "vitest";
-import { domainFailure, expectValidInventory, newCartId, productWithStock, useStockWorld } from "../testing/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { domainFailure, expectValidInventory, HOLD_PATHS, newCartId, productWithStock, useHoldPath, useStockWorld } from "../testing/index.ts";
 import { availabilityOf } from "./availability.ts";
 import { releaseCartHolds } from "./release-holds.ts";
 import { reserveCart } from "./reserve-cart.ts";
 
-const stock = useStockWorld({ maxConnections: 20 });
+const START = "2026-06-01T09:00:00Z";
+const stock = useStockWorld({ maxConnections: 20, start: START });
 const { clock } = stock;
 
-describe("cart holds", () => {
+describe.each(HOLD_PATHS)("cart holds (%s)", (path) => {
+  const holdPath = useHoldPath(path, stock);
+  // Each path starts at the same time: the tests below move the clock and expect exact expiries.
+  beforeAll(() => clock.set(new Date(START)));
+
   it("holds FEFO across sellable lots: earliest expiry, then earliest received, never expired or non-sellable", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     const { product, lotIds } = await productWithStock(deps, stock.world, [
       { quantity: 5, expiryDate: null, lotNumber: "NO-EXPIRY" },
       { quantity: 5, expiryDate: "2026-07-11", lotNumber: "IN-40-DAYS" },
@@ -35,7 +40,7 @@ describe("cart holds", () => {
   });
 
   it("is all or nothing across lines and names every short line", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     const a = await productWithStock(deps, stock.world, [{ quantity: 10 }]);
     const b = await productWithStock(deps, stock.world, [{ quantity: 1 }]);
     const c = await productWithStock(deps, stock.world, [{ quantity: 0 + 2 }]);
@@ -63,7 +68,7 @@ describe("cart holds", () => {
   });
 
   it("refreshes the cart: same line extends the expiry, changed lines re-hold, dropped lines release", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     const a = await productWithStock(deps, stock.world, [{ quantity: 10 }]);
     const b = await productWithStock(deps, stock.world, [{ quantity: 10 }]);
     const cartId = newCartId();
@@ -93,7 +98,7 @@ describe("cart holds", () => {
   });
 
   it("never blocks anyone after expiresAt, with no worker running: the next hold releases it and records why", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     const { product } = await productWithStock(deps, stock.world, [{ quantity: 1 }]);
     const first = newCartId();
     const held = await reserveCart(deps, { cartId: first, lines: [{ productId: product.id, quantity: 1 }], ttlSeconds: 1 });
@@ -110,7 +115,7 @@ describe("cart holds", () => {
   });
 
   it("holds unlimited-stock products without lots", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     const { product } = await productWithStock(deps, stock.world, [], { trackInventory: false });
     const result = await reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity: 500 }] });
     expect(result.holds).toHaveLength(1);
@@ -118,7 +123,7 @@ describe("cart holds", () => {
   });
 
   it("rejects bad input naming the field, and unknown products as NOT_FOUND, changing nothing", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     const cartId = newCartId();
     const bad = await domainFailure(reserveCart(deps, { cartId, lines: [{ productId: "nope", quantity: 0 }] }));
     expect(bad.code).toBe("VALIDATION_FAILED");
@@ -129,7 +134,9 @@ describe("cart holds", () => {
   });
 
   it("the same idempotency key sent 10 times concurrently makes one hold and identical responses", async () => {
-    const deps = stock.deps;
+    // Keyed holds bypass the coalescer by design; on "coalesced" this checks the server's deps keep them exactly once.
+    holdPath.expectNoBatches();
+    const deps = holdPath.deps;
     const { product } = await productWithStock(deps, stock.world, [{ quantity: 100 }]);
     const cartId = newCartId();
     const responses = await Promise.all(
@@ -141,12 +148,15 @@ describe("cart holds", () => {
     expect((await availabilityOf(deps, [product.id])).get(product.id)).toBe(97);
     const reused = await domainFailure(reserveCart(deps, { cartId, lines: [{ productId: product.id, quantity: 4 }], idempotencyKey: "reserve-key-1" }));
     expect(reused.code).toBe("CONFLICT");
+    expect(holdPath.stats()).toEqual({ requests: 0, batches: 0 });
   });
 });
 
-describe("holds and lot expiry", () => {
+describe.each(HOLD_PATHS)("holds and lot expiry (%s)", (path) => {
+  const holdPath = useHoldPath(path, stock);
+
   it("a hold on a lot expiring tomorrow ends at midnight, so a live hold never contains an expired lot", async () => {
-    const deps = stock.deps;
+    const deps = holdPath.deps;
     clock.set(new Date("2026-06-01T23:50:00Z"));
     const { product } = await productWithStock(deps, stock.world, [{ quantity: 3, expiryDate: "2026-06-02" }]);
     const result = await reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity: 1 }] });
@@ -155,6 +165,6 @@ describe("holds and lot expiry", () => {
     clock.set(new Date("2026-06-02T00:00:01Z"));
     expect((await availabilityOf(deps, [product.id])).get(product.id)).toBe(0);
     await expectValidInventory(stock.db, clock.now());
-    clock.set(new Date("2026-06-01T09:00:00Z"));
+    clock.set(new Date(START));
   });
 });

@@ -1,36 +1,21 @@
 import { createPool, type Pool } from "@stockroom/db";
-import { useTestDatabase } from "@stockroom/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { createStockWorld, createTestDeps, expectValidInventory, ManualClock, newCartId, productWithStock } from "../testing/index.ts";
+import { expectValidInventory, HOLD_PATHS, newCartId, productWithStock, useHoldPath, useStockWorld } from "../testing/index.ts";
 import { availabilityOf } from "./availability.ts";
 import { createHoldCoalescer } from "./hold-coalescer.ts";
 import { reserveCart } from "./reserve-cart.ts";
 
 // Races over real connections: a pool of 20 Postgres connections shared by hundreds of concurrent calls.
-const database = useTestDatabase({ maxConnections: 20 });
-const clock = new ManualClock(new Date("2026-06-01T09:00:00Z"));
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-let world: Awaited<ReturnType<typeof createStockWorld>>;
+const stock = useStockWorld({ maxConnections: 20 });
+const { clock } = stock;
 let pool: Pool;
-/** The same races through both hold paths: one transaction per request, and the coalescer's batches. */
-const modes: Record<string, () => Deps> = {
-  direct: () => testDeps.deps,
-  coalesced: () => coalescedDeps,
-};
-let coalescedDeps: Deps;
 
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
-  world = await createStockWorld(database.current.db);
-  pool = createPool(database.current.url, 8);
-  coalescedDeps = { ...testDeps.deps, holdCoalescer: createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 4 }) };
+beforeAll(() => {
+  pool = createPool(stock.url, 8);
 });
-afterAll(async () => {
-  await testDeps.close();
-  await pool.end();
-});
+afterAll(() => pool.end());
 
 async function race(deps: Deps, productId: string, attempts: number, quantity: number) {
   const results = await Promise.allSettled(
@@ -44,8 +29,10 @@ async function race(deps: Deps, productId: string, attempts: number, quantity: n
   return { succeeded: results.length - failures.length, conflicts: failures.length };
 }
 
-describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode) => {
-  const deps = () => (modes[mode] as () => Deps)();
+/** The same races through both hold paths: one transaction per request, and the coalescer's batches. */
+describe.each(HOLD_PATHS)("concurrent holds never oversell (%s)", (path) => {
+  const holdPath = useHoldPath(path, stock);
+  const deps = () => holdPath.deps;
   for (const k of [1, 10, 100]) {
     for (const quantity of [1, 2]) {
       it(`500 concurrent holds of ${quantity} on stock ${k}: exactly floor(k/${quantity}) succeed, in repeated waves`, async () => {
@@ -53,12 +40,12 @@ describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode)
           { quantity: Math.ceil(k / 2), expiryDate: "2026-12-01" },
           { quantity: Math.floor(k / 2), expiryDate: null },
         ].filter((lot) => lot.quantity > 0);
-        const { product } = await productWithStock(testDeps.deps, world, lots);
+        const { product } = await productWithStock(stock.deps, stock.world, lots);
         for (let wave = 0; wave < 2; wave++) {
           const { succeeded, conflicts } = await race(deps(), product.id, 500, quantity);
           expect({ succeeded, conflicts }).toEqual({ succeeded: Math.floor(k / quantity), conflicts: 500 - Math.floor(k / quantity) });
-          expect((await availabilityOf(testDeps.deps, [product.id])).get(product.id)).toBe(k % quantity);
-          await expectValidInventory(database.current.db, clock.now());
+          expect((await availabilityOf(stock.deps, [product.id])).get(product.id)).toBe(k % quantity);
+          await expectValidInventory(stock.db, clock.now());
           // Let this wave's holds lapse: the next wave must win the same units back.
           clock.advance(15 * 60_000);
         }
@@ -67,7 +54,7 @@ describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode)
   }
 
   it("2,000 concurrent baskets of 1-5 products in random order: no deadlock, each basket all or nothing", async () => {
-    const products = await Promise.all(Array.from({ length: 8 }, () => productWithStock(testDeps.deps, world, [{ quantity: 150 }])));
+    const products = await Promise.all(Array.from({ length: 8 }, () => productWithStock(stock.deps, stock.world, [{ quantity: 150 }])));
     const ids = products.map((p) => p.product.id);
     let seed = 42;
     const random = () => {
@@ -82,8 +69,10 @@ describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode)
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     for (const r of rejected) expect((r.reason as DomainError).code).toBe("CONFLICT");
     expect(results.length - rejected.length).toBeGreaterThan(0);
+    // On "coalesced" the baskets really were combined: fewer batches than requests.
+    if (path === "coalesced") expect(holdPath.stats().batches).toBeLessThan(holdPath.stats().requests);
 
-    const db = database.current.db;
+    const db = stock.db;
     for (const [index, basket] of baskets.entries()) {
       const held = await db.hold.count({ where: { cartId: basket.cartId, status: "HELD" } });
       expect(held).toBe(results[index]?.status === "fulfilled" ? basket.lines.length : 0);
@@ -96,10 +85,10 @@ describe.each(Object.keys(modes))("concurrent holds never oversell (%s)", (mode)
 
 describe("hold coalescer", () => {
   it("forms batches under load, and a short cart in a batch fails alone while the others commit", async () => {
-    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
+    const { product } = await productWithStock(stock.deps, stock.world, [{ quantity: 5 }]);
     // One batch in flight: the first request runs alone, the other five queue into one batch.
-    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1, depth: 1 });
-    const deps = { ...testDeps.deps, holdCoalescer: coalescer };
+    const coalescer = createHoldCoalescer({ pool, jobs: stock.deps.jobs, clock, lanes: 1, depth: 1 });
+    const deps = { ...stock.deps, holdCoalescer: coalescer };
     const asks = [2, 2, 3, 1, 4, 1];
     const results = await Promise.allSettled(asks.map((quantity) => reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity }] })));
     const outcome = results.map((r) => (r.status === "fulfilled" ? "held" : (r.reason as DomainError).code));
@@ -107,14 +96,14 @@ describe("hold coalescer", () => {
     expect(outcome).toEqual(["held", "held", "CONFLICT", "held", "CONFLICT", "CONFLICT"]);
     expect((results[2] as PromiseRejectedResult).reason.details).toEqual({ shortLines: [{ productId: product.id, requested: 3, available: 1 }] });
     expect(coalescer.stats()).toEqual({ requests: 6, batches: 2 });
-    expect(await database.current.db.hold.count({ where: { productId: product.id, status: "HELD" } })).toBe(3);
-    await expectValidInventory(database.current.db, clock.now());
+    expect(await stock.db.hold.count({ where: { productId: product.id, status: "HELD" } })).toBe(3);
+    await expectValidInventory(stock.db, clock.now());
   });
 
   it("with two batches in flight per lane, the second starts at once and both settle consistently", async () => {
-    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
-    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1, depth: 2 });
-    const deps = { ...testDeps.deps, holdCoalescer: coalescer };
+    const { product } = await productWithStock(stock.deps, stock.world, [{ quantity: 5 }]);
+    const coalescer = createHoldCoalescer({ pool, jobs: stock.deps.jobs, clock, lanes: 1, depth: 2 });
+    const deps = { ...stock.deps, holdCoalescer: coalescer };
     const asks = [2, 2, 3, 1, 4, 1];
     const results = await Promise.allSettled(asks.map((quantity) => reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity }] })));
     // Batches in flight together take the product lock in either order, so which callers win may
@@ -129,26 +118,26 @@ describe("hold coalescer", () => {
       expect(short?.requested).toBe(asks[i]);
       expect(short?.available).toBeLessThan(asks[i] as number);
     }
-    const live = await database.current.db.hold.aggregate({ where: { productId: product.id, status: "HELD" }, _sum: { quantity: true } });
+    const live = await stock.db.hold.aggregate({ where: { productId: product.id, status: "HELD" }, _sum: { quantity: true } });
     expect(live._sum.quantity).toBe(heldUnits);
     await coalescer.drained();
-    await expectValidInventory(database.current.db, clock.now());
+    await expectValidInventory(stock.db, clock.now());
   });
 
   it("one batch mixing new carts, a cart with live holds, a repeated cart, a short basket and an unknown product", async () => {
-    const db = database.current.db;
-    const { product: a } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
+    const db = stock.db;
+    const { product: a } = await productWithStock(stock.deps, stock.world, [{ quantity: 5 }]);
     // FEFO on b: the lot expiring tomorrow goes first, whatever the order they were received in.
     const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
-    const { product: b, lotIds: bLots } = await productWithStock(testDeps.deps, world, [
+    const { product: b, lotIds: bLots } = await productWithStock(stock.deps, stock.world, [
       { quantity: 1, expiryDate: "2026-09-01" },
       { quantity: 2, expiryDate: tomorrow },
     ]);
     const [x, w, y, z, v, u] = Array.from({ length: 6 }, newCartId) as [string, string, string, string, string, string];
-    const before = await reserveCart(testDeps.deps, { cartId: x, lines: [{ productId: a.id, quantity: 1 }] });
+    const before = await reserveCart(stock.deps, { cartId: x, lines: [{ productId: a.id, quantity: 1 }] });
 
-    const coalescer = createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock, lanes: 1, depth: 1 });
-    const deps = { ...testDeps.deps, holdCoalescer: coalescer };
+    const coalescer = createHoldCoalescer({ pool, jobs: stock.deps.jobs, clock, lanes: 1, depth: 1 });
+    const deps = { ...stock.deps, holdCoalescer: coalescer };
     const calls = [
       { cartId: w, lines: [{ productId: a.id, quantity: 1 }] }, // runs alone; the rest form one batch
       { cartId: x, lines: [{ productId: a.id, quantity: 1 }] }, // live hold: refreshed in place
@@ -200,7 +189,7 @@ describe("hold coalescer", () => {
     expect(byCart).toEqual({ "x:a": 1, "w:a": 1, "y:a": 2, "u:a": 1 });
     const released = await db.hold.findFirst({ where: { cartId: y, productId: b.id } });
     expect(released).toMatchObject({ status: "RELEASED", statusReason: "removed from cart" });
-    expect(await availabilityOf(testDeps.deps, [a.id, b.id])).toEqual(
+    expect(await availabilityOf(stock.deps, [a.id, b.id])).toEqual(
       new Map([
         [a.id, 0],
         [b.id, 3],
