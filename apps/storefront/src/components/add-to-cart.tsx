@@ -1,5 +1,5 @@
 import { addToCart, useCart } from "../lib/cart-store.ts";
-import type { CatalogItem } from "./product-card.tsx";
+import type { CatalogItem } from "../lib/catalog-item.ts";
 
 export function AddToCart({ product }: { product: CatalogItem }) {
   const cart = useCart();

@@ -1,11 +1,8 @@
-import type { AppRouter } from "@stockroom/api/client";
 import { formatMoney } from "@stockroom/ui";
-import type { inferRouterOutputs } from "@trpc/server";
 import type { CSSProperties } from "react";
+import type { CatalogItem } from "../lib/catalog-item.ts";
 import { AddToCart } from "./add-to-cart.tsx";
 import { AvailabilityBadge } from "./availability-badge.tsx";
-
-export type CatalogItem = inferRouterOutputs<AppRouter>["catalog"]["list"]["items"][number];
 
 const TILE_HUES = [152, 200, 28, 265, 340, 95, 180, 45];
 
