@@ -1,10 +1,11 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import { addDays, adjustLot, checkLowStock, markLotExpiry, receiveLot, utcDay } from "@stockroom/domain";
 import { createStockWorld, ManualClock, productWithStock } from "@stockroom/domain/testing";
-import { createSmtpProvider, createTermiiProvider, outboxProvider } from "@stockroom/notifications";
+import { createSmtpProvider, createTermiiProvider } from "@stockroom/notifications";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeHttpProvider, startSmtpServer } from "./testing/fake-providers.ts";
+import { startTestWorker } from "./testing/test-worker.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
 const database = useTestDatabase({ maxConnections: 20 });
@@ -146,15 +147,7 @@ describe("lot expiry bands", () => {
 
 describe("demo mode", () => {
   it("with no provider configured the message is stored in the outbox, never marked delivered", async () => {
-    const local = await startWorker({
-      databaseUrl: database.current.url,
-      db: database.current.db,
-      clock,
-      log: pino({ level: "silent" }),
-      pollingIntervalSeconds: 0.5,
-      isSpyEnabled: true,
-      messengers: { EMAIL: outboxProvider, SMS: outboxProvider, WHATSAPP: outboxProvider },
-    });
+    const local = await startTestWorker(database.current, clock, { isSpyEnabled: true });
     await worker.stop(5_000);
     try {
       const n = await database.current.db.notification.create({
@@ -177,14 +170,7 @@ describe("demo mode", () => {
       });
     } finally {
       await local.stop(5_000);
-      worker = await startWorker({
-        databaseUrl: database.current.url,
-        db: database.current.db,
-        clock,
-        log: pino({ level: "silent" }),
-        pollingIntervalSeconds: 0.5,
-        messengers: { EMAIL: outboxProvider, SMS: outboxProvider, WHATSAPP: outboxProvider },
-      });
+      worker = await startTestWorker(database.current, clock);
     }
   });
 });

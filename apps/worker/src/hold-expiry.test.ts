@@ -1,10 +1,9 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import { reserveCart } from "@stockroom/domain";
 import { createStockWorld, createTestDeps, expectValidInventory, ManualClock, newCartId, productWithStock } from "@stockroom/domain/testing";
-import { outboxProvider } from "@stockroom/notifications";
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type RunningWorker, startWorker } from "./worker.ts";
+import { startTestWorker } from "./testing/test-worker.ts";
+import type { RunningWorker } from "./worker.ts";
 
 const database = useTestDatabase();
 // An hour before the real time: pg-boss runs a job when the database's clock reaches its startAfter,
@@ -24,15 +23,8 @@ afterEach(async () => {
 });
 
 /** The worker starts only when a test has set its holds and its clock: no handler can run on a time the test is still moving. */
-async function startTestWorker(): Promise<RunningWorker> {
-  worker = await startWorker({
-    databaseUrl: database.current.url,
-    db: database.current.db,
-    clock,
-    log: pino({ level: "silent" }),
-    messengers: { EMAIL: outboxProvider, SMS: outboxProvider, WHATSAPP: outboxProvider },
-    pollingIntervalSeconds: 0.5,
-  });
+async function startWorkerNow(): Promise<RunningWorker> {
+  worker = await startTestWorker(database.current, clock);
   return worker;
 }
 
@@ -56,7 +48,7 @@ describe("hold expiry", () => {
     expect((await expireJobsOf(lapsing)).map((j) => j.state)).toEqual(["created"]);
     expect((await expireJobsOf(refreshed)).map((j) => j.state)).toEqual(["created", "created"]);
 
-    await startTestWorker();
+    await startWorkerNow();
     await vi.waitFor(
       async () => {
         expect((await expireJobsOf(lapsing)).map((j) => [j.state, j.output])).toEqual([["completed", { expired: 1 }]]);
@@ -76,7 +68,7 @@ describe("hold expiry", () => {
   });
 
   it("the sweeper releases due holds whose job never ran", async () => {
-    const running = await startTestWorker();
+    const running = await startWorkerNow();
     // The sweep that ends the hold must be this test's job, not the minute's scheduled one.
     await running.boss.unschedule("hold.sweep");
     await running.boss.deleteQueuedJobs("hold.sweep");

@@ -2,25 +2,16 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { createStaff, ManualClock } from "@stockroom/domain/testing";
-import { outboxProvider } from "@stockroom/notifications";
-import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningWorker, startWorker } from "./worker.ts";
+import { startTestWorker } from "./testing/test-worker.ts";
+import type { RunningWorker } from "./worker.ts";
 
 const database = useTestDatabase();
 const clock = new ManualClock(new Date("2026-05-01T12:00:00Z"));
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  worker = await startWorker({
-    databaseUrl: database.current.url,
-    db: database.current.db,
-    clock,
-    log: pino({ level: "silent" }),
-    messengers: { EMAIL: outboxProvider, SMS: outboxProvider, WHATSAPP: outboxProvider },
-    pollingIntervalSeconds: 0.5,
-    isSpyEnabled: true,
-  });
+  worker = await startTestWorker(database.current, clock, { isSpyEnabled: true });
 });
 afterAll(() => worker.stop(5_000));
 beforeEach(() => clock.reset());

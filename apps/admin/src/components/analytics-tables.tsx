@@ -1,23 +1,15 @@
 import { formatMoney } from "@stockroom/ui";
-import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDecimal, formatPercent } from "../lib/format.ts";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
+import { productColumn } from "./data-table/product-column.tsx";
 
 type ProfitRow = ApiOutputs["reports"]["profitability"]["products"][number];
 type RestockRow = ApiOutputs["reports"]["restock"][number];
 
 const PROFIT_COLUMNS = [
-  column<ProfitRow>(
-    "Product",
-    (product) => (
-      <Link to="/inventory/$productId" params={{ productId: product.productId }}>
-        {product.name}
-      </Link>
-    ),
-    { className: "cell-title" },
-  ),
+  productColumn<ProfitRow>((product) => ({ productId: product.productId, name: product.name })),
   column<ProfitRow>("Category", (product) => product.category),
   column<ProfitRow>("Units", (product) => formatCount(product.units), { numeric: true }),
   column<ProfitRow>("Revenue", (product) => formatMoney(product.revenueCents), { numeric: true }),
@@ -32,18 +24,7 @@ export function ProfitTable({ products }: { products: ProfitRow[] }) {
 }
 
 const RESTOCK_COLUMNS = [
-  column<RestockRow>(
-    "Product",
-    (row) => (
-      <>
-        <Link to="/inventory/$productId" params={{ productId: row.productId }}>
-          {row.name}
-        </Link>
-        <span className="sku">{row.sku}</span>
-      </>
-    ),
-    { className: "cell-title" },
-  ),
+  productColumn<RestockRow>((row) => ({ productId: row.productId, name: row.name, sku: row.sku })),
   column<RestockRow>("Available", (row) => formatCount(row.available), { numeric: true }),
   column<RestockRow>("Sold / day", (row) => formatDecimal(row.dailyVelocity), { numeric: true }),
   column<RestockRow>("Lead time", (row) => (row.leadTimeDays === 1 ? "1 day" : `${formatCount(row.leadTimeDays)} days`), { numeric: true }),

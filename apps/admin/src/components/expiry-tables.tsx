@@ -1,10 +1,10 @@
 import { formatMoney } from "@stockroom/ui";
-import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
 import { BandBadge } from "./badges.tsx";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
+import { productColumn } from "./data-table/product-column.tsx";
 
 type ExpiryReport = ApiOutputs["reports"]["expiryWaste"];
 type Band = ExpiryReport["bands"][number];
@@ -63,18 +63,7 @@ export function WasteTable({ waste }: { waste: Waste[] }) {
 
 const LOT_COLUMNS = [
   column<ExpiringLot>("Band", (lot) => <BandBadge band={lot.band} />),
-  column<ExpiringLot>(
-    "Product",
-    (lot) => (
-      <>
-        <Link to="/inventory/$productId" params={{ productId: lot.productId }}>
-          {lot.productName}
-        </Link>
-        <span className="sku">{lot.sku}</span>
-      </>
-    ),
-    { className: "cell-title" },
-  ),
+  productColumn<ExpiringLot>((lot) => ({ productId: lot.productId, name: lot.productName, sku: lot.sku })),
   column<ExpiringLot>("Lot", (lot) => lot.lotNumber),
   column<ExpiringLot>("Location", (lot) => lot.location),
   column<ExpiringLot>("Expiry", (lot) => formatDay(lot.expiryDate)),

@@ -1,4 +1,3 @@
-import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount } from "../lib/format.ts";
 import type { Trpc } from "../lib/trpc.ts";
@@ -7,6 +6,7 @@ import { useRouteQuery } from "../lib/use-route-query.ts";
 import { Badge } from "./badges.tsx";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
+import { productColumn } from "./data-table/product-column.tsx";
 import { Section } from "./section.tsx";
 import { SelectFilter } from "./select-filter.tsx";
 
@@ -24,18 +24,7 @@ const SEVERITY_OPTIONS = [
 type Alert = ApiOutputs["alerts"]["lowStock"][number];
 
 const COLUMNS = [
-  column<Alert>(
-    "Product",
-    (alert) => (
-      <>
-        <Link to="/inventory/$productId" params={{ productId: alert.productId }}>
-          {alert.productName}
-        </Link>
-        <span className="sku">{alert.sku}</span>
-      </>
-    ),
-    { className: "cell-title" },
-  ),
+  productColumn<Alert>((alert) => ({ productId: alert.productId, name: alert.productName, sku: alert.sku })),
   column<Alert>("Category", (alert) => alert.category),
   column<Alert>("Severity", (alert) => (alert.available === 0 ? <Badge tone="danger">Out of stock</Badge> : <Badge tone="warning">Low</Badge>)),
   column<Alert>("Available", (alert) => formatCount(alert.available), { numeric: true }),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Badge, ORDER_STATUS_LABELS, OrderStatusBadge } from "../../../components/badges.tsx";
 import { column } from "../../../components/data-table/columns.tsx";
 import { DataTable } from "../../../components/data-table/data-table.tsx";
+import { productColumn } from "../../../components/data-table/product-column.tsx";
 import { FormAlert } from "../../../components/form-parts.tsx";
 import { Section } from "../../../components/section.tsx";
 import type { ApiOutputs, Order } from "../../../lib/api-types.ts";
@@ -18,18 +19,7 @@ type StatusChange = ApiOutputs["orders"]["setStatus"];
 type OrderLine = Order["lines"][number];
 
 const LINE_COLUMNS = [
-  column<OrderLine>(
-    "Product",
-    (line) => (
-      <>
-        <Link to="/inventory/$productId" params={{ productId: line.productId }}>
-          {line.name}
-        </Link>
-        <span className="sku">{line.sku}</span>
-      </>
-    ),
-    { className: "cell-title" },
-  ),
+  productColumn<OrderLine>((line) => ({ productId: line.productId, name: line.name, sku: line.sku })),
   column<OrderLine>("Quantity", (line) => formatCount(line.quantity), { numeric: true }),
   column<OrderLine>("Unit price", (line) => formatMoney(line.unitPriceCents), { numeric: true }),
   column<OrderLine>("Line total", (line) => formatMoney(line.unitPriceCents * line.quantity), { numeric: true }),
