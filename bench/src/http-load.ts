@@ -12,6 +12,8 @@ export interface LoadResult {
   ok: number;
   conflicts: number;
   errors: number;
+  /** Answers the server's tRPC fast path gave (its x-trpc-direct header) rather than tRPC's adapter. */
+  direct: number;
   machine: MachineCpu;
 }
 
@@ -47,7 +49,7 @@ export async function loadByShape<S extends RequestShape>(
 }
 
 function mergeSlices(slices: LoadResult[]): LoadResult {
-  const sum = (key: "requests" | "ok" | "conflicts" | "errors" | "seconds") => slices.reduce((total, slice) => total + slice[key], 0);
+  const sum = (key: "requests" | "ok" | "conflicts" | "errors" | "direct" | "seconds") => slices.reduce((total, slice) => total + slice[key], 0);
   const median = (key: "p50" | "p99") =>
     percentile(
       slices.map((slice) => slice[key]).sort((a, b) => a - b),
@@ -65,6 +67,7 @@ function mergeSlices(slices: LoadResult[]): LoadResult {
     ok: sum("ok"),
     conflicts: sum("conflicts"),
     errors: sum("errors"),
+    direct: sum("direct"),
     machine: { busy, steal },
   };
 }
@@ -73,6 +76,7 @@ function mergeSlices(slices: LoadResult[]): LoadResult {
 export async function load(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds) await load({ ...options, warmupSeconds: undefined, amount: undefined, duration: options.warmupSeconds });
   const statuses = new Map<number, number>();
+  let direct = 0;
   const machine = watchMachineCpu();
   const result = await autocannon({
     url: options.url,
@@ -88,8 +92,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           ...holdRequest(options.shape, options.productFor()),
           headers: { ...holdHeaders(options.shape), "x-cart-token": randomBytes(18).toString("base64url") },
         }),
-        onResponse: (status) => {
+        onResponse: (status, _body, _context, headers) => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (headers?.["x-trpc-direct"] === "1") direct++;
         },
       },
     ],
@@ -106,6 +111,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ok,
     conflicts,
     errors: other + result.errors + result.timeouts,
+    direct,
     machine: machine(),
   };
 }
@@ -131,10 +137,11 @@ export async function timedGets(
   total: number,
   concurrency: number,
   headers: Record<string, string> = {},
-): Promise<Timings & { server: Timings; machine: MachineCpu }> {
+): Promise<Timings & { server: Timings; direct: number; machine: MachineCpu }> {
   const machine = watchMachineCpu();
   const timings: number[] = [];
   const serverTimings: number[] = [];
+  let direct = 0;
   let remaining = total;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -145,10 +152,11 @@ export async function timedGets(
         if (!response.ok) throw new Error(`GET failed: ${response.status}`);
         timings.push(performance.now() - started);
         serverTimings.push(Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN));
+        if (response.headers.get("x-trpc-direct") === "1") direct++;
       }
     }),
   );
-  return { ...percentiles(timings), server: percentiles(serverTimings), machine: machine() };
+  return { ...percentiles(timings), server: percentiles(serverTimings), direct, machine: machine() };
 }
 
 function percentiles(values: number[]): Timings {

@@ -1,7 +1,9 @@
 /**
- * How a call is sent. `curl`: one unbatched call with only the headers it needs. `httpLink`: the same
- * from the SPA (tRPC's `httpLink`: its headers plus the ones Chromium adds to a same-origin fetch).
- * `httpBatchLink`: what the SPA's batch link sends (a batch of one: `?batch=1`, body `{"0": input}`).
+ * How a call is sent. `httpLink`: what the storefront sends for its hot calls (`cart.reserve`,
+ * `catalog.list`, `cart.availability`): one unbatched call with its link's headers and the ones
+ * Chromium adds to a same-origin fetch. `httpBatchLink`: what it sent for them before, and still
+ * sends for everything else (a batch of one: `?batch=1`, body `{"0": input}`). `curl`: one unbatched
+ * call with only the headers it needs (what this bench sent until then).
  */
 export type RequestShape = "curl" | "httpLink" | "httpBatchLink";
 
