@@ -32,7 +32,7 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
     trustProxy: false,
     // tRPC's batch path names every procedure ("a.b,c.d,..."); Fastify's default 100 characters
     // answered 414 to a batch of about eight before tRPC saw it.
-    maxParamLength: 5_000,
+    routerOptions: { maxParamLength: 5_000 },
   });
   await app.register(fastifyCookie);
   // Time spent in the server per request, for browsers' dev tools, proxies and `pnpm bench`.
