@@ -39,7 +39,7 @@ export async function loadByShape<S extends RequestShape>(
   shapes: readonly S[],
   { seconds, warmupSeconds, rounds }: { seconds: number; warmupSeconds: number; rounds: number },
 ): Promise<Record<S, LoadResult>> {
-  for (const shape of shapes) await load({ ...options, shape, duration: warmupSeconds / shapes.length });
+  if (warmupSeconds > 0) for (const shape of shapes) await load({ ...options, shape, duration: warmupSeconds / shapes.length });
   const slices = new Map<S, LoadResult[]>(shapes.map((shape) => [shape, []]));
   for (let round = 0; round < rounds; round++) {
     for (const shape of shapes) slices.get(shape)?.push(await load({ ...options, shape, duration: seconds / rounds }));

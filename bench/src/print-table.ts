@@ -16,8 +16,10 @@ export function printTable(results: Record<string, unknown>) {
     machine: { cores: number; postgres: string };
     mainShape: string;
     ceiling: { hotRow32Clients: { txPerSecond: number }; spread10k32Clients: { txPerSecond: number } };
+    hotSku: Holds & { ratioToHotCeiling: number };
     hotSkuByShape: ByShape;
     hotSkuLimited: { succeeded: number; oversold: number };
+    spread: Holds & { ratioToSpreadCeiling: number };
     spreadByShape: ByShape;
     holdPathInProcess: { hot: { perSecond: number; ratioToHotCeiling: number }; spread: { perSecond: number; ratioToSpreadCeiling: number } };
     catalogByShape: Record<string, Catalog>;
@@ -34,15 +36,17 @@ export function printTable(results: Record<string, unknown>) {
     machine: { value: `${r.machine.cores} cores, PostgreSQL ${r.machine.postgres}` },
     "raw ceiling, hot row, 32 clients (tx/s)": { value: r.ceiling.hotRow32Clients.txPerSecond.toFixed(0) },
     "raw ceiling, 10k rows, 32 clients (tx/s)": { value: r.ceiling.spread10k32Clients.txPerSecond.toFixed(0) },
-    ...rows("hot SKU holds/s (256 conns)", r.hotSkuByShape, holds),
+    [`hot SKU holds/s (256 conns), ${main}, 10 s`]: { value: holds({ ...r.hotSku, ratioToCeiling: r.hotSku.ratioToHotCeiling }) },
+    ...rows("hot SKU, alternating slices", r.hotSkuByShape, holds),
     "stock 1,000, 5,000 attempts": { value: `${r.hotSkuLimited.succeeded} succeeded, ${r.hotSkuLimited.oversold} oversold` },
-    ...rows("spread holds/s (256 conns)", r.spreadByShape, holds),
+    [`spread holds/s (256 conns), ${main}, 10 s`]: { value: holds({ ...r.spread, ratioToCeiling: r.spread.ratioToSpreadCeiling }) },
+    ...rows("spread, alternating slices", r.spreadByShape, holds),
     "hold path in-process, hot / spread (holds/s)": {
       value: `${r.holdPathInProcess.hot.perSecond.toFixed(0)} (x${r.holdPathInProcess.hot.ratioToHotCeiling.toFixed(2)}) / ${r.holdPathInProcess.spread.perSecond.toFixed(0)} (x${r.holdPathInProcess.spread.ratioToSpreadCeiling.toFixed(2)})`,
     },
     ...rows("catalog list / search p95 (ms)", r.catalogByShape, catalog),
     "machine busy during hot / spread / search (main)": {
-      value: [r.hotSkuByShape[main]?.machine, r.spreadByShape[main]?.machine, r.catalogByShape[main]?.searchMs.machine]
+      value: [r.hotSku.machine, r.spread.machine, r.catalogByShape[main]?.searchMs.machine]
         .map((m) => `${((m?.busy ?? Number.NaN) * 100).toFixed(0)}%`)
         .join(" / "),
     },

@@ -23,6 +23,7 @@ const WARMUP_SECONDS = 3;
 /** The request shapes measured side by side, and the one the headline numbers use (what the storefront sends). */
 const SHAPES = ["httpLink", "httpBatchLink", "curl"] as const;
 const MAIN_SHAPE: RequestShape = "httpLink";
+const COMPARE_SECONDS = 6;
 const log = (line: string) => console.log(`[bench] ${line}`);
 const busy = (m: MachineCpu) => `machine ${(m.busy * 100).toFixed(0)}% busy, steal ${(m.steal * 100).toFixed(1)}%`;
 
@@ -75,20 +76,27 @@ async function main() {
   );
   await waitForHttp(`${base}/healthz`);
 
-  /** Holds for SECONDS per shape, in alternating slices after WARMUP_SECONDS of warm-up. */
-  const holdsByShape = async (label: string, productFor: () => string) => {
-    log(`${label}, 256 connections, ${SHAPES.join(" / ")} alternating: ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up`);
-    const results = await loadByShape({ url: base, connections: 256, productFor }, SHAPES, { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, rounds: 5 });
-    for (const [shape, r] of Object.entries(results) as [RequestShape, LoadResult][]) {
-      const direct = `${((100 * r.direct) / r.requests).toFixed(0)}% answered by the fast path`;
-      log(`  ${shape}: ${r.perSecond.toFixed(0)} holds/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, ${direct}; ${busy(r.machine)}`);
-    }
-    return results;
+  const report = (label: string, r: LoadResult) => {
+    const direct = `${((100 * r.direct) / r.requests).toFixed(0)}% answered by the fast path`;
+    log(`  ${label}: ${r.perSecond.toFixed(0)} holds/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, ${direct}; ${busy(r.machine)}`);
+  };
+  /**
+   * The headline: MAIN_SHAPE for SECONDS after WARMUP_SECONDS, one continuous load as in earlier runs.
+   * Then every shape for COMPARE_SECONDS each, in alternating 2 s slices, so they can be compared.
+   */
+  const holds = async (label: string, productFor: () => string) => {
+    log(`${label}, 256 connections, ${MAIN_SHAPE}: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up`);
+    const main = await load({ url: base, connections: 256, duration: SECONDS, warmupSeconds: WARMUP_SECONDS, shape: MAIN_SHAPE, productFor });
+    report(MAIN_SHAPE, main);
+    log(`${label}, 256 connections, ${SHAPES.join(" / ")} in alternating 2 s slices, ${COMPARE_SECONDS} s each`);
+    const rounds = COMPARE_SECONDS / 2;
+    const byShape = await loadByShape({ url: base, connections: 256, productFor }, SHAPES, { seconds: COMPARE_SECONDS, warmupSeconds: 0, rounds });
+    for (const [shape, r] of Object.entries(byShape) as [RequestShape, LoadResult][]) report(shape, r);
+    return { main, byShape };
   };
   const spreadProduct = () => catalog.spreadProductIds[Math.floor(Math.random() * catalog.spreadProductIds.length)] as string;
 
-  const hotByShape = await holdsByShape("hot SKU", () => catalog.hotProductId);
-  const hot = hotByShape[MAIN_SHAPE];
+  const { main: hot, byShape: hotByShape } = await holds("hot SKU", () => catalog.hotProductId);
 
   log(`hot SKU with stock 1,000: 5,000 attempts, ${MAIN_SHAPE} requests, 256 connections`);
   const limited = await load({ url: base, connections: 256, amount: 5_000, shape: MAIN_SHAPE, productFor: () => catalog.limitedProductId });
@@ -102,8 +110,7 @@ async function main() {
   const limitedRow = held.rows[0] as { units: number; reserved: number; on_hand: number };
   log(`  ${limited.ok} succeeded, ${limited.conflicts} conflicts, held units ${limitedRow.units}, oversold ${Math.max(0, limitedRow.units - 1_000)}`);
 
-  const spreadByShape = await holdsByShape("10,000 SKUs spread", spreadProduct);
-  const spread = spreadByShape[MAIN_SHAPE];
+  const { main: spread, byShape: spreadByShape } = await holds("10,000 SKUs spread", spreadProduct);
 
   log("catalog list and search over 100,000 products, 4 clients, 1,000 requests each after 200 of warm-up");
   const words = ["maple", "nova", "cedar", "ember", "grove 12", "BENCH", "harbor lumen"];
