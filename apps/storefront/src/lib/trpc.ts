@@ -16,7 +16,7 @@ type ProcedurePath = { [Area in keyof Inputs & string]: `${Area}.${keyof Inputs[
 
 /**
  * The hot calls go unbatched (`httpLink`): the server answers a plain call without tRPC's
- * fetch-Request round trip (apps/server/src/trpc-http.ts), 1.6x the holds/s of a batch of one on
+ * fetch-Request round trip (apps/server/src/trpc-http.ts): 1.4x-2x the holds/s of a batch of one in
  * the same run (BENCHMARKS.md). Everything else is batched.
  */
 const UNBATCHED: ReadonlySet<string> = new Set<ProcedurePath>(["cart.reserve", "catalog.list", "cart.availability"]);
