@@ -78,11 +78,10 @@ test("a failing request shows the server's message and can be retried", async ({
     if (!isFailing) return route.continue();
     const data = { code: "INTERNAL_SERVER_ERROR", httpStatus: 500, domainCode: null, fields: null, details: null, requestId: "req-e2e-1" };
     const message = "Something went wrong on our side. Please try again.";
-    await route.fulfill({
-      status: 500,
-      contentType: "application/json",
-      json: [{ error: { message, code: -32603, data: { ...data, userMessage: message } } }],
-    });
+    const error = { error: { message, code: -32603, data: { ...data, userMessage: message } } };
+    // The storefront sends catalog.list unbatched (its httpLink); a batch's answer would be an array.
+    const isBatch = new URL(route.request().url()).searchParams.has("batch");
+    await route.fulfill({ status: 500, contentType: "application/json", json: isBatch ? [error] : error });
   });
 
   await page.goto("/");

@@ -9,15 +9,21 @@ import { adjustLot, type Deps, reserveCart, systemClock } from "@stockroom/domai
 import { startSendOnlyQueue } from "@stockroom/jobs";
 import pg from "pg";
 import { startArrivalRecorder } from "./alert-latency.ts";
-import { load, percentile, reserveBody, timedGets } from "./http-load.ts";
+import { type LoadResult, load, loadByShape, percentile, timedGets } from "./http-load.ts";
 import { holdsInProcess } from "./in-process.ts";
 import type { MachineCpu } from "./machine-cpu.ts";
+import { printTable } from "./print-table.ts";
 import { startApp, waitForHttp } from "./processes.ts";
 import { measureCeiling } from "./raw-ceiling.ts";
+import { queryHeaders, queryPath, type RequestShape } from "./request-shapes.ts";
 import { seedBench } from "./seed-bench.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
+/** The request shapes measured side by side, and the one the headline numbers use (what the storefront sends). */
+const SHAPES = ["httpLink", "httpBatchLink", "curl"] as const;
+const MAIN_SHAPE: RequestShape = "httpLink";
+const COMPARE_SECONDS = 6;
 const log = (line: string) => console.log(`[bench] ${line}`);
 const busy = (m: MachineCpu) => `machine ${(m.busy * 100).toFixed(0)}% busy, steal ${(m.steal * 100).toFixed(1)}%`;
 
@@ -70,27 +76,30 @@ async function main() {
   );
   await waitForHttp(`${base}/healthz`);
 
-  log(`hot SKU, 256 connections, ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up`);
-  const hot = await load({
-    url: base,
-    connections: 256,
-    duration: SECONDS,
-    warmupSeconds: WARMUP_SECONDS,
-    method: "POST",
-    path: () => "/trpc/cart.reserve",
-    body: () => reserveBody(catalog.hotProductId),
-  });
-  log(`  ${hot.perSecond.toFixed(0)} holds/s, p50 ${hot.p50} ms, p99 ${hot.p99} ms, errors ${hot.errors}; ${busy(hot.machine)}`);
+  const report = (label: string, r: LoadResult) => {
+    const direct = `${((100 * r.direct) / r.requests).toFixed(0)}% answered by the fast path`;
+    log(`  ${label}: ${r.perSecond.toFixed(0)} holds/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, ${direct}; ${busy(r.machine)}`);
+  };
+  /**
+   * The headline: MAIN_SHAPE for SECONDS after WARMUP_SECONDS, one continuous load as in earlier runs.
+   * Then every shape for COMPARE_SECONDS each, in alternating 2 s slices, so they can be compared.
+   */
+  const holds = async (label: string, productFor: () => string) => {
+    log(`${label}, 256 connections, ${MAIN_SHAPE}: ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up`);
+    const main = await load({ url: base, connections: 256, duration: SECONDS, warmupSeconds: WARMUP_SECONDS, shape: MAIN_SHAPE, productFor });
+    report(MAIN_SHAPE, main);
+    log(`${label}, 256 connections, ${SHAPES.join(" / ")} in alternating 2 s slices, ${COMPARE_SECONDS} s each`);
+    const rounds = COMPARE_SECONDS / 2;
+    const byShape = await loadByShape({ url: base, connections: 256, productFor }, SHAPES, { seconds: COMPARE_SECONDS, warmupSeconds: 0, rounds });
+    for (const [shape, r] of Object.entries(byShape) as [RequestShape, LoadResult][]) report(shape, r);
+    return { main, byShape };
+  };
+  const spreadProduct = () => catalog.spreadProductIds[Math.floor(Math.random() * catalog.spreadProductIds.length)] as string;
 
-  log("hot SKU with stock 1,000: 5,000 attempts, 256 connections");
-  const limited = await load({
-    url: base,
-    connections: 256,
-    amount: 5_000,
-    method: "POST",
-    path: () => "/trpc/cart.reserve",
-    body: () => reserveBody(catalog.limitedProductId),
-  });
+  const { main: hot, byShape: hotByShape } = await holds("hot SKU", () => catalog.hotProductId);
+
+  log(`hot SKU with stock 1,000: 5,000 attempts, ${MAIN_SHAPE} requests, 256 connections`);
+  const limited = await load({ url: base, connections: 256, amount: 5_000, shape: MAIN_SHAPE, productFor: () => catalog.limitedProductId });
   const check = new pg.Client({ connectionString: url });
   await check.connect();
   const held = await check.query<{ units: number; reserved: number; on_hand: number }>(
@@ -101,30 +110,24 @@ async function main() {
   const limitedRow = held.rows[0] as { units: number; reserved: number; on_hand: number };
   log(`  ${limited.ok} succeeded, ${limited.conflicts} conflicts, held units ${limitedRow.units}, oversold ${Math.max(0, limitedRow.units - 1_000)}`);
 
-  log(`10,000 SKUs spread, 256 connections, ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up`);
-  const spread = await load({
-    url: base,
-    connections: 256,
-    duration: SECONDS,
-    warmupSeconds: WARMUP_SECONDS,
-    method: "POST",
-    path: () => "/trpc/cart.reserve",
-    body: () => reserveBody(catalog.spreadProductIds[Math.floor(Math.random() * catalog.spreadProductIds.length)] as string),
-  });
-  log(`  ${spread.perSecond.toFixed(0)} holds/s, p50 ${spread.p50} ms, p99 ${spread.p99} ms, errors ${spread.errors}; ${busy(spread.machine)}`);
+  const { main: spread, byShape: spreadByShape } = await holds("10,000 SKUs spread", spreadProduct);
 
   log("catalog list and search over 100,000 products, 4 clients, 1,000 requests each after 200 of warm-up");
-  const input = (value: object) => `/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify(value))}`;
   const words = ["maple", "nova", "cedar", "ember", "grove 12", "BENCH", "harbor lumen"];
-  const listPath = () => input({ page: 1 + Math.floor(Math.random() * 40) });
-  const searchPath = () => input({ search: words[Math.floor(Math.random() * words.length)] });
-  await timedGets(base, listPath, 200, 4); // warm-up, not measured
-  const list = await timedGets(base, listPath, 1_000, 4);
-  await timedGets(base, searchPath, 200, 4);
-  const search = await timedGets(base, searchPath, 1_000, 4);
-  log(
-    `  client p95: list ${list.p95.toFixed(1)} ms, search ${search.p95.toFixed(1)} ms; server p95: list ${list.server.p95.toFixed(1)} ms, search ${search.server.p95.toFixed(1)} ms; ${busy(search.machine)}`,
-  );
+  const catalogTimings = async (shape: RequestShape) => {
+    const listPath = () => queryPath(shape, "catalog.list", { page: 1 + Math.floor(Math.random() * 40) });
+    const searchPath = () => queryPath(shape, "catalog.list", { search: words[Math.floor(Math.random() * words.length)] });
+    await timedGets(base, listPath, 200, 4, queryHeaders(shape)); // warm-up, not measured
+    const list = await timedGets(base, listPath, 1_000, 4, queryHeaders(shape));
+    await timedGets(base, searchPath, 200, 4, queryHeaders(shape));
+    const search = await timedGets(base, searchPath, 1_000, 4, queryHeaders(shape));
+    log(
+      `  ${shape}: ${((100 * (list.direct + search.direct)) / 2_000).toFixed(0)}% answered by the fast path; client p95: list ${list.p95.toFixed(1)} ms, search ${search.p95.toFixed(1)} ms; server p95: list ${list.server.p95.toFixed(1)} ms, search ${search.server.p95.toFixed(1)} ms; ${busy(search.machine)}`,
+    );
+    return { listMs: list, searchMs: search };
+  };
+  const catalogByShape: Record<string, Awaited<ReturnType<typeof catalogTimings>>> = {};
+  for (const shape of SHAPES) catalogByShape[shape] = await catalogTimings(shape);
 
   // In-process deps for the worker-side measurements: the same domain functions the API calls.
   const db = createDb(url, { maxConnections: 8 });
@@ -191,6 +194,8 @@ async function main() {
   Object.assign(results, {
     ceiling: { hotRow32Clients: hotCeiling, spread10k32Clients: spreadCeiling },
     hotSku: { ...hot, ratioToHotCeiling: hot.perSecond / hotCeiling.txPerSecond },
+    mainShape: MAIN_SHAPE,
+    hotSkuByShape: ratios(hotByShape, hotCeiling.txPerSecond),
     hotSkuLimited: {
       attempts: 5_000,
       stock: 1_000,
@@ -203,11 +208,13 @@ async function main() {
       lotOnHand: limitedRow.on_hand,
     },
     spread: { ...spread, ratioToSpreadCeiling: spread.perSecond / spreadCeiling.txPerSecond },
+    spreadByShape: ratios(spreadByShape, spreadCeiling.txPerSecond),
     holdPathInProcess: {
       hot: { ...inProcessHot, ratioToHotCeiling: inProcessHot.perSecond / hotCeiling.txPerSecond },
       spread: { ...inProcessSpread, ratioToSpreadCeiling: inProcessSpread.perSecond / spreadCeiling.txPerSecond },
     },
-    catalog: { products: 100_000, listMs: list, searchMs: search },
+    catalog: { products: 100_000, ...catalogByShape[MAIN_SHAPE] },
+    catalogByShape,
     lowStockAlertLatencyMs: alertLatency,
     holdReleaseLagMs: lag,
     memory,
@@ -216,6 +223,11 @@ async function main() {
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   log(`written ${path.relative(REPO_ROOT, out)}`);
+}
+
+/** Each shape's result with its ratio to the same run's ceiling. */
+function ratios(byShape: Record<string, LoadResult>, ceiling: number) {
+  return Object.fromEntries(Object.entries(byShape).map(([shape, r]) => [shape, { ...r, ratioToCeiling: r.perSecond / ceiling }]));
 }
 
 async function waitForArrivals(recorder: Awaited<ReturnType<typeof startArrivalRecorder>>, expected: number) {
@@ -237,43 +249,6 @@ async function waitForRelease(db: ReturnType<typeof createDb>, holdIds: string[]
     .map((h) => h.updatedAt.getTime() - h.expiresAt.getTime())
     .sort((a, b) => a - b);
   return { released: lags.length, of: holdIds.length, p50: percentile(lags, 50), p95: percentile(lags, 95), max: lags.at(-1) };
-}
-
-function printTable(results: Record<string, unknown>) {
-  const r = results as {
-    machine: { cores: number; postgres: string };
-    ceiling: { hotRow32Clients: { txPerSecond: number }; spread10k32Clients: { txPerSecond: number } };
-    hotSku: { perSecond: number; p50: number; p99: number; errors: number; ratioToHotCeiling: number; machine: MachineCpu };
-    hotSkuLimited: { succeeded: number; oversold: number };
-    spread: { perSecond: number; p99: number; ratioToSpreadCeiling: number; machine: MachineCpu };
-    holdPathInProcess: { hot: { perSecond: number; ratioToHotCeiling: number }; spread: { perSecond: number; ratioToSpreadCeiling: number } };
-    catalog: { listMs: { p95: number; server: { p95: number } }; searchMs: { p95: number; server: { p95: number }; machine: MachineCpu } };
-    lowStockAlertLatencyMs: { p95: number };
-    holdReleaseLagMs: { p95: number };
-    memory: { serverPeakMiB: number; workerPeakMiB: number };
-  };
-  console.table({
-    machine: { value: `${r.machine.cores} cores, PostgreSQL ${r.machine.postgres}` },
-    "raw ceiling, hot row, 32 clients (tx/s)": { value: r.ceiling.hotRow32Clients.txPerSecond.toFixed(0) },
-    "raw ceiling, 10k rows, 32 clients (tx/s)": { value: r.ceiling.spread10k32Clients.txPerSecond.toFixed(0) },
-    "hot SKU holds/s (256 conns)": { value: `${r.hotSku.perSecond.toFixed(0)} (x${r.hotSku.ratioToHotCeiling.toFixed(2)} of ceiling)` },
-    "hot SKU p50 / p99 (ms)": { value: `${r.hotSku.p50} / ${r.hotSku.p99}, errors ${r.hotSku.errors}` },
-    "stock 1,000, 5,000 attempts": { value: `${r.hotSkuLimited.succeeded} succeeded, ${r.hotSkuLimited.oversold} oversold` },
-    "spread holds/s (256 conns)": {
-      value: `${r.spread.perSecond.toFixed(0)} (x${r.spread.ratioToSpreadCeiling.toFixed(2)} of ceiling), p99 ${r.spread.p99} ms`,
-    },
-    "hold path in-process, hot / spread (holds/s)": {
-      value: `${r.holdPathInProcess.hot.perSecond.toFixed(0)} (x${r.holdPathInProcess.hot.ratioToHotCeiling.toFixed(2)}) / ${r.holdPathInProcess.spread.perSecond.toFixed(0)} (x${r.holdPathInProcess.spread.ratioToSpreadCeiling.toFixed(2)})`,
-    },
-    "catalog list / search p95, client (ms)": { value: `${r.catalog.listMs.p95.toFixed(1)} / ${r.catalog.searchMs.p95.toFixed(1)}` },
-    "catalog list / search p95, server (ms)": { value: `${r.catalog.listMs.server.p95.toFixed(1)} / ${r.catalog.searchMs.server.p95.toFixed(1)}` },
-    "machine busy during hot / spread / search": {
-      value: [r.hotSku.machine, r.spread.machine, r.catalog.searchMs.machine].map((m) => `${(m.busy * 100).toFixed(0)}%`).join(" / "),
-    },
-    "low-stock alert latency p95 (ms)": { value: r.lowStockAlertLatencyMs.p95 },
-    "hold release lag p95 (ms)": { value: r.holdReleaseLagMs.p95 },
-    "peak memory server / worker (MiB)": { value: `${r.memory.serverPeakMiB.toFixed(0)} / ${r.memory.workerPeakMiB.toFixed(0)}` },
-  });
 }
 
 main()

@@ -3,6 +3,7 @@ import {
   callTRPCProcedure,
   getTRPCErrorFromUnknown,
   getTRPCErrorShape,
+  type inferRouterContext,
   type TRPCError,
   type TRPCProcedureType,
   transformTRPCResponse,
@@ -11,7 +12,15 @@ import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import { getHTTPStatusCode } from "@trpc/server/http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
-type ContextFactory<TRouter extends AnyTRPCRouter> = (req: FastifyRequest, res: FastifyReply) => Promise<TRouter["_def"]["_config"]["$types"]["ctx"]>;
+type ContextFactory<TRouter extends AnyTRPCRouter> = (req: FastifyRequest, res: FastifyReply) => Promise<inferRouterContext<TRouter>>;
+
+/**
+ * On every answer given here rather than by tRPC's adapter. This file reads tRPC's router internals
+ * (`_def.procedures`, `_def._config`). A tRPC upgrade that changed the first would quietly send
+ * everything to the adapter, so `trpc-http.test.ts` asserts which path answered every call it sends
+ * (the SPAs' hot calls among them); one that changed the second breaks the answers it compares.
+ */
+export const DIRECT_HEADER = "x-trpc-direct";
 
 interface SingleCall {
   type: Extract<TRPCProcedureType, "query" | "mutation">;
@@ -24,11 +33,19 @@ interface SingleCall {
  * fetch `Request` and its answer into a `Response` stream, which cost the hold path about a third of
  * its server CPU (--cpu-prof). Everything else (batches, streaming, unknown paths, wrong methods,
  * unparsable input) goes to tRPC's adapter, so those answers are tRPC's own. The wire format, error
- * shape and status codes are tRPC's (`trpc-http.test.ts` compares both paths request by request).
+ * shape, status codes and cookies are tRPC's (`trpc-http.test.ts` compares both paths request by
+ * request). The SPAs send their hot calls (`cart.reserve`, `catalog.list`, `cart.availability`)
+ * unbatched with `httpLink` so that they come here.
  */
 export function registerTrpc<TRouter extends AnyTRPCRouter>(
   app: FastifyInstance,
-  options: { prefix: string; router: TRouter; createContext: ContextFactory<TRouter> },
+  options: {
+    prefix: string;
+    router: TRouter;
+    createContext: ContextFactory<TRouter>;
+    /** false sends every call to tRPC's adapter: the reference the conformance test compares with. */
+    isDirect?: boolean;
+  },
 ): void {
   const { router, createContext } = options;
   const config = router._def._config;
@@ -38,7 +55,7 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
 
   app.all<{ Params: { path: string } }>(`${options.prefix}/:path`, async (req, res) => {
     const path = req.params.path;
-    const call = singleCall(router, req, path);
+    const call = options.isDirect === false ? undefined : singleCall(router, req, path);
     if (!call) {
       return fastifyRequestHandler({
         router,
@@ -51,11 +68,12 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
         },
       });
     }
-    let ctx: Awaited<ReturnType<ContextFactory<TRouter>>> | undefined;
+    const signal = abortedOnDisconnect(res);
+    let ctx: inferRouterContext<TRouter> | undefined;
     let body: object;
     try {
       ctx = await createContext(req, res);
-      const data = await callTRPCProcedure({ router, path, type: call.type, ctx, getRawInput: async () => call.input, signal: undefined, batchIndex: 0 });
+      const data = await callTRPCProcedure({ router, path, type: call.type, ctx, getRawInput: async () => call.input, signal, batchIndex: 0 });
       body = { result: { data } };
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
@@ -65,6 +83,7 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
     return res
       .status(getHTTPStatusCode(body as Parameters<typeof getHTTPStatusCode>[0]))
       .header("vary", "trpc-accept, accept")
+      .header(DIRECT_HEADER, "1")
       .type("application/json")
       .send(JSON.stringify(transformTRPCResponse(config, body as Parameters<typeof transformTRPCResponse>[1])));
   });
@@ -76,6 +95,15 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
  */
 function logContextFailure(req: FastifyRequest, path: string, error: TRPCError): void {
   req.log.error({ err: error.cause ?? error, path, requestId: req.id }, "could not build the request context");
+}
+
+/** Aborted when the client goes away before the answer is written, as tRPC's adapter does. */
+function abortedOnDisconnect(res: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  res.raw.once("close", () => {
+    if (!res.raw.writableEnded) controller.abort();
+  });
+  return controller.signal;
 }
 
 /** The call this request makes when it is a plain one; undefined sends it to tRPC's adapter. */
