@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     log,
     messengers: providersFromEnv(env),
     renotifyHours: env.LOW_STOCK_RENOTIFY_HOURS,
+    lowStockCooldownHours: env.LOW_STOCK_COOLDOWN_HOURS,
     pollingIntervalSeconds: env.POLLING_INTERVAL_SECONDS,
   });
   let isStopping = false;

@@ -1,5 +1,5 @@
 import type { Db } from "@stockroom/db";
-import { type Clock, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
+import { type Clock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
 import { createJobQueue, ensureQueues, JOB_NAMES, type JobName, parseJobPayload } from "@stockroom/jobs";
 import { type JobResult, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
@@ -13,6 +13,8 @@ export interface WorkerOptions {
   messengers: Messengers;
   /** Low-stock re-notification interval (24 h unless configured). */
   renotifyHours?: number;
+  /** Quiet re-opening of a low-stock alert this soon after the last one resolved (4 h unless configured). */
+  lowStockCooldownHours?: number;
   pollingIntervalSeconds: number;
   /** For tests: pg-boss job spies. */
   isSpyEnabled?: boolean;
@@ -40,7 +42,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await boss.start();
   await ensureQueues(boss);
 
-  const context = { deps, messengers: options.messengers, renotifyHours: options.renotifyHours ?? 24 };
+  const context = {
+    deps,
+    messengers: options.messengers,
+    renotifyHours: options.renotifyHours ?? 24,
+    cooldownHours: options.lowStockCooldownHours ?? DEFAULT_LOW_STOCK_COOLDOWN_HOURS,
+  };
   for (const name of JOB_NAMES) {
     const handler = HANDLERS[name] as JobHandler<JobName>;
     // Up to 10 jobs per fetch, fetching again at once while batches come back full (burst): a

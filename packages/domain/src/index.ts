@@ -2,7 +2,7 @@
 export * from "@stockroom/contracts";
 export { type Actor, ANONYMOUS, isPlatformAdmin, type StaffActor, scopeProducerId } from "./actor.ts";
 export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings } from "./alerts/alert-settings.ts";
-export { checkLowStock, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
+export { checkLowStock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
 export { listLowStockAlerts, listNotifications } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";

@@ -16,6 +16,7 @@ export interface HandlerContext {
   deps: Deps;
   messengers: Messengers;
   renotifyHours: number;
+  cooldownHours: number;
 }
 
 export type JobHandler<N extends JobName> = (context: HandlerContext, payload: ParsedJobPayload<N>) => Promise<unknown>;
@@ -25,8 +26,8 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "auth.purge-expired-sessions": ({ deps }, payload) => purgeExpiredSessions(deps, payload),
   "hold.expire": ({ deps }, payload) => expireCartHolds(deps, payload),
   "hold.sweep": ({ deps }) => sweepExpiredHolds(deps),
-  "stock.check-low": ({ deps, renotifyHours }, payload) => checkLowStock(deps, { ...payload, renotifyHours }),
-  "stock.sweep-low": ({ deps, renotifyHours }) => sweepLowStock(deps, { renotifyHours }),
+  "stock.check-low": ({ deps, renotifyHours, cooldownHours }, payload) => checkLowStock(deps, { ...payload, renotifyHours, cooldownHours }),
+  "stock.sweep-low": ({ deps, renotifyHours, cooldownHours }) => sweepLowStock(deps, { renotifyHours, cooldownHours }),
   "lots.mark-expiry": ({ deps }) => markLotExpiry(deps),
   "notifications.send": ({ deps, messengers }, payload) => sendNotification(deps, messengers, payload),
   "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),

@@ -10,9 +10,16 @@ export interface LowStockCheckInput {
   productId: string;
   /** Re-notify an open alert this long after the last notice (24 h by default). */
   renotifyHours?: number;
+  /**
+   * An alert re-opened this soon after the product's last alert was resolved sends nothing (4 h by
+   * default): holding and releasing stock in a loop must not make the platform send a message per loop.
+   */
+  cooldownHours?: number;
 }
 
-export type LowStockOutcome = "not-tracked" | "ok" | "opened" | "still-low" | "escalated" | "resolved";
+export const DEFAULT_LOW_STOCK_COOLDOWN_HOURS = 4;
+
+export type LowStockOutcome = "not-tracked" | "ok" | "opened" | "reopened-quietly" | "still-low" | "escalated" | "resolved";
 
 /**
  * The low-stock lifecycle for one product: OPEN when availability drops below the minimum (notify),
@@ -22,6 +29,7 @@ export type LowStockOutcome = "not-tracked" | "ok" | "opened" | "still-low" | "e
  */
 export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Promise<{ outcome: LowStockOutcome; notifications: number }> {
   const renotifyMs = (input.renotifyHours ?? 24) * 3_600_000;
+  const cooldownMs = (input.cooldownHours ?? DEFAULT_LOW_STOCK_COOLDOWN_HOURS) * 3_600_000;
   return stockTransaction(deps, async (tx) => {
     const now = deps.clock.now();
     const [product] = await tx.$queryRaw<
@@ -44,12 +52,24 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
     }
 
     if (!open) {
+      // Within the cooldown of the last resolved alert the new one opens quietly, and its 24 h
+      // reminder counts from that alert's last notice.
+      const recent = await tx.lowStockAlert.findFirst({
+        where: { productId: product.id, status: "RESOLVED", resolvedAt: { gt: new Date(now.getTime() - cooldownMs) } },
+        orderBy: { resolvedAt: "desc" },
+      });
+      const lastNotifiedAt = recent?.lastNotifiedAt ?? now;
       const [opened] = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "LowStockAlert" (id, "productId", "producerId", status, "availableAtOpen", "minimumAtOpen", available, "openedAt", "notifyCount", "lastNotifiedAt")
         VALUES (gen_random_uuid(), ${product.id}::uuid, ${product.producerId}::uuid, 'OPEN', ${product.available}, ${product.minStockLevel}, ${product.available},
-                ${sqlTimestamp(now)}::timestamp, 1, ${sqlTimestamp(now)}::timestamp)
+                ${sqlTimestamp(now)}::timestamp, ${recent ? 0 : 1}, ${sqlTimestamp(lastNotifiedAt)}::timestamp)
         ON CONFLICT ("productId") WHERE status = 'OPEN' DO NOTHING RETURNING id`;
       if (!opened) return { outcome: "still-low", notifications: 0 };
+      if (recent) {
+        // Marked as notified, so a rise resolves it like any open alert.
+        await tx.product.update({ where: { id: product.id }, data: { lowStockNotifiedAt: now } });
+        return { outcome: "reopened-quietly", notifications: 0 };
+      }
       const sent = await notifyLow(deps, tx, product, { alertId: opened.id, level: 0, notice: 1 });
       return { outcome: "opened", notifications: sent };
     }
@@ -93,7 +113,7 @@ async function notifyLow(
  * the minimum, or notified and not yet resolved); only those get the per-product check (its own
  * transaction, locks and writes).
  */
-export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number } = {}): Promise<{ checked: number; changed: number }> {
+export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number; cooldownHours?: number } = {}): Promise<{ checked: number; changed: number }> {
   const now = deps.clock.now();
   const [row] = await deps.db.$queryRaw<{ considered: number; due: string[] }[]>`
     WITH considered AS (
@@ -104,7 +124,7 @@ export async function sweepLowStock(deps: Deps, input: { renotifyHours?: number 
            stock_needs_low_check(ARRAY(SELECT id FROM considered), ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS due`;
   let changed = 0;
   for (const productId of row?.due ?? []) {
-    const { outcome } = await checkLowStock(deps, { productId, renotifyHours: input.renotifyHours });
+    const { outcome } = await checkLowStock(deps, { productId, renotifyHours: input.renotifyHours, cooldownHours: input.cooldownHours });
     if (outcome !== "ok" && outcome !== "still-low" && outcome !== "not-tracked") changed++;
   }
   return { checked: row?.considered ?? 0, changed };
