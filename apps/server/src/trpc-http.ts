@@ -4,7 +4,7 @@ import {
   getTRPCErrorFromUnknown,
   getTRPCErrorShape,
   type inferRouterContext,
-  type TRPCError,
+  TRPCError,
   type TRPCProcedureType,
   transformTRPCResponse,
 } from "@trpc/server";
@@ -62,7 +62,10 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
         req,
         res,
         path,
-        createContext: ({ req, res }) => createContext(req, res),
+        createContext: ({ req, res, info }) => {
+          refuseSoloCallsInBatch(router, info.calls);
+          return createContext(req, res);
+        },
         onError: ({ error, ctx }) => {
           if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logContextFailure(req, path, error);
         },
@@ -95,6 +98,18 @@ export function registerTrpc<TRouter extends AnyTRPCRouter>(
  */
 function logContextFailure(req: FastifyRequest, path: string, error: TRPCError): void {
   req.log.error({ err: error.cause ?? error, path, requestId: req.id }, "could not build the request context");
+}
+
+/**
+ * A procedure marked `.meta({ isSoloCall: true })` (sign-in) is refused inside a batch of two or
+ * more calls: one request must not buy several password checks. A batch of one (what
+ * `httpBatchLink` sends for a lone mutation) passes.
+ */
+function refuseSoloCallsInBatch(router: AnyTRPCRouter, calls: readonly { path: string }[]): void {
+  if (calls.length < 2) return;
+  const procedures = router._def.procedures as Record<string, { _def: { meta?: { isSoloCall?: boolean } } } | undefined>;
+  const solo = calls.find((call) => procedures[call.path]?._def.meta?.isSoloCall === true);
+  if (solo) throw new TRPCError({ code: "BAD_REQUEST", message: `${solo.path} must be sent on its own, not in a batch.` });
 }
 
 /** Aborted when the client goes away before the answer is written, as tRPC's adapter does. */

@@ -13,7 +13,9 @@ const staffOutput = z.object({
 export const authRouter = router({
   me: publicProcedure.output(staffOutput.nullable()).query(({ ctx }) => (ctx.actor.kind === "staff" ? ctx.actor : null)),
 
+  // Never batched with other calls (apps/server's trpc-http.ts refuses it): one request, one password check.
   signIn: publicProcedure
+    .meta({ isSoloCall: true })
     .input(signInInput)
     .output(staffOutput)
     .mutation(async ({ ctx, input }) => {

@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
-import { assertLoginAllowed, recordLoginAttempt } from "./rate-limit.ts";
+import { claimLoginAttempt, markLoginSucceeded } from "./rate-limit.ts";
 import { newSessionToken, sessionIdFor } from "./session-token.ts";
 
 export interface SignInResult {
@@ -17,11 +17,12 @@ export interface SignInResult {
 export async function signIn(deps: Deps, input: z.input<typeof signInInput> & { ip: string; sessionTtlHours: number }): Promise<SignInResult> {
   const { email, password } = parseInput(signInInput, input);
   const keys = { email, ip: input.ip };
-  await assertLoginAllowed(deps, keys);
+  // Counted as a failure before the password is checked; only a slot within the limits gets a check.
+  const attemptIds = await claimLoginAttempt(deps, keys);
   const staff = await deps.db.staff.findUnique({ where: { email } });
   const isValid = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), password);
-  await recordLoginAttempt(deps, keys, Boolean(staff && isValid));
   if (!staff || !isValid) throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect.");
+  await markLoginSucceeded(deps, attemptIds);
 
   const token = newSessionToken();
   const expiresAt = new Date(deps.clock.now().getTime() + input.sessionTtlHours * 3_600_000);

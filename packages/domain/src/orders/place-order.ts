@@ -27,7 +27,7 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
   const now = deps.clock.now();
   return withReserveErrors(() =>
     stockTransaction(deps, (tx) =>
-      onceForKey(tx, `orders.place:${input.cartId}`, idempotencyKey, { lines, customerEmail }, async () => {
+      onceForKey(tx, { action: "orders.place", tenant: input.cartId }, idempotencyKey, { lines, customerEmail }, async () => {
         const { holds: held, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, holdEndsAt(deps, now));
         // Re-holding a lapsed hold takes stock again: the same low-stock signal as any hold.
         await sendLowStockChecks(deps.jobs, { tx }, lowCheck);

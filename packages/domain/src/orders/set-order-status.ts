@@ -29,11 +29,14 @@ export interface SetOrderStatusResult {
 export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.input<typeof setOrderStatusInput>): Promise<SetOrderStatusResult> {
   const { orderId, status, idempotencyKey } = parseInput(setOrderStatusInput, input);
   const scope = scopeProducerId(actor);
-  return stockTransaction(deps, (tx) =>
-    onceForKey(tx, `orders.status:${orderId}`, idempotencyKey, { status }, async () => {
+  return stockTransaction(deps, async (tx) => {
+    // Ownership first, then the key scoped by the order's producer: a stranger never reaches a stored answer.
+    const owned = await tx.order.findFirst({ where: { id: orderId, ...(scope ? { producerId: scope } : {}) }, select: { producerId: true } });
+    if (!owned) throw notFound("Order");
+    return onceForKey(tx, { action: `orders.status:${orderId}`, tenant: owned.producerId }, idempotencyKey, { status }, async () => {
       const [order] = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; producerId: string; stockMovedAt: Date | null }[]>`
           SELECT id, number, status, "producerId", "stockMovedAt" FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
-      if (!order || (scope && order.producerId !== scope)) throw notFound("Order");
+      if (!order) throw notFound("Order");
       const result = { orderId: order.id, number: order.number, status, movements: [] as MovementView[] };
       if (order.status === status) return result;
       const allowed = ORDER_TRANSITIONS[order.status];
@@ -63,8 +66,8 @@ export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.inp
         );
       }
       return result;
-    }),
-  );
+    });
+  });
 }
 
 async function allocationsOf(tx: Tx, orderId: string) {

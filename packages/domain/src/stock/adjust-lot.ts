@@ -15,7 +15,7 @@ export async function adjustLot(deps: Deps, actor: StaffActor, input: z.input<ty
   const { idempotencyKey, ...data } = parseInput(adjustLotInput, input);
   const lot = await findOwnedLot(deps.db, actor, data.lotId);
   return stockTransaction(deps, (tx) =>
-    onceForKey(tx, `stock.adjust:${lot.producerId}`, idempotencyKey, data, async () => {
+    onceForKey(tx, { action: "stock.adjust", tenant: lot.producerId }, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
       const movement = await applyMovementOrFail(
         tx,

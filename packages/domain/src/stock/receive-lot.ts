@@ -17,7 +17,7 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
   await findOwnedLocation(deps.db, product.producerId, data.locationId);
   const expiryDate = data.expiryDate ? new Date(`${data.expiryDate}T00:00:00Z`) : null;
   return stockTransaction(deps, (tx) =>
-    onceForKey(tx, `stock.receive:${product.producerId}`, idempotencyKey, data, async () => {
+    onceForKey(tx, { action: "stock.receive", tenant: product.producerId }, idempotencyKey, data, async () => {
       await lockProducts(tx, [product.id]);
       const existing = await tx.lot.findUnique({
         where: { productId_locationId_lotNumber: { productId: product.id, locationId: data.locationId, lotNumber: data.lotNumber } },

@@ -52,7 +52,7 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
   }
   return withReserveErrors(() =>
     stockTransaction(deps, (tx) =>
-      onceForKey(tx, `cart.reserve:${input.cartId}`, idempotencyKey, lines, async () => {
+      onceForKey(tx, { action: "cart.reserve", tenant: input.cartId }, idempotencyKey, lines, async () => {
         // Enqueued before the stock function so no job insert runs while the products are locked;
         // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
         await deps.jobs.send("hold.expire", { cartIds: [input.cartId] }, { tx, startAfter: expiresAt });

@@ -19,7 +19,7 @@ export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<
   if (target.id === lot.locationId)
     throw new DomainError("VALIDATION_FAILED", "Choose a different location.", { fields: { toLocationId: "same as the lot's location" } });
   return stockTransaction(deps, (tx) =>
-    onceForKey(tx, `stock.transfer:${lot.producerId}`, idempotencyKey, data, async () => {
+    onceForKey(tx, { action: "stock.transfer", tenant: lot.producerId }, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
       const destination = await tx.lot.upsert({
         where: { productId_locationId_lotNumber: { productId: lot.productId, locationId: target.id, lotNumber: lot.lotNumber } },

@@ -15,7 +15,7 @@ export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<
   const { idempotencyKey, ...data } = parseInput(writeOffLotInput, input);
   const lot = await findOwnedLot(deps.db, actor, data.lotId);
   return stockTransaction(deps, (tx) =>
-    onceForKey(tx, `stock.write-off:${lot.producerId}`, idempotencyKey, data, async () => {
+    onceForKey(tx, { action: "stock.write-off", tenant: lot.producerId }, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
       const reason = `write-off: ${data.reason.toLowerCase()}${data.note ? ` (${data.note})` : ""}`;
       const movement = await applyMovementOrFail(
