@@ -1,6 +1,6 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { type DomainError, isoDay, PG_INT_MAX } from "@stockroom/domain";
-import { createStaff, createTestDeps, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { type DomainError, isoDay, MAX_STOCK_CHANGE, PG_INT_MAX } from "@stockroom/domain";
+import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
@@ -107,5 +107,18 @@ describe("every numeric and date input is bounded", () => {
         fields: { to: "Choose a range of at most two years." },
       });
     }
+  });
+
+  it("a total past its integer column (bounded changes, summed) is BAD_REQUEST, and nothing changes", async () => {
+    const world = await createStockWorld(database.current.db);
+    const { lotIds } = await productWithStock(testDeps.deps, world, [{ quantity: 1 }]);
+    const lotId = lotIds[0] as string;
+    const adjust = (caller as { stock: { adjust(input: unknown): Promise<unknown> } }).stock.adjust;
+    const room = Math.floor((PG_INT_MAX - 1) / MAX_STOCK_CHANGE); // adjustments that still fit
+    for (let i = 0; i < room; i++) await adjust({ lotId, change: MAX_STOCK_CHANGE, reason: "bulk count" });
+    const before = await database.current.db.lot.findUniqueOrThrow({ where: { id: lotId } });
+    expect(before.onHand).toBe(1 + room * MAX_STOCK_CHANGE);
+    expect(await refusal("stock.adjust", { lotId, change: MAX_STOCK_CHANGE, reason: "bulk count" })).toEqual({ code: "BAD_REQUEST", fields: {} });
+    expect((await database.current.db.lot.findUniqueOrThrow({ where: { id: lotId } })).onHand).toBe(before.onHand);
   });
 });
