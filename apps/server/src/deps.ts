@@ -7,13 +7,15 @@ import { startSendOnlyQueue } from "@stockroom/jobs";
 export async function createServerDeps(
   databaseUrl: string,
   poolSize: number,
-  options: { isHoldCoalescing: boolean; holdLanes: number; holdDepth: number; holdTtlSeconds: number },
+  options: { isHoldCoalescing: boolean; holdLanes: number; holdDepth: number; holdTtlSeconds: number; statementTimeoutMs?: number },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
-  const db = createDb(databaseUrl, { maxConnections: poolSize });
+  // Every statement of a request is bounded (0 = no limit); pg-boss's own connections are not.
+  const statementTimeoutMs = options.statementTimeoutMs || undefined;
+  const db = createDb(databaseUrl, { maxConnections: poolSize, statementTimeoutMs });
   // The coalesced hold path runs batches on plain connections (see hold-coalescer.ts).
   // One connection per batch that can be in flight.
   const { holdLanes: lanes, holdDepth: depth } = options;
-  const holdPool = createPool(databaseUrl, lanes * depth);
+  const holdPool = createPool(databaseUrl, lanes * depth, { statementTimeoutMs });
   const { jobs, stop: stopQueue } = await startSendOnlyQueue(databaseUrl, { maxConnections: 4 });
   const holdCoalescer = options.isHoldCoalescing ? createHoldCoalescer({ pool: holdPool, jobs, clock: systemClock, lanes, depth }) : undefined;
   return {

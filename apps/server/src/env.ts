@@ -36,6 +36,8 @@ const schema = z.object({
   HOLD_LANES: z.coerce.number().int().min(1).max(64).default(HOLD_COALESCER_DEFAULTS.lanes),
   HOLD_DEPTH: z.coerce.number().int().min(1).max(8).default(HOLD_COALESCER_DEFAULTS.depth),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     holdLanes: env.HOLD_LANES,
     holdDepth: env.HOLD_DEPTH,
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   });
   const app = await buildServer({ env, deps });
   await app.listen({ host: env.HOST, port: env.PORT });

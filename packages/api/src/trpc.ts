@@ -1,7 +1,7 @@
-import { cartIdFor, cartTokenSchema, DomainError, isDomainError, isZodError, type StaffActor, validationError } from "@stockroom/domain";
+import { cartIdFor, cartTokenSchema, DomainError, isDomainError, type StaffActor } from "@stockroom/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { ContextInner } from "./context.ts";
-import { DOMAIN_TO_TRPC } from "./error-map.ts";
+import { asDomainError, DOMAIN_TO_TRPC } from "./error-map.ts";
 
 export interface ErrorData {
   domainCode: string | null;
@@ -32,8 +32,9 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     // Input schemas on procedures fail before the domain runs: report them exactly like domain validation.
-    const cause = isZodError(result.error.cause) ? validationError(result.error.cause) : result.error.cause;
+    const cause = asDomainError(result.error.cause) ?? result.error.cause;
     if (isDomainError(cause)) {
+      if (cause.code === "TIMEOUT") ctx.log.warn({ err: cause.cause, path, requestId: ctx.requestId }, "statement timeout");
       result.error = new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.userMessage, cause });
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
       ctx.log.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "unhandled error in procedure");

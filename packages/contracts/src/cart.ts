@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema } from "./common.ts";
+import { idempotencyKeySchema, MAX_PAGE } from "./common.ts";
 
 /** The most units of one product a cart line may hold. */
 export const MAX_LINE_QUANTITY = 10_000;
@@ -26,6 +26,6 @@ export const releaseCartInput = z.object({ holdId: z.string().uuid("Hold id must
 export const listCatalogInput = z.object({
   search: z.string().trim().max(100).optional(),
   category: z.string().trim().max(100).optional(),
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.number().int().min(1).max(100).default(24),
 });

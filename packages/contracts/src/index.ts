@@ -14,7 +14,20 @@ export {
 } from "./alerts.ts";
 export { signInInput } from "./auth.ts";
 export { cartTokenSchema, listCatalogInput, MAX_CART_LINES, MAX_LINE_QUANTITY, releaseCartInput, reserveCartInput } from "./cart.ts";
-export { idempotencyKeySchema, isoDay, producerScopeInput, SORT_DIRECTIONS, type SortDirection } from "./common.ts";
+export {
+  checkDateRange,
+  dateRangeFields,
+  daysBetween,
+  idempotencyKeySchema,
+  isoDay,
+  MAX_MONEY_CENTS,
+  MAX_PAGE,
+  MAX_RANGE_DAYS,
+  PG_INT_MAX,
+  producerScopeInput,
+  SORT_DIRECTIONS,
+  type SortDirection,
+} from "./common.ts";
 export { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, orderIdInput, placeOrderInput, setOrderStatusInput } from "./orders.ts";
 export {
   createLocationInput,

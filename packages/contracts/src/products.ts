@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { MAX_MONEY_CENTS } from "./common.ts";
+import { MAX_STOCK_CHANGE } from "./stock.ts";
 
 const productFields = z.object({
   sku: z.string().trim().min(1, "Enter a SKU.").max(64),
   name: z.string().trim().min(1, "Enter a name.").max(200),
   category: z.string().trim().min(1, "Enter a category.").max(100),
-  priceCents: z.number().int().min(0, "Price cannot be negative."),
-  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative."),
-  minStockLevel: z.number().int().min(0, "Minimum level cannot be negative."),
+  priceCents: z.number().int().min(0, "Price cannot be negative.").max(MAX_MONEY_CENTS, "Price is too large."),
+  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(MAX_MONEY_CENTS, "Unit cost is too large."),
+  minStockLevel: z.number().int().min(0, "Minimum level cannot be negative.").max(MAX_STOCK_CHANGE, "Minimum level is too large."),
   trackInventory: z.boolean(),
   leadTimeDays: z.number().int().min(0).max(365),
   barcode: z.string().trim().max(64).nullable(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDay, SORT_DIRECTIONS } from "./common.ts";
+import { checkDateRange, dateRangeFields, MAX_PAGE, SORT_DIRECTIONS } from "./common.ts";
 
 export const INVENTORY_STATUSES = ["in_stock", "low", "out", "expiring", "expired"] as const;
 export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
@@ -15,18 +15,19 @@ export const listInventoryInput = z.object({
   status: z.enum(INVENTORY_STATUSES).optional(),
   sort: z.enum(INVENTORY_SORTS).default("name"),
   direction: z.enum(SORT_DIRECTIONS).default("asc"),
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.number().int().min(1).max(MAX_INVENTORY_PAGE_SIZE).default(50),
 });
 
 export const ANALYTICS_BUCKETS = ["day", "week"] as const;
 export type AnalyticsBucket = (typeof ANALYTICS_BUCKETS)[number];
 
-export const analyticsInput = z.object({
-  producerId: z.string().uuid().optional(),
-  from: isoDay,
-  to: isoDay,
-  bucket: z.enum(ANALYTICS_BUCKETS).default("day"),
-});
+export const analyticsInput = z
+  .object({
+    producerId: z.string().uuid().optional(),
+    ...dateRangeFields,
+    bucket: z.enum(ANALYTICS_BUCKETS).default("day"),
+  })
+  .superRefine(checkDateRange);
 
-export const expiryWasteInput = z.object({ producerId: z.string().uuid().optional(), from: isoDay, to: isoDay });
+export const expiryWasteInput = z.object({ producerId: z.string().uuid().optional(), ...dateRangeFields }).superRefine(checkDateRange);

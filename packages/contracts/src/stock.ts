@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema } from "./common.ts";
+import { idempotencyKeySchema, isoDay } from "./common.ts";
 
 /** The most units one receipt or adjustment may move. */
 export const MAX_STOCK_CHANGE = 10_000_000;
@@ -8,11 +8,7 @@ export const receiveLotInput = z.object({
   productId: z.string().uuid("Product id must be a UUID."),
   locationId: z.string().uuid("Location id must be a UUID."),
   lotNumber: z.string().trim().min(1, "Enter a lot number.").max(64),
-  expiryDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
-    .nullable()
-    .optional(),
+  expiryDate: isoDay.nullable().optional(),
   unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
   quantity: z.number().int().min(1, "Quantity must be at least 1.").max(MAX_STOCK_CHANGE),
   idempotencyKey: idempotencyKeySchema,
@@ -23,8 +19,9 @@ export const adjustLotInput = z.object({
   change: z
     .number()
     .int()
-    .refine((n) => n !== 0, "Change cannot be zero.")
-    .refine((n) => Math.abs(n) <= MAX_STOCK_CHANGE, "Change is too large."),
+    .min(-MAX_STOCK_CHANGE, "Change is too large.")
+    .max(MAX_STOCK_CHANGE, "Change is too large.")
+    .refine((n) => n !== 0, "Change cannot be zero."),
   reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
   idempotencyKey: idempotencyKeySchema,
 });
@@ -34,7 +31,7 @@ export type WriteOffReason = (typeof WRITE_OFF_REASONS)[number];
 
 export const writeOffLotInput = z.object({
   lotId: z.string().uuid("Lot id must be a UUID."),
-  quantity: z.number().int().min(1, "Quantity must be at least 1."),
+  quantity: z.number().int().min(1, "Quantity must be at least 1.").max(MAX_STOCK_CHANGE, "Quantity is too large."),
   reason: z.enum(WRITE_OFF_REASONS),
   note: z.string().trim().max(500).optional(),
   idempotencyKey: idempotencyKeySchema,
@@ -43,7 +40,7 @@ export const writeOffLotInput = z.object({
 export const transferLotInput = z.object({
   lotId: z.string().uuid("Lot id must be a UUID."),
   toLocationId: z.string().uuid("Location id must be a UUID."),
-  quantity: z.number().int().min(1, "Quantity must be at least 1."),
+  quantity: z.number().int().min(1, "Quantity must be at least 1.").max(MAX_STOCK_CHANGE, "Quantity is too large."),
   idempotencyKey: idempotencyKeySchema,
 });
 
@@ -51,6 +48,9 @@ export const listMovementsInput = z.object({
   productId: z.string().uuid().optional(),
   lotId: z.string().uuid().optional(),
   /** Keyset cursor: the last movement id of the previous page. */
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, "Use a movement id.")
+    .optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });

@@ -6,8 +6,17 @@ export type Db = PrismaClient;
 /** A Prisma interactive-transaction client. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-export function createDb(url: string, options: { maxConnections?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
+export interface PoolOptions {
+  maxConnections?: number;
+  /**
+   * Postgres cancels any statement (lock waits included) running longer than this, so one request
+   * cannot stall the database. Unset: no limit (migrations and the worker's long sweeps).
+   */
+  statementTimeoutMs?: number;
+}
+
+export function createDb(url: string, options: PoolOptions = {}): Db {
+  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10, statement_timeout: options.statementTimeoutMs });
   return new PrismaClient({ adapter });
 }
 
@@ -15,7 +24,7 @@ export function createDb(url: string, options: { maxConnections?: number } = {})
  * A plain node-postgres pool, for the one path that needs it: the coalesced hold path runs a whole
  * batch as a handful of statements on one connection, without the ORM's per-query overhead.
  */
-export function createPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max });
+export function createPool(url: string, max: number, options: Omit<PoolOptions, "maxConnections"> = {}): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, statement_timeout: options.statementTimeoutMs });
 }
 export type { Pool, PoolClient } from "pg";

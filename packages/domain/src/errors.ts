@@ -10,6 +10,8 @@ export const DOMAIN_ERROR_CODES = [
   "NOT_FOUND",
   "CONFLICT",
   "RATE_LIMITED",
+  /** The database stopped a statement at its statement timeout (DB_STATEMENT_TIMEOUT_MS). */
+  "TIMEOUT",
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
