@@ -7,14 +7,14 @@ import { buildServer, SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./app.ts";
 
 // Both servers listen on a real port and are called over HTTP (fetch), as a browser or proxy would.
 const database = useTestDatabase();
-const logs: Record<string, string[]> = { plain: [], secure: [] };
+const logs: Record<string, string[]> = { plain: [], secure: [], hops: [] };
 const servers: Record<string, { app: FastifyInstance; base: string }> = {};
 let close: () => Promise<void>;
 
-async function start(name: "plain" | "secure", secure: boolean, deps: Parameters<typeof buildServer>[0]["deps"]) {
+async function start(name: string, secure: boolean, trustProxy: boolean | number, deps: Parameters<typeof buildServer>[0]["deps"]) {
   const logStream = new PassThrough();
   logStream.on("data", (chunk: Buffer) => logs[name]?.push(...chunk.toString().trim().split("\n")));
-  const env = { LOG_LEVEL: "info", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: secure, TRUST_PROXY: secure } as const;
+  const env = { LOG_LEVEL: "info", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: secure, TRUST_PROXY: trustProxy } as const;
   const app = await buildServer({ env, deps, logStream });
   const base = await app.listen({ host: "127.0.0.1", port: 0 });
   servers[name] = { app, base };
@@ -23,8 +23,9 @@ async function start(name: "plain" | "secure", secure: boolean, deps: Parameters
 beforeAll(async () => {
   const testDeps = await createTestDeps(database.current.db, database.current.url);
   close = testDeps.close;
-  await start("plain", false, testDeps.deps);
-  await start("secure", true, testDeps.deps);
+  await start("plain", false, false, testDeps.deps);
+  await start("secure", true, true, testDeps.deps);
+  await start("hops", false, 1, testDeps.deps);
 });
 afterAll(async () => {
   await Promise.all(Object.values(servers).map((s) => s.app.close()));
@@ -83,6 +84,14 @@ describe("TRUST_PROXY and the session cookie", () => {
     await get("secure", "/healthz", { "x-forwarded-for": "203.0.113.7", "x-request-id": "proxy-on" });
     expect(remoteAddressOf("plain", "proxy-off")).toBe("127.0.0.1");
     expect(remoteAddressOf("secure", "proxy-on")).toBe("203.0.113.7");
+  });
+
+  it("with a hop count trusts only that many proxies: a client-sent X-Forwarded-For entry is not believed", async () => {
+    const chain = { "x-forwarded-for": "198.51.100.1, 203.0.113.7" };
+    await get("secure", "/healthz", { ...chain, "x-request-id": "chain-all" });
+    await get("hops", "/healthz", { ...chain, "x-request-id": "chain-one" });
+    expect(remoteAddressOf("secure", "chain-all")).toBe("198.51.100.1");
+    expect(remoteAddressOf("hops", "chain-one")).toBe("203.0.113.7");
   });
 
   it.each([
