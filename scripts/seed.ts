@@ -1,7 +1,10 @@
-// `pnpm db:seed`: apply migrations and seed the demo data; idempotent.
-import { seedDemo } from "@stockroom/domain";
+// `pnpm db:seed`: apply migrations and seed the demo data; idempotent. Into the embedded database by
+// default; into a DATABASE_URL only with SEED_DEMO=1 (the demo has a platform admin with a known password).
+import { seedDemoIfWanted } from "@stockroom/demo";
+import { loadStartEnv, seedDemoFlag } from "./start-env.ts";
 import { withDeps } from "./with-deps.ts";
 
-await withDeps({ databaseUrl: process.env.DATABASE_URL || undefined, cluster: process.env.STOCKROOM_CLUSTER || "pg" }, async (deps) => {
-  console.log("Seeded", await seedDemo(deps));
+const env = loadStartEnv();
+await withDeps({ databaseUrl: env.DATABASE_URL, cluster: env.STOCKROOM_CLUSTER }, async (deps) => {
+  await seedDemoIfWanted(deps, { isEmbedded: !env.DATABASE_URL, seedDemo: seedDemoFlag(env) });
 });

@@ -1,12 +1,12 @@
 // `pnpm start` / `pnpm dev`: the whole system in one command. Starts (or uses) Postgres, applies
-// migrations, seeds the demo data, then runs the server and the worker (and in dev the Vite
+// migrations, seeds the demo data (embedded database only, unless SEED_DEMO=1), then runs the server and the worker (and in dev the Vite
 // servers), and stops everything together.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { applyMigrations, REPO_ROOT, resolveDatabase } from "@stockroom/db";
-import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "@stockroom/domain";
-import { loadStartEnv } from "./start-env.ts";
+import { DEMO_PASSWORD, DEMO_STAFF, seedDemoIfWanted } from "@stockroom/demo";
+import { loadStartEnv, seedDemoFlag } from "./start-env.ts";
 import { withDeps } from "./with-deps.ts";
 
 const isDev = process.argv.includes("--dev");
@@ -71,7 +71,9 @@ async function main(): Promise<void> {
 
   const applied = await applyMigrations(database.url);
   console.log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Database schema is up to date.");
-  if (env.STOCKROOM_SEED_DEMO) await withDeps({ cluster: env.STOCKROOM_CLUSTER, database }, (deps) => seedDemo(deps));
+  const seeded = await withDeps({ cluster: env.STOCKROOM_CLUSTER, database }, (deps) =>
+    seedDemoIfWanted(deps, { isEmbedded: database.isEmbedded, seedDemo: seedDemoFlag(env) }),
+  );
 
   const appEnv = { DATABASE_URL: database.url };
   const entry = (app: string) => path.join(REPO_ROOT, `apps/${app}/src/main.ts`);
@@ -100,8 +102,12 @@ async function main(): Promise<void> {
       `  Admin:      ${admin}`,
       `  API:        ${base}/trpc   (health: ${base}/healthz)`,
       `  Database:   ${database.isEmbedded ? `embedded Postgres in .data/${env.STOCKROOM_CLUSTER}` : "DATABASE_URL"}`,
-      `  Demo logins (password "${DEMO_PASSWORD}"):`,
-      ...DEMO_STAFF.map((s) => `    ${s.email.padEnd(26)} ${s.role}${s.producer ? ` (${s.producer})` : ""}`),
+      ...(seeded.seed
+        ? [
+            `  Demo logins (password "${DEMO_PASSWORD}"):`,
+            ...DEMO_STAFF.map((s) => `    ${s.email.padEnd(26)} ${s.role}${s.producer ? ` (${s.producer})` : ""}`),
+          ]
+        : [`  ${seeded.reason}`]),
       "Press Ctrl+C to stop.",
       "",
     ].join("\n"),

@@ -1,4 +1,4 @@
-/** The seeded demo data the tests name (mirrors packages/domain/src/demo/demo-catalog.ts). */
+/** The seeded demo data the tests name (mirrors packages/demo/src/demo-catalog.ts). */
 export const DEMO_PASSWORD = "stockroom-demo";
 
 export const LOGINS = {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import { appRouter, createContextInner } from "@stockroom/api";
 import { CART_TOKEN_HEADER } from "@stockroom/api/client";
@@ -6,20 +5,30 @@ import type { Deps } from "@stockroom/domain";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import type { ServerEnv } from "./env.ts";
+import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerSpas } from "./spa.ts";
 import { registerTrpc } from "./trpc-http.ts";
 
 export const SESSION_COOKIE = "stockroom_session";
+/** Over HTTPS the cookie is Secure and `__Host-` prefixed (browsers then refuse it from any subdomain or over HTTP). */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+export const sessionCookieName = (isSecure: boolean) => (isSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 export interface ServerOptions {
-  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE">;
+  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> & Partial<Pick<ServerEnv, "TRUST_PROXY">>;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
   /** false: tRPC's adapter answers every tRPC call (the reference `trpc-http.test.ts` compares with). */
   isTrpcDirect?: boolean;
 }
+
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
 
 /**
  * Fastify hosts tRPC (its adapter keeps procedures transport-free), static SPAs and, later, the REST
@@ -28,13 +37,16 @@ export interface ServerOptions {
 export async function buildServer({ env, deps, logStream, isTrpcDirect }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: env.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) },
-    genReqId: (request) => (typeof request.headers["x-request-id"] === "string" ? request.headers["x-request-id"] : randomUUID()),
-    trustProxy: false,
+    genReqId: requestIdFor,
+    // A hop count trusts that many proxies nearest the server (Fastify's types take it as a function).
+    trustProxy: typeof env.TRUST_PROXY === "number" ? trustHops(env.TRUST_PROXY) : (env.TRUST_PROXY ?? false),
     // tRPC's batch path names every procedure ("a.b,c.d,..."); Fastify's default 100 characters
     // answered 414 to a batch of about eight before tRPC saw it.
     routerOptions: { maxParamLength: 5_000 },
   });
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, { isHttps: env.COOKIE_SECURE });
+  const cookieName = sessionCookieName(env.COOKIE_SECURE);
   // Time spent in the server per request, for browsers' dev tools, proxies and `pnpm bench`.
   app.addHook("onSend", async (_request, reply) => {
     reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(2)}`);
@@ -50,12 +62,12 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
       log: req.log,
       cartToken: typeof req.headers[CART_TOKEN_HEADER] === "string" ? req.headers[CART_TOKEN_HEADER] : undefined,
       session: {
-        token: req.cookies[SESSION_COOKIE],
+        token: req.cookies[cookieName],
         set: (token, expiresAt) => {
-          res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/", expires: expiresAt });
+          res.setCookie(cookieName, token, { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/", expires: expiresAt });
         },
         clear: () => {
-          res.clearCookie(SESSION_COOKIE, { path: "/" });
+          res.clearCookie(cookieName, { path: "/", secure: env.COOKIE_SECURE });
         },
       },
     });

@@ -6,6 +6,17 @@ describe("server env", () => {
     expect(loadServerEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db" })).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", SERVE_SPAS: true });
   });
 
+  it("reads TRUST_PROXY as false (default), true, a hop count or proxy addresses", () => {
+    const trustProxy = (value?: string) => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", TRUST_PROXY: value }).TRUST_PROXY;
+    expect([trustProxy(), trustProxy("false"), trustProxy("true"), trustProxy("2"), trustProxy("10.0.0.1,10.0.0.0/8")]).toEqual([
+      false,
+      false,
+      true,
+      2,
+      "10.0.0.1,10.0.0.0/8",
+    ]);
+  });
+
   it("names each bad variable and the reason", () => {
     expect(() => loadServerEnv({ PORT: "eighty" })).toThrowError(/DATABASE_URL: .*\n.*PORT: /s);
     expect(() => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", SERVE_SPAS: "yes" })).toThrowError(/SERVE_SPAS: Invalid option/);

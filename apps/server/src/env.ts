@@ -21,6 +21,11 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** Fastify trustProxy: false (default), true, a hop count, or comma-separated proxy IPs/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
   HOLD_TTL_SECONDS: z.coerce
     .number()
     .int()

@@ -5,11 +5,11 @@ export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings } fr
 export { checkLowStock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
 export { listLowStockAlerts, listNotifications } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
+// For seeding accounts outside the domain (the demo package); never stored in plain text.
+export { hashPassword } from "./auth/password.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
 export { type SignInResult, signIn } from "./auth/sign-in.ts";
 export { catalogPageQuery, listCatalog } from "./catalog/list-catalog.ts";
-export { DEMO_PASSWORD, DEMO_STAFF } from "./demo/demo-catalog.ts";
-export { seedDemo } from "./demo/seed-demo.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
 export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";

@@ -1,11 +1,11 @@
 import { expiryWasteInput } from "@stockroom/contracts";
-import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
+import { safeCsv } from "./safe-csv.ts";
 
 const BANDS = ["EXPIRED", "DAYS_7", "DAYS_30", "DAYS_90"] as const;
 
@@ -63,11 +63,11 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
   };
 }
 
-/** The report's lots as CSV (RFC 4180, via csv-stringify). */
+/** The report's lots as CSV (RFC 4180; text cells that would start a formula are prefixed with `'`). */
 export async function expiryWasteCsv(deps: Deps, actor: StaffActor, input: z.input<typeof expiryWasteInput>): Promise<string> {
   const report = await expiryWasteReport(deps, actor, input);
-  return stringify(
+  return safeCsv(
     report.lots.map((l) => [l.band, l.productName, l.sku, l.lotNumber, l.location, l.expiryDate, l.onHand, (l.valueCents / 100).toFixed(2)]),
-    { header: true, columns: ["band", "product", "sku", "lot", "location", "expiry_date", "units", "value_at_cost"] },
+    ["band", "product", "sku", "lot", "location", "expiry_date", "units", "value_at_cost"],
   );
 }

@@ -1,11 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { StaffActor } from "../actor.ts";
-import type { Deps } from "../deps.ts";
-import { placeOrder } from "../orders/place-order.ts";
-import { setOrderStatus } from "../orders/set-order-status.ts";
-import { receiveLot } from "../stock/receive-lot.ts";
-import { reserveCart } from "../stock/reserve-cart.ts";
-import { addDays, utcDay } from "../stock/sql-time.ts";
+import { addDays, type Deps, placeOrder, receiveLot, reserveCart, type StaffActor, setOrderStatus, utcDay } from "@stockroom/domain";
 import { DEMO_CUSTOMERS } from "./demo-catalog.ts";
 
 // Expiry offsets in days, cycled over products: inside the 7, 30 and 90 day bands, later, none.

@@ -1,9 +1,7 @@
 import { useTestDatabase } from "@stockroom/db/testing";
+import { dashboardSummary, fixLedgerProblems, inventoryReport, validateInventory } from "@stockroom/domain";
+import { createTestDeps, ManualClock } from "@stockroom/domain/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dashboardSummary } from "../reports/dashboard-summary.ts";
-import { inventoryReport } from "../stock/inventory-report.ts";
-import { fixLedgerProblems, validateInventory } from "../stock/validate-inventory.ts";
-import { createTestDeps, ManualClock } from "../testing/index.ts";
 import { seedDemo } from "./seed-demo.ts";
 
 const database = useTestDatabase();

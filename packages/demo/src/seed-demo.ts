@@ -1,5 +1,4 @@
-import { hashPassword } from "../auth/password.ts";
-import type { Deps } from "../deps.ts";
+import { type Deps, hashPassword } from "@stockroom/domain";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo-catalog.ts";
 import { seedDemoStock } from "./seed-stock.ts";
 

@@ -1,14 +1,21 @@
 import { useTestDatabase } from "@stockroom/db/testing";
+import {
+  adjustLot,
+  dashboardSummary,
+  expiryWasteCsv,
+  expiryWasteReport,
+  listInventory,
+  lowStockTrend,
+  productDetail,
+  profitability,
+  restockRecommendations,
+  type StaffActor,
+  stockMovementSeries,
+  writeOffLot,
+} from "@stockroom/domain";
+import { createTestDeps, ManualClock } from "@stockroom/domain/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { StaffActor } from "../actor.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
-import { adjustLot } from "../stock/adjust-lot.ts";
-import { createTestDeps, ManualClock } from "../testing/index.ts";
-import { lowStockTrend, profitability, restockRecommendations, stockMovementSeries } from "./analytics.ts";
-import { dashboardSummary } from "./dashboard-summary.ts";
-import { expiryWasteCsv, expiryWasteReport } from "./expiry-waste-report.ts";
-import { listInventory } from "./list-inventory.ts";
-import { productDetail } from "./product-detail.ts";
+import { seedDemo } from "./seed-demo.ts";
 
 const database = useTestDatabase();
 const clock = new ManualClock(new Date("2026-06-01T09:00:00Z"));
@@ -118,7 +125,6 @@ describe("reports on the demo data", () => {
 
   it("expiry & waste report totals match the database, and the CSV carries every lot", async () => {
     const lot = await database.current.db.lot.findFirstOrThrow({ where: { lotNumber: "GL-001-OLD" } });
-    const { writeOffLot } = await import("../stock/write-off-lot.ts");
     await writeOffLot(testDeps.deps, greenleaf, { lotId: lot.id, quantity: 2, reason: "EXPIRED" });
     const report = await expiryWasteReport(testDeps.deps, greenleaf, { from: "2026-05-01", to: "2026-06-30" });
     const [expected] = await database.current.db.$queryRaw<{ units: number }[]>`

@@ -1,0 +1,42 @@
+import { signInToAdmin } from "./support/admin.ts";
+import { LOGINS } from "./support/demo.ts";
+import { productCard } from "./support/shop.ts";
+import { collectCspViolations, expect, test } from "./support/test.ts";
+
+// Every spec fails on a CSP violation (support/test.ts); this one walks the pages with inline
+// `style={}` props (storefront tiles, the admin's virtual rows) and checks the browser really enforces it.
+test("the storefront and admin run under the CSP without violations, and the browser enforces it", async ({ page }) => {
+  const response = await page.goto("/");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+  await expect(page.locator(".product-tile").first()).toBeVisible();
+  await expect(productCard(page, "Antiseptic cream 30g")).toBeVisible();
+  // The tile's React style prop (a CSS variable) was applied despite style-src 'self'.
+  const hue = await page
+    .locator(".product-tile")
+    .first()
+    .evaluate((tile) => getComputedStyle(tile).getPropertyValue("--tile-hue"));
+  expect(hue.trim()).toMatch(/^\d+/);
+
+  await signInToAdmin(page, LOGINS.greenleafManager.email);
+  await page.goto("/admin/inventory");
+  await expect(page.getByRole("heading", { name: "Inventory" })).toBeVisible();
+  await expect(page.locator("tbody.virtual-body tr").first()).toBeVisible();
+  await page.goto("/admin/orders");
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+
+  // Control: an inline script is refused and reported, so the fixture's check can fail.
+  const probe = await page.context().newPage();
+  const violations = collectCspViolations(probe);
+  await probe.goto("/admin/");
+  await probe.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__inlineRan = true";
+    document.body.append(script);
+  });
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await probe.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
+  await probe.close();
+});
