@@ -1,38 +1,30 @@
 import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createProducer, createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer, SESSION_COOKIE } from "./app.ts";
+import { createProducer, createStaff, createStockWorld, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "./app.ts";
+import { useTestServer } from "./testing/use-test-server.ts";
 
 // Probe 1 of issue 13: an idempotency key must not let another producer read (or probe) a stored answer.
 const database = useTestDatabase();
-let app: FastifyInstance;
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url);
-  app = await buildServer({
-    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false },
-    deps: testDeps.deps,
-  });
-});
-afterAll(async () => {
-  await app.close();
-  await testDeps.close();
-});
+const server = useTestServer(database);
 
 const json = { "content-type": "application/json", "x-stockroom-csrf": "1" };
 
 async function signedIn(producerId: string): Promise<string> {
   const staff = await createStaff(database.current.db, { role: "PRODUCER_ADMIN", producerId });
-  const response = await app.inject({ method: "POST", url: "/trpc/auth.signIn", headers: json, payload: { email: staff.email, password: TEST_PASSWORD } });
+  const response = await server.app.inject({
+    method: "POST",
+    url: "/trpc/auth.signIn",
+    headers: json,
+    payload: { email: staff.email, password: TEST_PASSWORD },
+  });
   return response.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? "";
 }
 
 async function placedOrder(productId: string): Promise<string> {
   const cartToken = randomBytes(16).toString("base64url");
-  const placed = await app.inject({
+  const placed = await server.app.inject({
     method: "POST",
     url: "/trpc/orders.place",
     headers: { ...json, "x-cart-token": cartToken },
@@ -44,13 +36,13 @@ async function placedOrder(productId: string): Promise<string> {
 describe("idempotency keys are scoped by tenant", () => {
   it("another producer replaying A's order status key gets NOT_FOUND, whatever the status; A's replay still answers", async () => {
     const world = await createStockWorld(database.current.db);
-    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 5 }]);
+    const { product } = await productWithStock(server.testDeps.deps, world, [{ quantity: 5 }]);
     const orderId = await placedOrder(product.id);
     const cookieA = await signedIn(world.producer.id);
     const cookieB = await signedIn((await createProducer(database.current.db)).id);
     const key = `order-${orderId}-confirm`;
     const send = (cookie: string, status: string) =>
-      app.inject({
+      server.app.inject({
         method: "POST",
         url: `/api/orders/${orderId}/status`,
         headers: { ...json, "idempotency-key": key },

@@ -1,35 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer, SESSION_COOKIE } from "./app.ts";
+import { createStaff, createStockWorld, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "./app.ts";
+import { useTestServer } from "./testing/use-test-server.ts";
 
 const database = useTestDatabase();
-let app: FastifyInstance;
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url);
-  app = await buildServer({
-    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false },
-    deps: testDeps.deps,
-  });
-});
-afterAll(async () => {
-  await app.close();
-  await testDeps.close();
-});
+const server = useTestServer(database);
 
 const headers = (cartToken: string) => ({ "content-type": "application/json", "x-stockroom-csrf": "1", "x-cart-token": cartToken });
 
 describe("REST for integrations", () => {
   it("POST /api/cart/reserve holds, answers 409 with the short lines, DELETE releases; POST status moves stock", async () => {
     const world = await createStockWorld(database.current.db);
-    const { product } = await productWithStock(testDeps.deps, world, [{ quantity: 2 }]);
+    const { product } = await productWithStock(server.testDeps.deps, world, [{ quantity: 2 }]);
     const token = randomBytes(16).toString("base64url");
 
-    const held = await app.inject({
+    const held = await server.app.inject({
       method: "POST",
       url: "/api/cart/reserve",
       headers: headers(token),
@@ -38,7 +25,7 @@ describe("REST for integrations", () => {
     expect(held.statusCode).toBe(200);
     const holdId = held.json().holds[0].holdId;
 
-    const short = await app.inject({
+    const short = await server.app.inject({
       method: "POST",
       url: "/api/cart/reserve",
       headers: headers(randomBytes(16).toString("base64url")),
@@ -47,7 +34,7 @@ describe("REST for integrations", () => {
     expect(short.statusCode).toBe(409);
     expect(short.json().error).toMatchObject({ code: "CONFLICT", details: { shortLines: [{ productId: product.id, requested: 1, available: 0 }] } });
 
-    const bad = await app.inject({
+    const bad = await server.app.inject({
       method: "POST",
       url: "/api/cart/reserve",
       headers: headers(token),
@@ -56,10 +43,14 @@ describe("REST for integrations", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual({ "lines.0.quantity": "Quantity must be at least 1." });
 
-    const released = await app.inject({ method: "DELETE", url: `/api/cart/reserve/${holdId}`, headers: { "x-stockroom-csrf": "1", "x-cart-token": token } });
+    const released = await server.app.inject({
+      method: "DELETE",
+      url: `/api/cart/reserve/${holdId}`,
+      headers: { "x-stockroom-csrf": "1", "x-cart-token": token },
+    });
     expect(released.json()).toEqual({ released: 1 });
 
-    const place = await app.inject({
+    const place = await server.app.inject({
       method: "POST",
       url: "/trpc/orders.place",
       headers: headers(token),
@@ -67,7 +58,7 @@ describe("REST for integrations", () => {
     });
     const orderId = place.json().result.data.orders[0].orderId;
     const staff = await createStaff(database.current.db, { role: "PRODUCER_ADMIN", producerId: world.producer.id });
-    const signIn = await app.inject({
+    const signIn = await server.app.inject({
       method: "POST",
       url: "/trpc/auth.signIn",
       headers: headers(token),
@@ -75,10 +66,15 @@ describe("REST for integrations", () => {
     });
     const cookie = signIn.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? "";
     const statusHeaders = { ...headers(token), "idempotency-key": "status-key-123" };
-    const anonymous = await app.inject({ method: "POST", url: `/api/orders/${orderId}/status`, headers: statusHeaders, payload: { status: "CONFIRMED" } });
+    const anonymous = await server.app.inject({
+      method: "POST",
+      url: `/api/orders/${orderId}/status`,
+      headers: statusHeaders,
+      payload: { status: "CONFIRMED" },
+    });
     expect(anonymous.statusCode).toBe(401);
     for (const status of ["CONFIRMED", "DISPATCHED"]) {
-      const response = await app.inject({
+      const response = await server.app.inject({
         method: "POST",
         url: `/api/orders/${orderId}/status`,
         headers: { ...statusHeaders, "idempotency-key": `k-${status}-0001` },
@@ -92,7 +88,7 @@ describe("REST for integrations", () => {
   });
 
   it("serves an OpenAPI 3.1 document describing the three paths", async () => {
-    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const doc = (await server.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(["/api/cart/reserve", "/api/cart/reserve/{id}", "/api/orders/{id}/status"]);
     expect(doc.paths["/api/cart/reserve"].post.requestBody.content["application/json"].schema.properties.lines.type).toBe("array");

@@ -1,33 +1,20 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createStaff, createTestDeps, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildServer, SESSION_COOKIE } from "./app.ts";
+import { createStaff, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "./app.ts";
+import { useTestServer } from "./testing/use-test-server.ts";
 
 // Probe 6 of issue 13: the per-email limit (5 failures in 15 minutes) holds for concurrent and batched attempts.
 const database = useTestDatabase({ maxConnections: 10 });
 const clock = new ManualClock(new Date("2026-03-01T10:00:00Z"));
-let app: FastifyInstance;
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
-  app = await buildServer({
-    env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false },
-    deps: testDeps.deps,
-  });
-});
-afterAll(async () => {
-  await app.close();
-  await testDeps.close();
-});
+const server = useTestServer(database, clock);
 beforeEach(() => clock.reset());
 
 const json = { "content-type": "application/json", "x-stockroom-csrf": "1" };
 const body = (email: string, password: string) => JSON.stringify({ email, password });
 // Each answer is one of these: 401 only after a password check, 429 refused before any.
 const signIn = (email: string, password: string, remoteAddress: string) =>
-  app.inject({ method: "POST", url: "/trpc/auth.signIn", headers: json, payload: body(email, password), remoteAddress });
+  server.app.inject({ method: "POST", url: "/trpc/auth.signIn", headers: json, payload: body(email, password), remoteAddress });
 const attemptRows = (email: string) => database.current.db.loginAttempt.count({ where: { key: `email:${email}` } });
 
 describe("sign-in limit under concurrency and batching", () => {
@@ -52,7 +39,7 @@ describe("sign-in limit under concurrency and batching", () => {
   it("8 sign-ins batched in one request are refused before any password check; a batch of one still signs in", async () => {
     const staff = await createStaff(database.current.db, { role: "PLATFORM_ADMIN" });
     const calls = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [i, { email: staff.email, password: `wrong-${i}` }]));
-    const batch = await app.inject({
+    const batch = await server.app.inject({
       method: "POST",
       url: `/trpc/${Array(8).fill("auth.signIn").join(",")}?batch=1`,
       headers: json,
@@ -65,7 +52,7 @@ describe("sign-in limit under concurrency and batching", () => {
     for (const e of errors) expect(e.error).toMatchObject({ message: "auth.signIn must be sent on its own, not in a batch.", data: { code: "BAD_REQUEST" } });
     expect(await attemptRows(staff.email)).toBe(0);
 
-    const mixed = await app.inject({
+    const mixed = await server.app.inject({
       method: "POST",
       url: "/trpc/auth.signOut,auth.signIn?batch=1",
       headers: json,
@@ -75,7 +62,7 @@ describe("sign-in limit under concurrency and batching", () => {
     expect(mixed.statusCode).toBe(400);
     expect(await attemptRows(staff.email)).toBe(0);
 
-    const alone = await app.inject({
+    const alone = await server.app.inject({
       method: "POST",
       url: "/trpc/auth.signIn?batch=1",
       headers: json,
