@@ -17,6 +17,16 @@ describe("server env", () => {
     ]);
   });
 
+  it("marks cookies Secure by default in production only, and COOKIE_SECURE decides when given", () => {
+    const secure = (env: Record<string, string>) => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", ...env }).COOKIE_SECURE;
+    expect([
+      secure({}),
+      secure({ NODE_ENV: "production" }),
+      secure({ NODE_ENV: "production", COOKIE_SECURE: "false" }),
+      secure({ COOKIE_SECURE: "true" }),
+    ]).toEqual([false, true, false, true]);
+  });
+
   it("names each bad variable and the reason", () => {
     expect(() => loadServerEnv({ PORT: "eighty" })).toThrowError(/DATABASE_URL: .*\n.*PORT: /s);
     expect(() => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", SERVE_SPAS: "yes" })).toThrowError(/SERVE_SPAS: Invalid option/);

@@ -16,7 +16,7 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
-  /** Cookies marked Secure: set when the server sits behind HTTPS. */
+  /** Cookies marked Secure (and `__Host-`): for a server behind HTTPS. Defaults to on when NODE_ENV=production. */
   COOKIE_SECURE: z
     .enum(["true", "false"])
     .default("false")
@@ -49,7 +49,7 @@ export type ServerEnv = z.infer<typeof schema>;
 
 /** Validates the environment once; a bad value stops boot with a message naming the variable. */
 export function loadServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  const result = schema.safeParse(source);
+  const result = schema.safeParse({ ...source, COOKIE_SECURE: source.COOKIE_SECURE ?? (source.NODE_ENV === "production" ? "true" : "false") });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid server environment:\n${lines.join("\n")}`);
