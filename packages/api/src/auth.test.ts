@@ -45,6 +45,21 @@ describe("sign-in, session, sign-out", () => {
     expect(await database.current.db.staffSession.count({ where: { staffId: staff.id } })).toBe(0);
   });
 
+  it("signing in again ends the session the browser had: a new token, the old one anonymous", async () => {
+    const producer = await createProducer(database.current.db);
+    const staff = await createStaff(database.current.db, { role: "PRODUCER_ADMIN", producerId: producer.id });
+    const jar = new CookieJar();
+    await (await callerFor(testDeps.deps, jar)).auth.signIn({ email: staff.email, password: TEST_PASSWORD });
+    const first = jar.token;
+    await (await callerFor(testDeps.deps, jar)).auth.signIn({ email: staff.email, password: TEST_PASSWORD });
+    expect(jar.token).toMatch(/^[\w-]{43}$/);
+    expect(jar.token).not.toBe(first);
+    expect(await database.current.db.staffSession.count({ where: { staffId: staff.id } })).toBe(1);
+    const stale = new CookieJar();
+    stale.token = first;
+    expect(await (await callerFor(testDeps.deps, stale)).auth.me()).toBeNull();
+  });
+
   it("rejects a wrong password and an unknown email with the same message", async () => {
     const staff = await createStaff(database.current.db, { role: "PLATFORM_ADMIN" });
     const jar = new CookieJar();

@@ -19,7 +19,7 @@ export const authRouter = router({
     .input(signInInput)
     .output(staffOutput)
     .mutation(async ({ ctx, input }) => {
-      const result = await signIn(ctx.deps, { ...input, ip: ctx.ip, sessionTtlHours: ctx.config.sessionTtlHours });
+      const result = await signIn(ctx.deps, { ...input, ip: ctx.ip, sessionTtlHours: ctx.config.sessionTtlHours, replacesToken: ctx.session.token });
       ctx.session.set(result.token, result.expiresAt);
       return result.staff;
     }),

@@ -14,7 +14,11 @@ export interface SignInResult {
   staff: StaffActor;
 }
 
-export async function signIn(deps: Deps, input: z.input<typeof signInInput> & { ip: string; sessionTtlHours: number }): Promise<SignInResult> {
+/** `replacesToken`: the session cookie the browser already had; it ends, so signing in always starts a fresh session (no fixation). */
+export async function signIn(
+  deps: Deps,
+  input: z.input<typeof signInInput> & { ip: string; sessionTtlHours: number; replacesToken?: string | undefined },
+): Promise<SignInResult> {
   const { email, password } = parseInput(signInInput, input);
   const keys = { email, ip: input.ip };
   // Counted as a failure before the password is checked; only a slot within the limits gets a check.
@@ -26,7 +30,10 @@ export async function signIn(deps: Deps, input: z.input<typeof signInInput> & { 
 
   const token = newSessionToken();
   const expiresAt = new Date(deps.clock.now().getTime() + input.sessionTtlHours * 3_600_000);
-  await deps.db.staffSession.create({ data: { id: sessionIdFor(token), staffId: staff.id, expiresAt, createdAt: deps.clock.now() } });
+  await deps.db.$transaction([
+    ...(input.replacesToken ? [deps.db.staffSession.deleteMany({ where: { id: sessionIdFor(input.replacesToken) } })] : []),
+    deps.db.staffSession.create({ data: { id: sessionIdFor(token), staffId: staff.id, expiresAt, createdAt: deps.clock.now() } }),
+  ]);
   return {
     token,
     expiresAt,
