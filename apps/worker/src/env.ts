@@ -1,3 +1,4 @@
+import { DEFAULT_LOW_STOCK_COOLDOWN_HOURS } from "@stockroom/domain";
 import { providerEnvSchema } from "@stockroom/notifications";
 import { z } from "zod";
 
@@ -9,7 +10,7 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
     POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(1),
     LOW_STOCK_RENOTIFY_HOURS: z.coerce.number().positive().default(24),
-    LOW_STOCK_COOLDOWN_HOURS: z.coerce.number().min(0).max(168).default(4),
+    LOW_STOCK_COOLDOWN_HOURS: z.coerce.number().min(0).max(168).default(DEFAULT_LOW_STOCK_COOLDOWN_HOURS),
   })
   .extend(providerEnvSchema.shape);
 

@@ -2,14 +2,11 @@ import { analyticsInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
-import { DomainError } from "../errors.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
 function range(actor: StaffActor, input: z.input<typeof analyticsInput>) {
   const q = parseInput(analyticsInput, input);
-  if (q.from > q.to)
-    throw new DomainError("VALIDATION_FAILED", "The start date must be on or before the end date.", { fields: { from: "after the end date" } });
   return { ...q, scope: scopeProducerId(actor, q.producerId) ?? null };
 }
 
