@@ -5,6 +5,7 @@ export const LOGINS = {
   platformAdmin: { email: "admin@stockroom.test", name: "Ada Admin", role: "Platform admin" },
   greenleafManager: { email: "manager@greenleaf.test", name: "Grace Green", role: "Producer admin" },
   greenleafStaff: { email: "staff@greenleaf.test", name: "Gus Green", role: "Producer staff" },
+  greenleafViewer: { email: "viewer@greenleaf.test", name: "Vera Books", role: "Viewer (read only)" },
   harvestManager: { email: "manager@harvest.test", name: "Hal Harvest", role: "Producer admin" },
 } as const;
 

@@ -131,7 +131,7 @@ describe("role boundaries", () => {
     const caller = await signedIn("PRODUCER_STAFF", producer.id);
     const error = await trpcError(caller.producers.list());
     expect(error.code).toBe("FORBIDDEN");
-    expect(error.message).toBe("Only platform admins can do this.");
+    expect(error.message).toBe("Your role does not allow this.");
   });
 
   it("another producer's product is NOT_FOUND, and their list never shows it; platform admins see both", async () => {

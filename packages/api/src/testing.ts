@@ -1,7 +1,7 @@
-import type { Deps } from "@stockroom/domain";
+import type { Deps, Permission } from "@stockroom/domain";
 import { type ContextInner, createContextInner, type SessionCookie } from "./context.ts";
 import { appRouter, createCaller } from "./root.ts";
-import { cartProcedure, platformAdminProcedure, staffProcedure } from "./trpc.ts";
+import { accountProcedure, cartProcedure, type ProcedureMeta, staffProcedure } from "./trpc.ts";
 
 /** A session cookie held in memory: what a browser would keep between requests. */
 export class CookieJar implements SessionCookie {
@@ -34,21 +34,23 @@ export async function callerFor(deps: Deps, jar: SessionCookie = new CookieJar()
   return createCaller(ctx);
 }
 
-export type ProcedureAccess = "public" | "cart" | "staff" | "platform-admin";
+export type ProcedureAccess = "public" | "cart" | "account" | Permission;
 
 /**
  * Every procedure of the router by path, with who may call it, read back from the builder it was
- * made with: each builder adds its guard middleware, and a procedure keeps its builder's middlewares.
+ * made with: each builder adds its guard middleware, and a procedure keeps its builder's
+ * middlewares. A staff procedure answers with the permission its meta declares.
  */
 export function procedureAccess(): Record<string, ProcedureAccess> {
-  type Built = { _def: { middlewares: unknown[] } };
+  type Built = { _def: { middlewares: unknown[]; meta?: ProcedureMeta } };
   const guard = (builder: Built) => builder._def.middlewares.at(-1);
-  const [platform, staff, cart] = [guard(platformAdminProcedure), guard(staffProcedure), guard(cartProcedure)];
+  const [permitted, account, cart] = [guard(staffProcedure("catalog.view")), guard(accountProcedure), guard(cartProcedure)];
   const access: Record<string, ProcedureAccess> = {};
   // At run time tRPC keeps every procedure under its dotted path here (what createCaller looks up).
   for (const [path, procedure] of Object.entries(appRouter._def.procedures as unknown as Record<string, Built>)) {
-    const { middlewares } = procedure._def;
-    access[path] = middlewares.includes(platform) ? "platform-admin" : middlewares.includes(staff) ? "staff" : middlewares.includes(cart) ? "cart" : "public";
+    const { middlewares, meta } = procedure._def;
+    if (middlewares.includes(permitted)) access[path] = meta?.permission ?? "account";
+    else access[path] = middlewares.includes(account) ? "account" : middlewares.includes(cart) ? "cart" : "public";
   }
   return access;
 }

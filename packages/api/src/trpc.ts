@@ -1,4 +1,4 @@
-import { cartIdFor, cartTokenSchema, DomainError, isDomainError, type StaffActor } from "@stockroom/domain";
+import { cartIdFor, cartTokenSchema, DomainError, isDomainError, type Permission, redactFor, requirePermission, type StaffActor } from "@stockroom/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { ContextInner } from "./context.ts";
 import { asDomainError, DOMAIN_TO_TRPC } from "./error-map.ts";
@@ -11,21 +11,31 @@ export interface ErrorData {
   requestId: string | null;
 }
 
-const t = initTRPC.context<ContextInner>().create({
-  errorFormatter({ shape, error, ctx }) {
-    const domain = isDomainError(error.cause) ? error.cause : null;
-    const isInternal = !domain && error.code === "INTERNAL_SERVER_ERROR";
-    const data: ErrorData = {
-      domainCode: domain?.code ?? null,
-      userMessage: domain?.userMessage ?? (isInternal ? "Something went wrong on our side. Please try again." : error.message),
-      fields: domain?.fields ?? null,
-      details: domain?.details ?? null,
-      requestId: ctx?.requestId ?? null,
-    };
-    // Unknown errors never leak their message or stack to the client.
-    return { ...shape, message: data.userMessage, data: { ...shape.data, stack: undefined, ...data } };
-  },
-});
+export interface ProcedureMeta {
+  /** Refused inside a tRPC batch of two or more calls (apps/server's trpc-http.ts). */
+  isSoloCall?: boolean;
+  /** What a staff procedure needs (set by `staffProcedure(permission)`). */
+  permission?: Permission;
+}
+
+const t = initTRPC
+  .context<ContextInner>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const domain = isDomainError(error.cause) ? error.cause : null;
+      const isInternal = !domain && error.code === "INTERNAL_SERVER_ERROR";
+      const data: ErrorData = {
+        domainCode: domain?.code ?? null,
+        userMessage: domain?.userMessage ?? (isInternal ? "Something went wrong on our side. Please try again." : error.message),
+        fields: domain?.fields ?? null,
+        details: domain?.details ?? null,
+        requestId: ctx?.requestId ?? null,
+      };
+      // Unknown errors never leak their message or stack to the client.
+      return { ...shape, message: data.userMessage, data: { ...shape.data, stack: undefined, ...data } };
+    },
+  });
 
 /** Domain errors become their mapped tRPC code; anything else is a 500 and is logged with the request id. */
 const errorMapping = t.middleware(async ({ ctx, next, path }) => {
@@ -48,15 +58,28 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (ctx.actor.kind !== "staff") throw new DomainError("UNAUTHENTICATED", "Please sign in.");
   return next({ ctx: { ...ctx, actor: ctx.actor as StaffActor } });
 });
 
-export const platformAdminProcedure = staffProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "PLATFORM_ADMIN") throw new DomainError("FORBIDDEN", "Only platform admins can do this.");
-  return next();
+/**
+ * The role check: the procedure's permission (from its meta) against the actor's role, in the
+ * domain's terms; then the answer as the role may see it (cost fields null without `costs.view`).
+ */
+const permitted = t.middleware(async ({ ctx, meta, next }) => {
+  const actor = ctx.actor as StaffActor;
+  if (!meta?.permission) throw new DomainError("FORBIDDEN", "This action declares no permission.");
+  requirePermission(actor, meta.permission);
+  const result = await next();
+  return result.ok ? { ...result, data: redactFor(actor, result.data) } : result;
 });
+
+/** A procedure for signed-in staff whose role grants `permission` (the matrix: @stockroom/contracts' ROLE_PERMISSIONS). */
+export const staffProcedure = (permission: Permission) => signedIn.meta({ permission }).use(permitted);
+
+/** Signed-in staff of any role, for what concerns only themselves (their own account and sessions). */
+export const accountProcedure = signedIn;
 
 /** Guests act on their cart through its token; the domain sees only the derived cart id. */
 export const cartProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -30,6 +30,17 @@ export {
 } from "./common.ts";
 export { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, orderIdInput, placeOrderInput, setOrderStatusInput } from "./orders.ts";
 export {
+  ADJUST_REASONS,
+  PERMISSIONS,
+  type Permission,
+  PRODUCER_ROLES,
+  ROLE_LABELS,
+  ROLE_PERMISSIONS,
+  roleCan,
+  STAFF_ROLES,
+  type StaffRoleName,
+} from "./permissions.ts";
+export {
   createLocationInput,
   createProductInput,
   getProductInput,

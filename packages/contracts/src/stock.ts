@@ -9,7 +9,8 @@ export const receiveLotInput = z.object({
   locationId: z.string().uuid("Location id must be a UUID."),
   lotNumber: z.string().trim().min(1, "Enter a lot number.").max(64),
   expiryDate: isoDay.nullable().optional(),
-  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000),
+  /** Omitted: the product's unit cost (roles without costs.view always receive at it). */
+  unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000).optional(),
   quantity: z.number().int().min(1, "Quantity must be at least 1.").max(MAX_STOCK_CHANGE),
   idempotencyKey: idempotencyKeySchema,
 });

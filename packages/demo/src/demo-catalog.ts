@@ -10,6 +10,7 @@ export const DEMO_STAFF = [
   { email: "admin@stockroom.test", name: "Ada Admin", role: "PLATFORM_ADMIN", producer: null },
   { email: "manager@greenleaf.test", name: "Grace Green", role: "PRODUCER_ADMIN", producer: "greenleaf" },
   { email: "staff@greenleaf.test", name: "Gus Green", role: "PRODUCER_STAFF", producer: "greenleaf" },
+  { email: "viewer@greenleaf.test", name: "Vera Books", role: "VIEWER", producer: "greenleaf" },
   { email: "manager@harvest.test", name: "Hal Harvest", role: "PRODUCER_ADMIN", producer: "harvest" },
 ] as const;
 

@@ -5,6 +5,7 @@ export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings } fr
 export { checkLowStock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
 export { listLowStockAlerts, listNotifications } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
+export { AUDIT_ACTIONS, type AuditAction, type AuditEventInput, recordAudit } from "./audit/record-audit.ts";
 // For seeding accounts outside the domain (the demo package); never stored in plain text.
 export { hashPassword } from "./auth/password.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
@@ -16,6 +17,7 @@ export { type Messenger, type Messengers, markNotificationFailed, sendNotificati
 export { getCartOrder, getOrder, listOrders, type OrderView } from "./orders/get-orders.ts";
 export { type PlacedOrder, placeOrder } from "./orders/place-order.ts";
 export { type SetOrderStatusResult, setOrderStatus } from "./orders/set-order-status.ts";
+export { COST_FIELDS, can, permissionsOf, redactFor, requirePermission, withoutCosts } from "./permissions.ts";
 export { getProduct } from "./products/get-product.ts";
 export { listCategories, listProducers } from "./products/list-producers.ts";
 export { listProducts } from "./products/list-products.ts";

@@ -1,16 +1,12 @@
+import { ROLE_LABELS } from "@stockroom/contracts";
 import { errorMessage } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { IfCan } from "../lib/permissions.tsx";
 import { removeStaffData } from "../lib/session-cache.ts";
 import { isPlatformAdmin, type Staff } from "../lib/staff.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 import { ProducerSwitcher } from "./producer-switcher.tsx";
-
-const ROLE_LABELS: Record<Staff["role"], string> = {
-  PLATFORM_ADMIN: "Platform admin",
-  PRODUCER_ADMIN: "Producer admin",
-  PRODUCER_STAFF: "Producer staff",
-};
 
 function initials(name: string): string {
   return name
@@ -68,18 +64,24 @@ export function AppHeader({ me }: { me: Staff }) {
           <Link to="/inventory" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
             Inventory
           </Link>
-          <Link to="/orders" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-            Orders
-          </Link>
-          <Link to="/analytics" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-            Analytics
-          </Link>
-          <Link to="/expiry" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-            Expiry &amp; waste
-          </Link>
-          <Link to="/notifications" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-            Notifications
-          </Link>
+          <IfCan permission="orders.view">
+            <Link to="/orders" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Orders
+            </Link>
+          </IfCan>
+          <IfCan permission="analytics.view">
+            <Link to="/analytics" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Analytics
+            </Link>
+            <Link to="/expiry" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Expiry &amp; waste
+            </Link>
+          </IfCan>
+          <IfCan permission="alerts.manage">
+            <Link to="/notifications" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Notifications
+            </Link>
+          </IfCan>
         </nav>
         {isPlatformAdmin(me) ? <HeaderProducerSwitcher /> : null}
       </div>

@@ -1,8 +1,7 @@
-import { formatMoney } from "@stockroom/ui";
 import type { ApiOutputs } from "../lib/api-types.ts";
-import { formatCount, formatDay } from "../lib/format.ts";
+import { formatCost, formatCount, formatDay, sumCosts } from "../lib/format.ts";
 import { BandBadge } from "./badges.tsx";
-import { column } from "./data-table/columns.tsx";
+import { column, costColumn } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
 import { productColumn } from "./data-table/product-column.tsx";
 
@@ -19,16 +18,16 @@ function reasonLabel(reason: string): string {
 
 /** Lots in stock by expiry band, with a total row. */
 export function BandsTable({ bands }: { bands: Band[] }) {
-  const total = bands.reduce((sum, band) => ({ lots: sum.lots + band.lots, units: sum.units + band.units, valueCents: sum.valueCents + band.valueCents }), {
-    lots: 0,
-    units: 0,
-    valueCents: 0,
-  });
+  const total = {
+    lots: bands.reduce((sum, band) => sum + band.lots, 0),
+    units: bands.reduce((sum, band) => sum + band.units, 0),
+    valueCents: sumCosts(bands.map((band) => band.valueCents)),
+  };
   const columns = [
     column<Band>("Band", (band) => <BandBadge band={band.band} />, { isRowHeader: true, footer: "Total" }),
     column<Band>("Lots", (band) => formatCount(band.lots), { numeric: true, footer: formatCount(total.lots) }),
     column<Band>("Units", (band) => formatCount(band.units), { numeric: true, footer: formatCount(total.units) }),
-    column<Band>("Value at cost", (band) => formatMoney(band.valueCents), { numeric: true, footer: formatMoney(total.valueCents) }),
+    costColumn<Band>("Value at cost", (band) => band.valueCents, { footer: formatCost(total.valueCents) }),
   ];
   return (
     <DataTable
@@ -44,11 +43,11 @@ export function BandsTable({ bands }: { bands: Band[] }) {
 
 /** Units and cost written off in the period, by reason, with a total row. */
 export function WasteTable({ waste }: { waste: Waste[] }) {
-  const total = waste.reduce((sum, row) => ({ units: sum.units + row.units, costCents: sum.costCents + row.costCents }), { units: 0, costCents: 0 });
+  const total = { units: waste.reduce((sum, row) => sum + row.units, 0), costCents: sumCosts(waste.map((row) => row.costCents)) };
   const columns = [
     column<Waste>("Reason", (row) => reasonLabel(row.reason), { isRowHeader: true, className: "wrap", footer: "Total" }),
     column<Waste>("Units", (row) => formatCount(row.units), { numeric: true, footer: formatCount(total.units) }),
-    column<Waste>("Cost", (row) => formatMoney(row.costCents), { numeric: true, footer: formatMoney(total.costCents) }),
+    costColumn<Waste>("Cost", (row) => row.costCents, { footer: formatCost(total.costCents) }),
   ];
   return (
     <DataTable
@@ -68,7 +67,7 @@ const LOT_COLUMNS = [
   column<ExpiringLot>("Location", (lot) => lot.location),
   column<ExpiringLot>("Expiry", (lot) => formatDay(lot.expiryDate)),
   column<ExpiringLot>("Units", (lot) => formatCount(lot.onHand), { numeric: true }),
-  column<ExpiringLot>("Value at cost", (lot) => formatMoney(lot.valueCents), { numeric: true }),
+  costColumn<ExpiringLot>("Value at cost", (lot) => lot.valueCents),
 ];
 
 /** Every lot expiring within 90 days (or expired), earliest first. */

@@ -1,10 +1,9 @@
 import type { InventorySort, SortDirection } from "@stockroom/contracts";
-import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
 import { InventoryStatusBadge } from "./badges.tsx";
-import { column } from "./data-table/columns.tsx";
+import { column, costColumn } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
 
 type InventoryItem = ApiOutputs["reports"]["inventory"]["items"][number];
@@ -30,7 +29,7 @@ const COLUMNS = [
   column<InventoryItem>("On hand", (item) => formatCount(item.onHand), { numeric: true }),
   column<InventoryItem>("Reserved", (item) => formatCount(item.reserved), { numeric: true }),
   column<InventoryItem>("Min", (item) => formatCount(item.minStockLevel), { numeric: true }),
-  column<InventoryItem>("Value", (item) => formatMoney(item.valueCents), { numeric: true, sortKey: "value" }),
+  costColumn<InventoryItem>("Value", (item) => item.valueCents, { sortKey: "value" }),
   column<InventoryItem>("Next expiry", (item) => (item.nextExpiry ? formatDay(item.nextExpiry) : <span className="muted">—</span>)),
 ];
 

@@ -1,10 +1,11 @@
-import { formatMoney } from "@stockroom/ui";
+import type { Permission } from "@stockroom/contracts";
 import type { ProductLot } from "../lib/api-types.ts";
 import { formatCount, formatDay } from "../lib/format.ts";
+import { useCan } from "../lib/permissions.tsx";
 import { Badge, BandBadge } from "./badges.tsx";
-import { column } from "./data-table/columns.tsx";
+import { column, costColumn } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
-import type { StockAction } from "./stock-actions.tsx";
+import { STOCK_TABS, type StockAction } from "./stock-actions.tsx";
 
 type OnAction = (action: StockAction, lotId: string) => void;
 
@@ -15,13 +16,10 @@ function daysLeftText(daysLeft: number | null): string {
   return daysLeft === 1 ? "in 1 day" : `in ${formatCount(daysLeft)} days`;
 }
 
-const ACTIONS: { action: StockAction; label: string }[] = [
-  { action: "adjust", label: "Adjust" },
-  { action: "writeOff", label: "Write off" },
-  { action: "move", label: "Move" },
-];
+const LOT_ACTIONS: StockAction[] = ["adjust", "writeOff", "move"];
 
-function lotColumns(onAction: OnAction) {
+function lotColumns(onAction: OnAction, can: (permission: Permission) => boolean) {
+  const ACTIONS = STOCK_TABS.filter((tab) => LOT_ACTIONS.includes(tab.action) && can(tab.permission));
   return [
     column<ProductLot>(
       "Lot",
@@ -58,26 +56,31 @@ function lotColumns(onAction: OnAction) {
     ),
     column<ProductLot>("On hand", (lot) => formatCount(lot.onHand), { numeric: true, className: "strong" }),
     column<ProductLot>("Reserved", (lot) => formatCount(lot.reserved), { numeric: true }),
-    column<ProductLot>("Unit cost", (lot) => formatMoney(lot.unitCostCents), { numeric: true }),
-    column<ProductLot>(
-      "Actions",
-      (lot) => (
-        <div className="row-actions">
-          {ACTIONS.map(({ action, label }) => (
-            <button
-              key={action}
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => onAction(action, lot.id)}
-              aria-label={`${label} lot ${lot.lotNumber}`}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      ),
-      { className: "actions-cell", isHeaderHidden: true, isUnlabelled: true },
-    ),
+    costColumn<ProductLot>("Unit cost", (lot) => lot.unitCostCents),
+    // A read-only role gets no actions column at all.
+    ...(ACTIONS.length === 0
+      ? []
+      : [
+          column<ProductLot>(
+            "Actions",
+            (lot) => (
+              <div className="row-actions">
+                {ACTIONS.map(({ action, label }) => (
+                  <button
+                    key={action}
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => onAction(action, lot.id)}
+                    aria-label={`${label} lot ${lot.lotNumber}`}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+            ),
+            { className: "actions-cell", isHeaderHidden: true, isUnlabelled: true },
+          ),
+        ]),
   ];
 }
 
@@ -85,7 +88,7 @@ export function LotsTable({ lots, onAction }: { lots: ProductLot[]; onAction: On
   return (
     <DataTable
       data={lots}
-      columns={lotColumns(onAction)}
+      columns={lotColumns(onAction, useCan())}
       getRowId={(lot) => lot.id}
       className="data-table lots-table"
       empty={{ title: "No lots yet", children: "Receive stock below to create the first lot." }}

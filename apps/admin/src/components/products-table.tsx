@@ -1,7 +1,7 @@
 import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
 import type { ApiOutputs } from "../lib/api-types.ts";
-import { column } from "./data-table/columns.tsx";
+import { column, costColumn } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
 
 type Product = ApiOutputs["products"]["list"][number];
@@ -20,7 +20,7 @@ const PRODUCER = column<Product>("Producer", (product) => product.producerName);
 const REST = [
   column<Product>("Category", (product) => product.category),
   column<Product>("Price", (product) => formatMoney(product.priceCents), { numeric: true }),
-  column<Product>("Unit cost", (product) => formatMoney(product.unitCostCents), { numeric: true }),
+  costColumn<Product>("Unit cost", (product) => product.unitCostCents),
   column<Product>("Min level", (product) => product.minStockLevel, { numeric: true }),
   column<Product>("Tracking", (product) =>
     product.trackInventory ? <span className="badge badge-tracked">Tracked</span> : <span className="badge">Not tracked</span>,

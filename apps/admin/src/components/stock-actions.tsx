@@ -1,5 +1,7 @@
+import type { Permission } from "@stockroom/contracts";
 import { type KeyboardEvent, useId } from "react";
 import type { ProductDetail, ProductLot, StockLocation } from "../lib/api-types.ts";
+import { useCan } from "../lib/permissions.tsx";
 import { Section } from "./section.tsx";
 import { AdjustForm } from "./stock-forms/adjust-form.tsx";
 import { MoveForm } from "./stock-forms/move-form.tsx";
@@ -9,12 +11,13 @@ import { WriteOffForm } from "./stock-forms/write-off-form.tsx";
 
 export type StockAction = "receive" | "adjust" | "writeOff" | "move" | "settings";
 
-const TABS: { action: StockAction; label: string; needsLots: boolean }[] = [
-  { action: "receive", label: "Receive", needsLots: false },
-  { action: "adjust", label: "Adjust", needsLots: true },
-  { action: "writeOff", label: "Write off", needsLots: true },
-  { action: "move", label: "Move", needsLots: true },
-  { action: "settings", label: "Stock settings", needsLots: false },
+/** Each tab and the permission it needs (the server refuses the action regardless). */
+export const STOCK_TABS: { action: StockAction; label: string; needsLots: boolean; permission: Permission }[] = [
+  { action: "receive", label: "Receive", needsLots: false, permission: "stock.receive" },
+  { action: "adjust", label: "Adjust", needsLots: true, permission: "stock.adjust" },
+  { action: "writeOff", label: "Write off", needsLots: true, permission: "stock.writeOff" },
+  { action: "move", label: "Move", needsLots: true, permission: "stock.transfer" },
+  { action: "settings", label: "Stock settings", needsLots: false, permission: "catalog.edit" },
 ];
 
 interface StockActionsProps {
@@ -27,8 +30,13 @@ interface StockActionsProps {
 }
 
 /** The stock forms as tabs; the open one (and its lot) lives in the URL. */
-export function StockActions({ action, lotId, product, lots, locations, onSelect }: StockActionsProps) {
+export function StockActions({ action: requested, lotId, product, lots, locations, onSelect }: StockActionsProps) {
   const id = useId();
+  const can = useCan();
+  const TABS = STOCK_TABS.filter((tab) => can(tab.permission));
+  // A tab the role lacks (an old link) opens the first one it has; a read-only role gets none.
+  const action = TABS.some((tab) => tab.action === requested) ? requested : TABS[0]?.action;
+  if (!action) return null;
   // Only lots with units can lose some; any lot can be adjusted (a count may find units in an empty one).
   const lotsWithStock = lots.filter((lot) => lot.onHand > 0);
   const choices = action === "adjust" ? lots : lotsWithStock;

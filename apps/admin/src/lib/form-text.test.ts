@@ -19,7 +19,7 @@ describe("form text parsed, then checked by the contract's rule", () => {
   });
 
   it("reads pounds as pence", () => {
-    const cost = moneyText(receiveLotInput.shape.unitCostCents);
+    const cost = moneyText(receiveLotInput.shape.unitCostCents.unwrap());
     expect(cost.parse("£2.49")).toBe(249);
     expect(cost.parse("3")).toBe(300);
     expect(reason(cost.safeParse(""))).toBe("Enter an amount.");

@@ -1,3 +1,5 @@
+import { formatMoney } from "@stockroom/ui";
+
 const integer = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
@@ -34,4 +36,19 @@ export function formatDateTime(iso: string): string {
 /** "3" / "-2" / "+5" for signed stock changes. */
 export function formatSigned(value: number): string {
   return value > 0 ? `+${integer.format(value)}` : integer.format(value);
+}
+
+/** Money at cost, or a dash where the role may not see it. */
+export function formatCost(cents: number | null): string {
+  return cents === null ? "—" : formatMoney(cents);
+}
+
+/** The total of costs, or null when the role may not see them. */
+export function sumCosts(values: (number | null)[]): number | null {
+  let total = 0;
+  for (const value of values) {
+    if (value === null) return null;
+    total += value;
+  }
+  return total;
 }

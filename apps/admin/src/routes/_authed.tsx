@@ -1,5 +1,6 @@
 import { createFileRoute, Outlet, redirect, retainSearchParams } from "@tanstack/react-router";
 import { AppHeader } from "../components/app-header.tsx";
+import { PermissionsProvider } from "../lib/permissions.tsx";
 import { producerSearchSchema } from "../lib/producer-scope.ts";
 import { isPlatformAdmin } from "../lib/staff.ts";
 
@@ -22,11 +23,13 @@ export const Route = createFileRoute("/_authed")({
 function AuthedLayout() {
   const { me } = Route.useRouteContext();
   return (
-    <div className="app-shell">
-      <AppHeader me={me} />
-      <main className="app-main">
-        <Outlet />
-      </main>
-    </div>
+    <PermissionsProvider permissions={me.permissions}>
+      <div className="app-shell">
+        <AppHeader me={me} />
+        <main className="app-main">
+          <Outlet />
+        </main>
+      </div>
+    </PermissionsProvider>
   );
 }

@@ -21,17 +21,17 @@ const settingsOutput = z.object({
 });
 
 export const alertsRouter = router({
-  settings: staffProcedure
+  settings: staffProcedure("alerts.manage")
     .input(z.object({ producerId: z.string().uuid() }))
     .output(settingsOutput)
     .query(({ ctx, input }) => alertSettingsFor(ctx.deps.db, scopeProducerId(ctx.actor, input.producerId) ?? input.producerId)),
 
-  updateSettings: staffProcedure
+  updateSettings: staffProcedure("alerts.manage")
     .input(updateAlertSettingsInput)
     .output(settingsOutput)
     .mutation(({ ctx, input }) => updateAlertSettings(ctx.deps, ctx.actor, input)),
 
-  lowStock: staffProcedure
+  lowStock: staffProcedure("catalog.view")
     .input(listLowStockAlertsInput)
     .output(
       z.array(
@@ -52,7 +52,7 @@ export const alertsRouter = router({
     )
     .query(({ ctx, input }) => listLowStockAlerts(ctx.deps, ctx.actor, input)),
 
-  notifications: staffProcedure
+  notifications: staffProcedure("alerts.manage")
     .input(listNotificationsInput)
     .output(
       z.object({

@@ -1,4 +1,4 @@
-import { signIn, signInInput, signOut } from "@stockroom/domain";
+import { PERMISSIONS, type Permission, permissionsOf, STAFF_ROLES, signIn, signInInput, signOut } from "@stockroom/domain";
 import { z } from "zod";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -6,12 +6,16 @@ const staffOutput = z.object({
   staffId: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(["PLATFORM_ADMIN", "PRODUCER_ADMIN", "PRODUCER_STAFF"]),
+  role: z.enum(STAFF_ROLES),
   producerId: z.string().nullable(),
+  /** What the role may do; the admin SPA hides the rest (the server refuses it regardless). */
+  permissions: z.array(z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]])),
 });
 
 export const authRouter = router({
-  me: publicProcedure.output(staffOutput.nullable()).query(({ ctx }) => (ctx.actor.kind === "staff" ? ctx.actor : null)),
+  me: publicProcedure
+    .output(staffOutput.nullable())
+    .query(({ ctx }) => (ctx.actor.kind === "staff" ? { ...ctx.actor, permissions: permissionsOf(ctx.actor) } : null)),
 
   // Never batched with other calls (apps/server's trpc-http.ts refuses it): one request, one password check.
   signIn: publicProcedure
@@ -21,7 +25,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const result = await signIn(ctx.deps, { ...input, ip: ctx.ip, sessionTtlHours: ctx.config.sessionTtlHours, replacesToken: ctx.session.token });
       ctx.session.set(result.token, result.expiresAt);
-      return result.staff;
+      return { ...result.staff, permissions: permissionsOf(result.staff) };
     }),
 
   signOut: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {

@@ -25,17 +25,17 @@ export const ordersRouter = router({
     .output(orderOutput)
     .query(({ ctx, input }) => getCartOrder(ctx.deps, { ...input, cartId: ctx.cartId })),
 
-  list: staffProcedure
+  list: staffProcedure("orders.view")
     .input(listOrdersInput)
     .output(z.array(orderOutput))
     .query(({ ctx, input }) => listOrders(ctx.deps, ctx.actor, input)),
 
-  get: staffProcedure
+  get: staffProcedure("orders.view")
     .input(orderIdInput)
     .output(orderOutput)
     .query(({ ctx, input }) => getOrder(ctx.deps, ctx.actor, input)),
 
-  setStatus: staffProcedure
+  setStatus: staffProcedure("orders.fulfil")
     .input(setOrderStatusInput)
     .output(setStatusOutput)
     .mutation(({ ctx, input }) => setOrderStatus(ctx.deps, ctx.actor, input)),

@@ -8,7 +8,7 @@ export const movementOutput = z.object({
   quantity: z.number(),
   previousOnHand: z.number(),
   newOnHand: z.number(),
-  unitCostCents: z.number(),
+  unitCostCents: z.number().nullable(),
   reason: z.string(),
   createdAt: z.string(),
 });

@@ -16,7 +16,7 @@ import {
   updateProductInput,
 } from "@stockroom/domain";
 import { z } from "zod";
-import { platformAdminProcedure, router, staffProcedure } from "../trpc.ts";
+import { router, staffProcedure } from "../trpc.ts";
 
 const productSummary = z.object({
   id: z.string(),
@@ -24,34 +24,34 @@ const productSummary = z.object({
   name: z.string(),
   category: z.string(),
   priceCents: z.number(),
-  unitCostCents: z.number(),
+  unitCostCents: z.number().nullable(),
   minStockLevel: z.number(),
   trackInventory: z.boolean(),
   producerId: z.string(),
 });
 
 export const productsRouter = router({
-  list: staffProcedure
+  list: staffProcedure("catalog.view")
     .input(listProductsInput)
     .output(z.array(productSummary.extend({ producerName: z.string() })))
     .query(({ ctx, input }) => listProducts(ctx.deps, ctx.actor, input)),
 
-  get: staffProcedure
+  get: staffProcedure("catalog.view")
     .input(getProductInput)
     .output(productSummary)
     .query(({ ctx, input }) => getProduct(ctx.deps, ctx.actor, input)),
 
-  categories: staffProcedure
+  categories: staffProcedure("catalog.view")
     .input(listCategoriesInput)
     .output(z.array(z.string()))
     .query(({ ctx, input }) => listCategories(ctx.deps, ctx.actor, input)),
 
-  create: staffProcedure
+  create: staffProcedure("catalog.edit")
     .input(createProductInput)
     .output(productSummary)
     .mutation(({ ctx, input }) => createProduct(ctx.deps, ctx.actor, input)),
 
-  update: staffProcedure
+  update: staffProcedure("catalog.edit")
     .input(updateProductInput)
     .output(productSummary)
     .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.actor, input)),
@@ -60,17 +60,19 @@ export const productsRouter = router({
 const locationOutput = z.object({ id: z.string(), producerId: z.string(), name: z.string(), isSellable: z.boolean() });
 
 export const locationsRouter = router({
-  list: staffProcedure
+  list: staffProcedure("catalog.view")
     .input(listLocationsInput)
     .output(z.array(locationOutput))
     .query(({ ctx, input }) => listLocations(ctx.deps, ctx.actor, input)),
 
-  create: staffProcedure
+  create: staffProcedure("catalog.edit")
     .input(createLocationInput)
     .output(locationOutput)
     .mutation(({ ctx, input }) => createLocation(ctx.deps, ctx.actor, input)),
 });
 
 export const producersRouter = router({
-  list: platformAdminProcedure.output(z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() }))).query(({ ctx }) => listProducers(ctx.deps)),
+  list: staffProcedure("producers.manage")
+    .output(z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })))
+    .query(({ ctx }) => listProducers(ctx.deps)),
 });

@@ -20,7 +20,7 @@ import { router, staffProcedure } from "../trpc.ts";
 const band = z.enum(["EXPIRED", "DAYS_7", "DAYS_30", "DAYS_90"]);
 
 export const reportsRouter = router({
-  dashboard: staffProcedure
+  dashboard: staffProcedure("catalog.view")
     .input(producerScopeInput)
     .output(
       z.object({
@@ -28,7 +28,7 @@ export const reportsRouter = router({
         lowStock: z.number(),
         outOfStock: z.number(),
         averageStockLevel: z.number(),
-        stockValueCents: z.number(),
+        stockValueCents: z.number().nullable(),
         expiringSoon: z.array(
           z.object({
             lotId: z.string(),
@@ -45,7 +45,7 @@ export const reportsRouter = router({
     )
     .query(({ ctx, input }) => dashboardSummary(ctx.deps, ctx.actor, input)),
 
-  inventory: staffProcedure
+  inventory: staffProcedure("catalog.view")
     .input(listInventoryInput)
     .output(
       z.object({
@@ -63,7 +63,7 @@ export const reportsRouter = router({
             available: z.number(),
             onHand: z.number(),
             reserved: z.number(),
-            valueCents: z.number(),
+            valueCents: z.number().nullable(),
             nextExpiry: z.string().nullable(),
             status: z.enum(["in_stock", "low", "out", "expiring", "expired"]),
           }),
@@ -72,7 +72,7 @@ export const reportsRouter = router({
     )
     .query(({ ctx, input }) => listInventory(ctx.deps, ctx.actor, input)),
 
-  product: staffProcedure
+  product: staffProcedure("catalog.view")
     .input(productDetailInput)
     .output(
       z.object({
@@ -82,7 +82,7 @@ export const reportsRouter = router({
           name: z.string(),
           category: z.string(),
           priceCents: z.number(),
-          unitCostCents: z.number(),
+          unitCostCents: z.number().nullable(),
           minStockLevel: z.number(),
           trackInventory: z.boolean(),
           leadTimeDays: z.number(),
@@ -103,7 +103,7 @@ export const reportsRouter = router({
             daysLeft: z.number().nullable(),
             band: band.nullable(),
             receivedAt: z.string(),
-            unitCostCents: z.number(),
+            unitCostCents: z.number().nullable(),
             onHand: z.number(),
             reserved: z.number(),
           }),
@@ -112,17 +112,17 @@ export const reportsRouter = router({
     )
     .query(({ ctx, input }) => productDetail(ctx.deps, ctx.actor, input)),
 
-  movementSeries: staffProcedure
+  movementSeries: staffProcedure("analytics.view")
     .input(analyticsInput)
     .output(z.array(z.object({ period: z.string(), inUnits: z.number(), outUnits: z.number(), writeOffUnits: z.number() })))
     .query(({ ctx, input }) => stockMovementSeries(ctx.deps, ctx.actor, input)),
 
-  lowStockTrend: staffProcedure
+  lowStockTrend: staffProcedure("analytics.view")
     .input(analyticsInput)
     .output(z.array(z.object({ day: z.string(), open: z.number() })))
     .query(({ ctx, input }) => lowStockTrend(ctx.deps, ctx.actor, input)),
 
-  restock: staffProcedure
+  restock: staffProcedure("analytics.view")
     .input(producerScopeInput)
     .output(
       z.array(
@@ -142,7 +142,8 @@ export const reportsRouter = router({
     )
     .query(({ ctx, input }) => restockRecommendations(ctx.deps, ctx.actor, input)),
 
-  profitability: staffProcedure
+  // Needs costs.view, so its costs are never redacted.
+  profitability: staffProcedure("costs.view")
     .input(analyticsInput)
     .output(
       z.object({
@@ -163,11 +164,11 @@ export const reportsRouter = router({
     )
     .query(({ ctx, input }) => profitability(ctx.deps, ctx.actor, input)),
 
-  expiryWaste: staffProcedure
+  expiryWaste: staffProcedure("analytics.view")
     .input(expiryWasteInput)
     .output(
       z.object({
-        bands: z.array(z.object({ band, lots: z.number(), units: z.number(), valueCents: z.number() })),
+        bands: z.array(z.object({ band, lots: z.number(), units: z.number(), valueCents: z.number().nullable() })),
         lots: z.array(
           z.object({
             band,
@@ -179,16 +180,16 @@ export const reportsRouter = router({
             location: z.string(),
             expiryDate: z.string(),
             onHand: z.number(),
-            valueCents: z.number(),
+            valueCents: z.number().nullable(),
           }),
         ),
-        waste: z.array(z.object({ reason: z.string(), units: z.number(), costCents: z.number() })),
+        waste: z.array(z.object({ reason: z.string(), units: z.number(), costCents: z.number().nullable() })),
         expiredWasteRate: z.number(),
       }),
     )
     .query(({ ctx, input }) => expiryWasteReport(ctx.deps, ctx.actor, input)),
 
-  expiryWasteCsv: staffProcedure
+  expiryWasteCsv: staffProcedure("analytics.view")
     .input(expiryWasteInput)
     .output(z.object({ filename: z.string(), csv: z.string() }))
     .query(async ({ ctx, input }) => ({ filename: `expiry-waste-${input.from}-to-${input.to}.csv`, csv: await expiryWasteCsv(ctx.deps, ctx.actor, input) })),

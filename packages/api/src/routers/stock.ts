@@ -15,27 +15,27 @@ import { router, staffProcedure } from "../trpc.ts";
 import { movementOutput } from "./outputs.ts";
 
 export const stockRouter = router({
-  receive: staffProcedure
+  receive: staffProcedure("stock.receive")
     .input(receiveLotInput)
     .output(z.object({ lotId: z.string(), movement: movementOutput }))
     .mutation(({ ctx, input }) => receiveLot(ctx.deps, ctx.actor, input)),
 
-  adjust: staffProcedure
+  adjust: staffProcedure("stock.adjust")
     .input(adjustLotInput)
     .output(z.object({ movement: movementOutput }))
     .mutation(({ ctx, input }) => adjustLot(ctx.deps, ctx.actor, input)),
 
-  writeOff: staffProcedure
+  writeOff: staffProcedure("stock.writeOff")
     .input(writeOffLotInput)
-    .output(z.object({ movement: movementOutput, costCents: z.number() }))
+    .output(z.object({ movement: movementOutput, costCents: z.number().nullable() }))
     .mutation(({ ctx, input }) => writeOffLot(ctx.deps, ctx.actor, input)),
 
-  transfer: staffProcedure
+  transfer: staffProcedure("stock.transfer")
     .input(transferLotInput)
     .output(z.object({ toLotId: z.string(), movements: z.array(movementOutput) }))
     .mutation(({ ctx, input }) => transferLot(ctx.deps, ctx.actor, input)),
 
-  movements: staffProcedure
+  movements: staffProcedure("catalog.view")
     .input(listMovementsInput)
     .output(
       z.object({

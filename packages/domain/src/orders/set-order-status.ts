@@ -5,6 +5,7 @@ import { type StaffActor, scopeProducerId } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { requirePermission } from "../permissions.ts";
 import { applyMovementOrFail, lockProducts, type MovementView, movementView } from "../stock/apply-movement.ts";
 import { actorLabel } from "../stock/find-owned.ts";
 import { onceForKey } from "../stock/idempotency.ts";
@@ -28,6 +29,7 @@ export interface SetOrderStatusResult {
  */
 export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.input<typeof setOrderStatusInput>): Promise<SetOrderStatusResult> {
   const { orderId, status, idempotencyKey } = parseInput(setOrderStatusInput, input);
+  if (status === "CANCELLED") requirePermission(actor, "orders.cancel");
   const scope = scopeProducerId(actor);
   return stockTransaction(deps, async (tx) => {
     // Ownership first, then the key scoped by the order's producer: a stranger never reaches a stored answer.

@@ -2,6 +2,7 @@ import { expiryWasteInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
+import { can } from "../permissions.ts";
 import { utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 import { safeCsv } from "./safe-csv.ts";
@@ -63,8 +64,13 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
 /** The report's lots as CSV (RFC 4180; text cells that would start a formula are prefixed with `'`). */
 export async function expiryWasteCsv(deps: Deps, actor: StaffActor, input: z.input<typeof expiryWasteInput>): Promise<string> {
   const report = await expiryWasteReport(deps, actor, input);
+  // Roles without costs.view get the file without the value column.
+  const withValue = can(actor, "costs.view");
   return safeCsv(
-    report.lots.map((l) => [l.band, l.productName, l.sku, l.lotNumber, l.location, l.expiryDate, l.onHand, (l.valueCents / 100).toFixed(2)]),
-    ["band", "product", "sku", "lot", "location", "expiry_date", "units", "value_at_cost"],
+    report.lots.map((l) => {
+      const row = [l.band, l.productName, l.sku, l.lotNumber, l.location, l.expiryDate, l.onHand];
+      return withValue ? [...row, (l.valueCents / 100).toFixed(2)] : row;
+    }),
+    ["band", "product", "sku", "lot", "location", "expiry_date", "units", ...(withValue ? ["value_at_cost"] : [])],
   );
 }

@@ -3,7 +3,9 @@ import { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
 import { containsPattern } from "../like-pattern.ts";
+import { can } from "../permissions.ts";
 import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
@@ -21,6 +23,9 @@ const SORT_SQL: Record<(typeof INVENTORY_SORTS)[number], string> = {
  */
 export async function listInventory(deps: Deps, actor: StaffActor, input: z.input<typeof listInventoryInput>) {
   const q = parseInput(listInventoryInput, input);
+  // Sorting by value would reveal the order of values to a role that may not see them.
+  if (q.sort === "value" && !can(actor, "costs.view"))
+    throw new DomainError("FORBIDDEN", "Your role cannot sort by value.", { fields: { sort: "needs costs.view" } });
   const scope = scopeProducerId(actor, q.producerId) ?? null;
   const now = deps.clock.now();
   const today = utcDay(now);

@@ -4,6 +4,7 @@ import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { can } from "../permissions.ts";
 import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedProduct } from "./find-owned.ts";
@@ -13,6 +14,8 @@ import { stockTransaction } from "./transaction-options.ts";
 /** Receives stock into a lot (new, or more of an existing lot with the same number and expiry). */
 export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<typeof receiveLotInput>) {
   const { idempotencyKey, ...data } = parseInput(receiveLotInput, input);
+  if (data.unitCostCents !== undefined && !can(actor, "costs.view"))
+    throw new DomainError("FORBIDDEN", "Your role receives stock at the product's unit cost.", { fields: { unitCostCents: "leave it out" } });
   const product = await findOwnedProduct(deps.db, actor, data.productId);
   await findOwnedLocation(deps.db, product.producerId, data.locationId);
   const expiryDate = data.expiryDate ? new Date(`${data.expiryDate}T00:00:00Z`) : null;
@@ -36,7 +39,7 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
             locationId: data.locationId,
             lotNumber: data.lotNumber,
             expiryDate,
-            unitCostCents: data.unitCostCents,
+            unitCostCents: data.unitCostCents ?? product.unitCostCents,
             receivedAt: deps.clock.now(),
           },
         }));

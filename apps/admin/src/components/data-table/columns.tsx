@@ -1,5 +1,7 @@
+import type { Permission } from "@stockroom/contracts";
 import type { ColumnDef, RowData } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { formatCost } from "../../lib/format.ts";
 
 declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -14,6 +16,8 @@ declare module "@tanstack/react-table" {
     sortKey?: string | undefined;
     /** The header is read by screen readers only (an actions column). */
     isHeaderHidden?: boolean | undefined;
+    /** Shown only to roles with this permission (cost columns need costs.view). */
+    needs?: Permission | undefined;
     /** Marker for TValue, which TanStack requires the augmentation to mention. */
     _value?: TValue;
   }
@@ -38,6 +42,8 @@ interface ColumnOptions<T> {
   isUnlabelled?: boolean;
   /** The total row's cell for this column. */
   footer?: ReactNode;
+  /** Shown only to roles with this permission. */
+  needs?: Permission;
 }
 
 /** One column: its header, what a cell shows, and how it is laid out. */
@@ -61,4 +67,13 @@ export function cellClass<T>(meta: Meta<T>, row: T | undefined): string | undefi
 
 export function cellProps<T>(meta: Meta<T>, row: T) {
   return { "data-label": meta?.label, className: cellClass(meta, row) };
+}
+
+/** A money column only roles that may see costs get (the server sends null to the others). */
+export function costColumn<T>(
+  header: string,
+  cents: (row: T) => number | null,
+  options: Omit<ColumnOptions<T>, "needs" | "numeric"> = {},
+): ColumnDef<T, unknown> {
+  return column(header, (row) => formatCost(cents(row)), { ...options, numeric: true, needs: "costs.view" });
 }

@@ -1,5 +1,6 @@
 import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import { useCan } from "../../lib/permissions.tsx";
 import { EmptyState } from "../empty-state.tsx";
 import { cellClass, cellProps, type DataRowAttributes, type SortState } from "./columns.tsx";
 import { SortHeader } from "./sort-header.tsx";
@@ -31,11 +32,13 @@ export interface DataTableProps<T> {
  * becomes a card whose cells are labelled from data-label.
  */
 export function DataTable<T>({ data, columns, getRowId, className, label, empty, rowAttributes, footerAttributes, sort, virtual }: DataTableProps<T>) {
-  const table = useReactTable({ data, columns, getRowId, getCoreRowModel: getCoreRowModel() });
+  const can = useCan();
+  const columnVisibility = Object.fromEntries(columns.filter((c) => c.meta?.needs && !can(c.meta.needs)).map((c) => [c.id ?? "", false]));
+  const table = useReactTable({ data, columns, getRowId, getCoreRowModel: getCoreRowModel(), state: { columnVisibility } });
   if (data.length === 0 && empty) return <EmptyState title={empty.title}>{empty.children}</EmptyState>;
 
   const rows = table.getRowModel().rows;
-  const hasFooter = columns.some((column) => column.footer !== undefined);
+  const hasFooter = table.getVisibleLeafColumns().some((column) => column.columnDef.footer !== undefined);
   const renderCells = (row: Row<T>) =>
     row.getVisibleCells().map((cell) => {
       const meta = cell.column.columnDef.meta;

@@ -1,4 +1,4 @@
-import { adjustLotInput } from "@stockroom/contracts";
+import { ADJUST_REASONS, adjustLotInput } from "@stockroom/contracts";
 import { FormField } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -6,6 +6,7 @@ import type { ProductLot } from "../../lib/api-types.ts";
 import { wholeNumberText } from "../../lib/form-text.ts";
 import { formatCount, formatSigned } from "../../lib/format.ts";
 import { newIdempotencyKey } from "../../lib/idempotency.ts";
+import { useCan } from "../../lib/permissions.tsx";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
@@ -22,6 +23,8 @@ export function AdjustForm({ lots, initialLotId }: { lots: ProductLot[]; initial
   const [lotId, setLotId] = useLotChoice(lots, initialLotId);
   const [done, setDone] = useState<string | null>(null);
   const adjust = useMutation(trpc.stock.adjust.mutationOptions());
+  // Roles without stock.adjust.anyReason pick from the list the server accepts from them.
+  const anyReason = useCan()("stock.adjust.anyReason");
   const { form, message } = useApiForm({ schema, defaultValues: { change: "", reason: "" }, serverError: adjust.error });
 
   const submit = form.handleSubmit(({ change, reason }) => {
@@ -48,7 +51,20 @@ export function AdjustForm({ lots, initialLotId }: { lots: ProductLot[]; initial
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
         </FormField>
         <FormField form={form} name="reason" label="Reason" className="field-wide">
-          {(props) => <input {...props} maxLength={500} placeholder="e.g. Stock count correction" />}
+          {(props) =>
+            anyReason ? (
+              <input {...props} maxLength={500} placeholder="e.g. Stock count correction" />
+            ) : (
+              <select {...props}>
+                <option value="">Choose a reason</option>
+                {ADJUST_REASONS.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {reason}
+                  </option>
+                ))}
+              </select>
+            )
+          }
         </FormField>
       </div>
       <FormActions label="Adjust stock" pendingLabel="Saving…" isPending={adjust.isPending} done={done} />

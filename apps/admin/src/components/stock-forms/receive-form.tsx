@@ -7,6 +7,7 @@ import type { ProductDetail, StockLocation } from "../../lib/api-types.ts";
 import { moneyText, wholeNumberText } from "../../lib/form-text.ts";
 import { formatCount } from "../../lib/format.ts";
 import { newIdempotencyKey } from "../../lib/idempotency.ts";
+import { useCan } from "../../lib/permissions.tsx";
 import { useApiForm } from "../../lib/use-api-form.ts";
 import { useAppContext } from "../../lib/use-app-context.ts";
 import { useStockInvalidation } from "../../lib/use-stock-invalidation.ts";
@@ -18,7 +19,11 @@ const schema = receiveLotInput.pick({ lotNumber: true }).extend({
     .string()
     .transform((day): string | null | undefined => day || null)
     .pipe(receiveLotInput.shape.expiryDate),
-  unitCost: moneyText(receiveLotInput.shape.unitCostCents),
+  // Empty: the product's unit cost (the only choice for roles that cannot see costs).
+  unitCost: z
+    .literal("")
+    .transform(() => undefined)
+    .or(moneyText(receiveLotInput.shape.unitCostCents.unwrap())),
   quantity: wholeNumberText(receiveLotInput.shape.quantity),
 });
 
@@ -28,11 +33,18 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
   const invalidate = useStockInvalidation();
   const idempotencyKey = useRef(newIdempotencyKey());
   const [done, setDone] = useState<string | null>(null);
+  const canSeeCosts = useCan()("costs.view");
   const receive = useMutation(trpc.stock.receive.mutationOptions());
   const defaultLocation = locations.find((location) => location.isSellable) ?? locations[0];
   const { form, message } = useApiForm({
     schema,
-    defaultValues: { locationId: defaultLocation?.id ?? "", lotNumber: "", expiryDate: "", unitCost: (product.unitCostCents / 100).toFixed(2), quantity: "" },
+    defaultValues: {
+      locationId: defaultLocation?.id ?? "",
+      lotNumber: "",
+      expiryDate: "",
+      unitCost: product.unitCostCents === null ? "" : (product.unitCostCents / 100).toFixed(2),
+      quantity: "",
+    },
     serverError: receive.error,
     fieldFor: { unitCostCents: "unitCost" },
   });
@@ -76,9 +88,11 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
         <FormField form={form} name="expiryDate" label="Expiry date" hint="Leave empty if it does not expire.">
           {(props) => <input {...props} type="date" />}
         </FormField>
-        <FormField form={form} name="unitCost" label="Unit cost (£)">
-          {(props) => <input {...props} inputMode="decimal" />}
-        </FormField>
+        {canSeeCosts ? (
+          <FormField form={form} name="unitCost" label="Unit cost (£)" hint="Leave empty for the product's unit cost.">
+            {(props) => <input {...props} inputMode="decimal" />}
+          </FormField>
+        ) : null}
         <FormField form={form} name="quantity" label="Quantity">
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
         </FormField>

@@ -49,7 +49,7 @@ export function WriteOffForm({ lots, initialLotId }: { lots: ProductLot[]; initi
           idempotencyKey.current = newIdempotencyKey();
           form.reset(defaultsFor(lot));
           setDone(
-            `Wrote off ${formatCount(quantity)} (${formatMoney(costCents)} at cost): on hand ${formatCount(movement.previousOnHand)} → ${formatCount(movement.newOnHand)}.`,
+            `Wrote off ${formatCount(quantity)}${costCents === null ? "" : ` (${formatMoney(costCents)} at cost)`}: on hand ${formatCount(movement.previousOnHand)} → ${formatCount(movement.newOnHand)}.`,
           );
           await invalidate();
         },

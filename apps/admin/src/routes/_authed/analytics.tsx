@@ -11,7 +11,8 @@ import { EmptyState } from "../../components/empty-state.tsx";
 import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { isoDay, resolveRange } from "../../lib/dates.ts";
-import { formatCount, formatPercent } from "../../lib/format.ts";
+import { formatCost, formatCount, formatPercent } from "../../lib/format.ts";
+import { IfCan } from "../../lib/permissions.tsx";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import type { Staff } from "../../lib/staff.ts";
@@ -52,7 +53,7 @@ export const Route = createFileRoute("/_authed/analytics")({
       loadQuery(queryClient, cause, q.series),
       loadQuery(queryClient, cause, q.trend),
       loadQuery(queryClient, cause, q.restock),
-      loadQuery(queryClient, cause, q.profit),
+      me.permissions.includes("costs.view") ? loadQuery(queryClient, cause, q.profit) : null,
       loadQuery(queryClient, cause, q.summary),
     ]);
   },
@@ -109,9 +110,13 @@ function AnalyticsPage() {
         <Section title="Low-stock trend" description="Alerts open at the end of each day." isBusy={isTrendUpdating}>
           <LowStockTrendChart trend={trend} />
         </Section>
-        <ValuationCards />
+        <IfCan permission="costs.view">
+          <ValuationCards />
+        </IfCan>
       </div>
-      <Profitability />
+      <IfCan permission="costs.view">
+        <Profitability />
+      </IfCan>
       <Restock />
     </div>
   );
@@ -128,7 +133,7 @@ function ValuationCards() {
   return (
     <Section title="Valuation" description="Stock on hand now, and what sold in the period." isBusy={isSummaryUpdating || isProfitUpdating}>
       <StatGrid label="Valuation">
-        <StatCard label="Stock value at cost" value={formatMoney(summary.stockValueCents)} detail={`${formatCount(summary.products)} products`} />
+        <StatCard label="Stock value at cost" value={formatCost(summary.stockValueCents)} detail={`${formatCount(summary.products)} products`} />
         <StatCard label="Revenue" value={formatMoney(revenue)} detail="fulfilled orders" />
         <StatCard label="Cost of goods sold" value={formatMoney(cost)} detail="at lot cost" />
         <StatCard label="Margin" value={formatMoney(revenue - cost)} detail={revenue ? formatPercent((revenue - cost) / revenue) : "no sales"} />

@@ -10,7 +10,7 @@ import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { isoDay, resolveRange } from "../../lib/dates.ts";
 import { downloadText } from "../../lib/download.ts";
-import { formatCount, formatDay, formatPercent } from "../../lib/format.ts";
+import { formatCount, formatDay, formatPercent, sumCosts } from "../../lib/format.ts";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import type { Staff } from "../../lib/staff.ts";
@@ -60,15 +60,12 @@ function ExpiryPage() {
     }
   };
 
-  const atRisk = report.bands.reduce(
-    (sum, band) => ({ lots: sum.lots + band.lots, units: sum.units + band.units, valueCents: sum.valueCents + band.valueCents }),
-    {
-      lots: 0,
-      units: 0,
-      valueCents: 0,
-    },
-  );
-  const waste = report.waste.reduce((sum, row) => ({ units: sum.units + row.units, costCents: sum.costCents + row.costCents }), { units: 0, costCents: 0 });
+  const atRisk = {
+    lots: report.bands.reduce((sum, band) => sum + band.lots, 0),
+    units: report.bands.reduce((sum, band) => sum + band.units, 0),
+    valueCents: sumCosts(report.bands.map((band) => band.valueCents)),
+  };
+  const waste = { units: report.waste.reduce((sum, row) => sum + row.units, 0), costCents: sumCosts(report.waste.map((row) => row.costCents)) };
 
   return (
     <div className="page">
@@ -94,11 +91,11 @@ function ExpiryPage() {
             tone={report.expiredWasteRate > 0.05 ? "warning" : undefined}
           />
           <StatCard label="Expiring within 90 days" value={formatCount(atRisk.units)} detail={`units in ${formatCount(atRisk.lots)} lots, expired included`} />
-          <StatCard label="Value at risk" value={formatMoney(atRisk.valueCents)} detail="at cost" />
+          {atRisk.valueCents === null ? null : <StatCard label="Value at risk" value={formatMoney(atRisk.valueCents)} detail="at cost" />}
           <StatCard
             label="Written off"
-            value={formatMoney(waste.costCents)}
-            detail={`${waste.units === 1 ? "1 unit" : `${formatCount(waste.units)} units`} in the period`}
+            value={waste.costCents === null ? `${formatCount(waste.units)} units` : formatMoney(waste.costCents)}
+            detail={waste.costCents === null ? "in the period" : `${waste.units === 1 ? "1 unit" : `${formatCount(waste.units)} units`} in the period`}
           />
         </StatGrid>
         <div className="two-columns">

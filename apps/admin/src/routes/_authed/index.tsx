@@ -89,7 +89,7 @@ function DashboardCards({ me, producerId }: { me: Staff; producerId: string | un
       <StatCard label="Low stock" value={formatCount(data.lowStock)} detail="below their minimum" tone={data.lowStock > 0 ? "warning" : undefined} />
       <StatCard label="Out of stock" value={formatCount(data.outOfStock)} detail="none available" tone={data.outOfStock > 0 ? "danger" : undefined} />
       <StatCard label="Average stock level" value={formatDecimal(data.averageStockLevel)} detail="units available per tracked product" />
-      <StatCard label="Stock value" value={formatMoney(data.stockValueCents)} detail="on hand, at cost" />
+      {data.stockValueCents === null ? null : <StatCard label="Stock value" value={formatMoney(data.stockValueCents)} detail="on hand, at cost" />}
     </StatGrid>
   );
 }

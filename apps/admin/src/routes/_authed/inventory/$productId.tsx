@@ -94,7 +94,11 @@ function ProductPage() {
         />
         <StatCard label="On hand" value={formatCount(onHand)} detail={`${formatCount(reserved)} reserved`} />
         <StatCard label="Minimum level" value={formatCount(product.minStockLevel)} detail={`lead time ${product.leadTimeDays} days`} />
-        <StatCard label="Price" value={formatMoney(product.priceCents)} detail={`cost ${formatMoney(product.unitCostCents)}`} />
+        <StatCard
+          label="Price"
+          value={formatMoney(product.priceCents)}
+          detail={product.unitCostCents === null ? "selling price" : `cost ${formatMoney(product.unitCostCents)}`}
+        />
       </StatGrid>
       <Section title="Lots" description="First to expire first (FEFO). Expired lots stay here until they are written off.">
         <LotsTable lots={lots} onAction={openAction} />

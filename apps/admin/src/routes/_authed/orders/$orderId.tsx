@@ -13,6 +13,7 @@ import { Section } from "../../../components/section.tsx";
 import type { ApiOutputs, Order } from "../../../lib/api-types.ts";
 import { formatCount, formatDateTime, formatDay, formatSigned } from "../../../lib/format.ts";
 import { newIdempotencyKey } from "../../../lib/idempotency.ts";
+import { useCan } from "../../../lib/permissions.tsx";
 import { useStockInvalidation } from "../../../lib/use-stock-invalidation.ts";
 
 type StatusChange = ApiOutputs["orders"]["setStatus"];
@@ -82,6 +83,8 @@ function OrderPage() {
   const [change, setChange] = useState<StatusChange | null>(null);
   // One key per intended transition: a double click or a retry of the same move is applied once.
   const keys = useRef(new Map<OrderStatus, string>());
+  const can = useCan();
+  const nextSteps = order.allowedNext.filter((status) => can(status === "CANCELLED" ? "orders.cancel" : "orders.fulfil"));
   const setStatus = useMutation(
     trpc.orders.setStatus.mutationOptions({
       onSuccess: async (result) => {
@@ -121,26 +124,28 @@ function OrderPage() {
           <span className="muted small">Status</span> <OrderStatusBadge status={order.status} />
         </div>
       </div>
-      <Section title="Next step" description={order.allowedNext.length ? undefined : "This order is final: nothing more can happen to it."}>
-        <FormAlert message={setStatus.isError ? errorMessage(setStatus.error) : null} />
-        {order.allowedNext.length ? (
-          <div className="button-row">
-            {order.allowedNext.map((status) => (
-              <button
-                key={status}
-                type="button"
-                className={status === "CANCELLED" ? "button button-danger-outline" : "button"}
-                onClick={() => move(status)}
-                disabled={setStatus.isPending}
-              >
-                {setStatus.isPending && setStatus.variables?.status === status ? "Saving…" : ACTION_LABELS[status]}
-              </button>
-            ))}
-          </div>
-        ) : null}
-        {change ? <StatusChangeResult change={change} order={order} /> : null}
-        {order.stockMovedAt ? <p className="muted small">Stock left the shelves {formatDateTime(order.stockMovedAt)}.</p> : null}
-      </Section>
+      {order.allowedNext.length > 0 && nextSteps.length === 0 ? null : (
+        <Section title="Next step" description={order.allowedNext.length ? undefined : "This order is final: nothing more can happen to it."}>
+          <FormAlert message={setStatus.isError ? errorMessage(setStatus.error) : null} />
+          {nextSteps.length ? (
+            <div className="button-row">
+              {nextSteps.map((status) => (
+                <button
+                  key={status}
+                  type="button"
+                  className={status === "CANCELLED" ? "button button-danger-outline" : "button"}
+                  onClick={() => move(status)}
+                  disabled={setStatus.isPending}
+                >
+                  {setStatus.isPending && setStatus.variables?.status === status ? "Saving…" : ACTION_LABELS[status]}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {change ? <StatusChangeResult change={change} order={order} /> : null}
+          {order.stockMovedAt ? <p className="muted small">Stock left the shelves {formatDateTime(order.stockMovedAt)}.</p> : null}
+        </Section>
+      )}
       <Section title="Items" description="With the lots allocated to each line (first to expire, first out).">
         <DataTable data={order.lines} columns={LINE_COLUMNS} getRowId={(line) => line.productId} className="data-table order-lines-table" />
       </Section>

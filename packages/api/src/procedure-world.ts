@@ -1,0 +1,163 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { TestDatabase } from "@stockroom/db/testing";
+import { addDays, checkLowStock, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
+import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, expect } from "vitest";
+import { CookieJar, callerFor } from "./testing.ts";
+
+// Test support shared by tenancy.test.ts and roles.test.ts.
+
+let database: { current: TestDatabase };
+let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
+let fixture: { producerId: string; productId: string; lotId: string; locationId: string; otherLocationId: string; orderId: string; cartToken: string };
+
+export type Caller = Awaited<ReturnType<typeof callerFor>>;
+
+async function placeOrder(productId: string, cartToken = randomBytes(16).toString("base64url")) {
+  const customer = await callerFor(testDeps.deps, new CookieJar(), { cartToken });
+  await customer.cart.reserve({ lines: [{ productId, quantity: 1 }] });
+  const { orders } = await customer.orders.place({ lines: [{ productId, quantity: 1 }] });
+  return orders[0]?.orderId as string;
+}
+
+/**
+ * Registers the world's setup and teardown in the calling test file. Producer A has something for
+ * every staff procedure to show: a product with an expiring lot and a pending order, and a low
+ * product with a dispatched order (sales, restock), an open low-stock alert and its notification.
+ */
+export function useProcedureWorld(db: { current: TestDatabase }) {
+  database = db;
+  beforeAll(setUp);
+  afterAll(() => testDeps.close());
+}
+
+async function setUp() {
+  testDeps = await createTestDeps(database.current.db, database.current.url);
+  const world = await createStockWorld(database.current.db);
+  await createStaff(database.current.db, { role: "PRODUCER_ADMIN", producerId: world.producer.id });
+  const expiryDate = addDays(utcDay(testDeps.deps.clock.now()), 20);
+  const { product, lotIds } = await productWithStock(testDeps.deps, world, [{ quantity: 10, expiryDate }], { category: `Tenancy ${randomUUID()}` });
+  const cartToken = randomBytes(16).toString("base64url");
+  const orderId = await placeOrder(product.id, cartToken);
+  const low = await productWithStock(testDeps.deps, world, [{ quantity: 2 }], { minStockLevel: 5 });
+  const sold = await placeOrder(low.product.id);
+  for (const status of ["CONFIRMED", "DISPATCHED"] as const) await setOrderStatus(testDeps.deps, world.admin, { orderId: sold, status });
+  expect((await checkLowStock(testDeps.deps, { productId: low.product.id })).outcome).toBe("opened");
+  fixture = {
+    producerId: world.producer.id,
+    productId: product.id,
+    lotId: lotIds[0] as string,
+    locationId: world.shop.id,
+    otherLocationId: world.backStore.id,
+    orderId,
+    cartToken,
+  };
+}
+
+export const world = {
+  get deps() {
+    return testDeps.deps;
+  },
+  get db() {
+    return database.current.db;
+  },
+  get fixture() {
+    return fixture;
+  },
+};
+
+/** A caller signed in as a new staff member with this role (of producer A unless told). */
+export async function signedIn(role: StaffRoleName, producerId: string | null = role === "PLATFORM_ADMIN" ? null : fixture.producerId): Promise<Caller> {
+  const staff = await createStaff(database.current.db, { role, producerId });
+  const jar = new CookieJar();
+  await (await callerFor(testDeps.deps, jar)).auth.signIn({ email: staff.email, password: TEST_PASSWORD });
+  return callerFor(testDeps.deps, jar);
+}
+
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  return error instanceof TRPCError ? error.code : `no error (${String(error)})`;
+}
+
+/** Every row of the business tables (not producers, staff and their sessions), as one digest. */
+export async function businessData(): Promise<string> {
+  const tables = ["Location", "Product", "Lot", "Hold", "HoldAllocation", "Order", "OrderLine", "OrderLineAllocation", "Movement"]
+    .concat(["IdempotencyKey", "LowStockAlert", "LotExpiryAlert", "AlertSettings", "Notification", "Customer"])
+    .map((table) => `SELECT '${table}' || t::text AS row FROM "${table}" t`);
+  const [row] = await database.current.db.$queryRawUnsafe<{ digest: string }[]>(
+    `SELECT md5(COALESCE(string_agg(row, '|' ORDER BY row), '')) AS digest FROM (${tables.join(" UNION ALL ")}) rows`,
+  );
+  return row?.digest ?? "";
+}
+
+const settings = { emailRecipients: ["a@b.test"], smsRecipients: [], whatsappRecipients: [], lowStockChannels: ["EMAIL" as const] };
+const noAlerts = { escalationChannels: [], expiryChannels: [], quietHoursStartHour: null, quietHoursEndHour: null };
+
+/** Staff procedures that name one of A's records (a product, lot, location, order or A itself). */
+export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
+  "products.get": (c) => c.products.get({ productId: fixture.productId }),
+  "products.update": (c) => c.products.update({ productId: fixture.productId, name: "Renamed" }),
+  "products.create": (c) =>
+    c.products.create({ producerId: fixture.producerId, sku: `T-${randomUUID()}`, name: "New", category: "C", priceCents: 1, unitCostCents: 1 }),
+  "locations.create": (c) => c.locations.create({ producerId: fixture.producerId, name: `Room ${randomUUID()}` }),
+  "stock.receive": (c) => c.stock.receive({ productId: fixture.productId, locationId: fixture.locationId, lotNumber: "X-1", quantity: 1 }),
+  "stock.adjust": (c) => c.stock.adjust({ lotId: fixture.lotId, change: -1, reason: "Count correction" }),
+  "stock.writeOff": (c) => c.stock.writeOff({ lotId: fixture.lotId, quantity: 1, reason: "DAMAGED" }),
+  "stock.transfer": (c) => c.stock.transfer({ lotId: fixture.lotId, toLocationId: fixture.otherLocationId, quantity: 1 }),
+  "stock.movements": (c) => c.stock.movements({ productId: fixture.productId }),
+  "orders.get": (c) => c.orders.get({ orderId: fixture.orderId }),
+  "orders.setStatus": (c) => c.orders.setStatus({ orderId: fixture.orderId, status: "CONFIRMED" }),
+  "alerts.settings": (c) => c.alerts.settings({ producerId: fixture.producerId }),
+  "alerts.updateSettings": (c) => c.alerts.updateSettings({ producerId: fixture.producerId, ...settings, ...noAlerts }),
+  "reports.product": (c) => c.reports.product({ productId: fixture.productId }),
+};
+
+export const today = () => utcDay(testDeps.deps.clock.now());
+const days = () => ({ from: addDays(today(), -1), to: addDays(today(), 1) });
+
+/** Staff lists and reports, called for the caller's own producer or naming one; `rows` counts what the answer shows. */
+export const listCalls: Record<string, { call: (c: Caller, producerId?: string) => Promise<unknown>; rows: (answer: never) => number }> = {
+  "products.list": { call: (c, producerId) => c.products.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "products.categories": {
+    call: (c, producerId) => c.products.categories({ producerId }),
+    rows: (a: string[]) => a.filter((c) => c.startsWith("Tenancy")).length,
+  },
+  "locations.list": { call: (c, producerId) => c.locations.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "orders.list": { call: (c, producerId) => c.orders.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "alerts.lowStock": { call: (c, producerId) => c.alerts.lowStock({ producerId }), rows: (a: unknown[]) => a.length },
+  "alerts.notifications": { call: (c, producerId) => c.alerts.notifications({ producerId }), rows: (a: { items: unknown[] }) => a.items.length },
+  "reports.dashboard": {
+    call: (c, producerId) => c.reports.dashboard({ producerId }),
+    rows: (a: { products: number; stockValueCents: number; expiringSoon: unknown[] }) => a.products + a.stockValueCents + a.expiringSoon.length,
+  },
+  "reports.inventory": {
+    call: (c, producerId) => c.reports.inventory({ producerId }),
+    rows: (a: { total: number; items: unknown[] }) => a.total + a.items.length,
+  },
+  "reports.movementSeries": {
+    call: (c, producerId) => c.reports.movementSeries({ producerId, ...days() }),
+    rows: (a: { inUnits: number; outUnits: number; writeOffUnits: number }[]) => a.reduce((sum, p) => sum + p.inUnits + p.outUnits + p.writeOffUnits, 0),
+  },
+  "reports.lowStockTrend": {
+    call: (c, producerId) => c.reports.lowStockTrend({ producerId, ...days() }),
+    rows: (a: { open: number }[]) => a.reduce((sum, d) => sum + d.open, 0),
+  },
+  "reports.restock": { call: (c, producerId) => c.reports.restock({ producerId }), rows: (a: unknown[]) => a.length },
+  "reports.profitability": {
+    call: (c, producerId) => c.reports.profitability({ producerId, ...days() }),
+    rows: (a: { products: unknown[]; categories: unknown[] }) => a.products.length + a.categories.length,
+  },
+  "reports.expiryWaste": {
+    call: (c, producerId) => c.reports.expiryWaste({ producerId, ...days() }),
+    rows: (a: { lots: unknown[]; waste: unknown[]; bands: { units: number }[] }) =>
+      a.lots.length + a.waste.length + a.bands.reduce((sum, b) => sum + b.units, 0),
+  },
+  "reports.expiryWasteCsv": {
+    call: (c, producerId) => c.reports.expiryWasteCsv({ producerId, ...days() }),
+    rows: (a: { csv: string }) => a.csv.trim().split("\n").length - 1,
+  },
+};

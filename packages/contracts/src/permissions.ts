@@ -1,0 +1,58 @@
+/**
+ * What each role may do. One permission per action; roles are sets of permissions. The domain
+ * enforces these (`requirePermission`, `can`), every staff procedure declares the one it needs, and
+ * the admin SPA hides what the signed-in role lacks (it reads them from `auth.me`).
+ */
+export const PERMISSIONS = {
+  "catalog.view": "See products, stock levels, lots, movements and low-stock alerts",
+  "costs.view": "See unit costs, stock value, margins and valuation",
+  "catalog.edit": "Create and edit products, prices and locations",
+  "stock.receive": "Receive stock",
+  "stock.adjust": "Adjust stock, with a reason from the list",
+  "stock.adjust.anyReason": "Adjust stock with any reason",
+  "stock.writeOff": "Write off stock",
+  "stock.transfer": "Move stock between locations",
+  "stock.count": "Count stock",
+  "orders.view": "See orders",
+  "orders.fulfil": "Confirm, dispatch and deliver orders",
+  "orders.cancel": "Cancel orders",
+  "analytics.view": "See analytics and reports (values need costs.view)",
+  "alerts.manage": "See and change alert recipients and channels; see sent notifications",
+  "staff.manage": "Invite staff, change their roles, deactivate them",
+  "integrations.manage": "Manage API keys and webhooks",
+  "audit.view": "See the audit log",
+  "producers.manage": "Create and suspend producers (platform only)",
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const STAFF_ROLES = ["PLATFORM_ADMIN", "PRODUCER_ADMIN", "PRODUCER_STAFF", "VIEWER"] as const;
+export type StaffRoleName = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Record<StaffRoleName, string> = {
+  PLATFORM_ADMIN: "Platform admin",
+  PRODUCER_ADMIN: "Producer admin",
+  PRODUCER_STAFF: "Producer staff",
+  VIEWER: "Viewer (read only)",
+};
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+export const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
+  PLATFORM_ADMIN: ALL,
+  PRODUCER_ADMIN: ALL.filter((p) => p !== "producers.manage"),
+  // Warehouse work: no costs, margins, valuation, prices, settings, staff or keys.
+  PRODUCER_STAFF: ["catalog.view", "stock.receive", "stock.adjust", "stock.transfer", "stock.count", "orders.view", "orders.fulfil", "analytics.view"],
+  // An accountant: sees everything a producer admin sees about stock, orders and money; changes nothing.
+  VIEWER: ["catalog.view", "costs.view", "orders.view", "analytics.view"],
+};
+
+/** Roles a producer admin may give within their producer (platform admins are made by platform admins). */
+export const PRODUCER_ROLES = ["PRODUCER_ADMIN", "PRODUCER_STAFF", "VIEWER"] as const satisfies readonly StaffRoleName[];
+
+export function roleCan(role: StaffRoleName, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Reasons an adjustment may give without `stock.adjust.anyReason`. */
+export const ADJUST_REASONS = ["Count correction", "Found stock", "Customer return", "Receiving error"] as const;
