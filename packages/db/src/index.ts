@@ -1,3 +1,4 @@
+export { APP_ROLE, applyAppGrants, appUrlFor, EMBEDDED_APP_PASSWORD, ensureAppRole } from "./app-role.ts";
 export { createDb, createPool, type Db, type Pool, type PoolClient, type Tx } from "./client.ts";
 export { assertDataDirFree, EmbeddedPostgresInUseError, findFreePort, startEmbeddedPostgres } from "./embedded-postgres.ts";
 export type * from "./generated/prisma/client.ts";
