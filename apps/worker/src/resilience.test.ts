@@ -63,8 +63,8 @@ async function producerWithSmsAlerts(phone: string) {
 async function startSender(): Promise<RunningWorker> {
   const termiiSms = createTermiiProvider({ baseUrl: termii.url, apiKey: "k", senderId: "S" }, "generic");
   const sender = await startWorker({
-    databaseUrl: database.current.url,
-    db: database.current.db,
+    databaseUrl: database.current.appUrl,
+    db: database.current.appDb,
     clock: systemClock,
     log: pino({ level: "silent" }),
     pollingIntervalSeconds: 60,
