@@ -31,6 +31,7 @@ function spawnWorker(): ChildProcess {
     env: {
       ...process.env,
       DATABASE_URL: database.current.url,
+      APP_DATABASE_URL: database.current.appUrl,
       LOG_LEVEL: "warn",
       SMS_PROVIDER: "termii",
       TERMII_BASE_URL: termii.url,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE } from "./app-role.ts";
+import { APP_ROLE, applyAppGrants } from "./app-role.ts";
 import { useTestDatabase } from "./testing/use-test-database.ts";
 
 const database = useTestDatabase({ maxConnections: 2 });
@@ -70,5 +70,29 @@ describe("the app role", () => {
     ["read the migrations table", "SELECT count(*) FROM _prisma_migrations"],
   ])("may not %s (42501)", async (_, sql) => {
     expect(await outcome(sql)).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it("is handed pg-boss objects an earlier version created as the owner, on the next migrate", async () => {
+    const owner = new pg.Client({ connectionString: database.current.url });
+    await owner.connect();
+    try {
+      await owner.query(`
+        CREATE TYPE pgboss.old_state AS ENUM ('a', 'b');
+        CREATE TABLE pgboss.old_job (id serial PRIMARY KEY, state pgboss.old_state);
+        CREATE TABLE pgboss.old_parted (name text) PARTITION BY LIST (name);
+        CREATE TABLE pgboss.old_part PARTITION OF pgboss.old_parted FOR VALUES IN ('x');
+        CREATE FUNCTION pgboss.old_fn() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;`);
+      await applyAppGrants(database.current.url);
+      const { rows } = await owner.query(`
+        SELECT relname AS name, relowner::regrole::text AS owner FROM pg_class WHERE relnamespace = 'pgboss'::regnamespace AND relkind IN ('r', 'p', 'S')
+        UNION ALL SELECT proname, proowner::regrole::text FROM pg_proc WHERE pronamespace = 'pgboss'::regnamespace
+        UNION ALL SELECT typname, typowner::regrole::text FROM pg_type WHERE typnamespace = 'pgboss'::regnamespace AND typtype = 'e'
+        ORDER BY 1`);
+      expect(rows).toEqual(["old_fn", "old_job", "old_job_id_seq", "old_part", "old_parted", "old_state"].map((name) => ({ name, owner: APP_ROLE })));
+      expect(await outcome("INSERT INTO pgboss.old_job (state) VALUES ('a')")).toBe("ok");
+    } finally {
+      await owner.query("DROP TABLE pgboss.old_job, pgboss.old_parted; DROP TYPE pgboss.old_state; DROP FUNCTION pgboss.old_fn()");
+      await owner.end();
+    }
   });
 });

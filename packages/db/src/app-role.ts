@@ -33,6 +33,11 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
+/** Whether the server at `url` has the app role. */
+export async function hasAppRole(url: string): Promise<boolean> {
+  return withClient(url, async (client) => ((await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE])).rowCount ?? 0) > 0);
+}
+
 const DUPLICATE_OBJECT = "42710";
 
 /**
