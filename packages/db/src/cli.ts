@@ -1,8 +1,8 @@
 // Database commands: `migrate` applies pending migrations, prisma/sql and prisma/grants.sql
-// (DATABASE_URL, or the embedded dev cluster in .data/pg; APP_DB_PASSWORD creates the app role); `create <name>` writes a new migration from the schema
-// change; `check` fails when the schema has changes no migration covers (it diffs schema files)
-// or prisma/sql/apply-order.txt does not list every file; `check-sql` fails when the database's
-// functions and triggers differ from prisma/sql.
+// (DATABASE_URL, or the embedded dev cluster in .data/pg; APP_DB_PASSWORD creates the app role);
+// `create <name>` writes a new migration from the schema change; `check` fails when the schema has
+// changes no migration covers (it diffs schema files) or prisma/sql/apply-order.txt does not list
+// every file; `check-sql` fails when the database's functions and triggers differ from prisma/sql.
 import { APP_ROLE, hasAppRole } from "./app-role.ts";
 import { applyMigrations, checkSchemaDrift, createMigration } from "./migrations.ts";
 import { resolveDatabase } from "./resolve-database.ts";
