@@ -5,6 +5,9 @@ import { loadStartEnv, seedDemoFlag } from "./start-env.ts";
 import { withDeps } from "./with-deps.ts";
 
 const env = loadStartEnv();
-await withDeps({ databaseUrl: env.DATABASE_URL, cluster: env.STOCKROOM_CLUSTER }, async (deps) => {
-  await seedDemoIfWanted(deps, { isEmbedded: !env.DATABASE_URL, seedDemo: seedDemoFlag(env) });
-});
+await withDeps(
+  { databaseUrl: env.DATABASE_URL, appDatabaseUrl: env.APP_DATABASE_URL, appPassword: env.APP_DB_PASSWORD, cluster: env.STOCKROOM_CLUSTER },
+  async (deps) => {
+    await seedDemoIfWanted(deps, { isEmbedded: !env.DATABASE_URL, seedDemo: seedDemoFlag(env) });
+  },
+);

@@ -7,6 +7,10 @@ const seedFlag = z
 
 const schema = z.object({
   DATABASE_URL: z.string().url("must be a postgres:// URL, or unset to use the embedded Postgres").optional(),
+  /** The app role's URL on that server (server and worker connect with it); unset: DATABASE_URL, with a warning. */
+  APP_DATABASE_URL: z.string().url("must be a postgres:// URL for the app role, or unset").optional(),
+  /** With DATABASE_URL: migrate creates the app role `stockroom_app` with this password (or sets it). */
+  APP_DB_PASSWORD: z.string().min(12, "use at least 12 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Embedded Postgres data directory under .data/ (tests use their own). */
   STOCKROOM_CLUSTER: z
@@ -28,6 +32,8 @@ export function loadStartEnv(source: NodeJS.ProcessEnv = process.env): StartEnv 
   const result = schema.safeParse({
     ...source,
     DATABASE_URL: source.DATABASE_URL || undefined,
+    APP_DATABASE_URL: source.APP_DATABASE_URL || undefined,
+    APP_DB_PASSWORD: source.APP_DB_PASSWORD || undefined,
     SEED_DEMO: source.SEED_DEMO || undefined,
     STOCKROOM_SEED_DEMO: source.STOCKROOM_SEED_DEMO || undefined,
   });

@@ -64,7 +64,12 @@ async function main(): Promise<void> {
     const build = spawnSync("pnpm", ["build"], { cwd: REPO_ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("pnpm build failed");
   }
-  const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, cluster: env.STOCKROOM_CLUSTER });
+  const database = await resolveDatabase({
+    databaseUrl: env.DATABASE_URL,
+    appDatabaseUrl: env.APP_DATABASE_URL,
+    appPassword: env.APP_DB_PASSWORD,
+    cluster: env.STOCKROOM_CLUSTER,
+  });
   stopDatabase = database.stop;
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
@@ -75,7 +80,9 @@ async function main(): Promise<void> {
     seedDemoIfWanted(deps, { isEmbedded: database.isEmbedded, seedDemo: seedDemoFlag(env) }),
   );
 
-  const appEnv = { DATABASE_URL: database.url };
+  // The server and worker get the app role's URL only; the owner's stays with migrate. Without an
+  // app role (DATABASE_URL alone) they connect as the owner and warn.
+  const appEnv = database.isAppRole ? { DATABASE_URL: undefined, APP_DATABASE_URL: database.appUrl } : { DATABASE_URL: database.url };
   const entry = (app: string) => path.join(REPO_ROOT, `apps/${app}/src/main.ts`);
   const tsxArgs = (file: string) => (isDev ? [tsxCli, "watch", "--clear-screen=false", file] : [tsxCli, file]);
   run("server", tsxArgs(entry("server")), { ...appEnv, PORT: String(env.PORT), SERVE_SPAS: String(!isDev) });
@@ -101,7 +108,7 @@ async function main(): Promise<void> {
       `  Storefront: ${storefront}`,
       `  Admin:      ${admin}`,
       `  API:        ${base}/trpc   (health: ${base}/healthz)`,
-      `  Database:   ${database.isEmbedded ? `embedded Postgres in .data/${env.STOCKROOM_CLUSTER}` : "DATABASE_URL"}`,
+      `  Database:   ${database.isEmbedded ? `embedded Postgres in .data/${env.STOCKROOM_CLUSTER}` : "DATABASE_URL"}${database.isAppRole ? ", app as stockroom_app" : ", app as the owner"}`,
       ...(seeded.seed
         ? [
             `  Demo logins (password "${DEMO_PASSWORD}"):`,

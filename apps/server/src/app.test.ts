@@ -9,7 +9,7 @@ let app: FastifyInstance;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const testDeps = await createTestDeps(database.current.db, database.current.url);
+  const testDeps = await createTestDeps(database.current.appDb, database.current.appUrl);
   close = testDeps.close;
   app = await buildServer({
     env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false },

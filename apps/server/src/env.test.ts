@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { loadServerEnv } from "./env.ts";
+import { appDatabaseUrl, loadServerEnv } from "./env.ts";
 
 describe("server env", () => {
   it("applies defaults when only DATABASE_URL is given", () => {
     expect(loadServerEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db" })).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", SERVE_SPAS: true });
+  });
+
+  it("connects as APP_DATABASE_URL when given (DATABASE_URL is then optional), else as DATABASE_URL", () => {
+    const owner = "postgresql://owner:p@127.0.0.1:5432/db";
+    const app = "postgresql://stockroom_app:p@127.0.0.1:5432/db";
+    expect(appDatabaseUrl(loadServerEnv({ DATABASE_URL: owner, APP_DATABASE_URL: app }))).toBe(app);
+    expect(appDatabaseUrl(loadServerEnv({ APP_DATABASE_URL: app }))).toBe(app);
+    expect(appDatabaseUrl(loadServerEnv({ DATABASE_URL: owner, APP_DATABASE_URL: "" }))).toBe(owner);
+    expect(() => loadServerEnv({ DATABASE_URL: owner, APP_DATABASE_URL: "not a url" })).toThrowError(/APP_DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
   it("reads TRUST_PROXY as false (default), true, a hop count or proxy addresses", () => {

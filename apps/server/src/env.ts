@@ -2,7 +2,10 @@ import { HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
 import { z } from "zod";
 
 const schema = z.object({
-  DATABASE_URL: z.string().url("must be a postgres:// URL (pnpm start sets it for the embedded database)"),
+  /** The owner's URL; not needed when APP_DATABASE_URL is set (migrate uses it, the app does not). */
+  DATABASE_URL: z.string().url("must be a postgres:// URL, or set APP_DATABASE_URL (pnpm start sets them for the embedded database)"),
+  /** The app role's URL (least privilege: no DDL). Unset: DATABASE_URL, with a warning at boot. */
+  APP_DATABASE_URL: z.string().url("must be a postgres:// URL for the app role (stockroom_app)").optional(),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -47,9 +50,17 @@ const schema = z.object({
 
 export type ServerEnv = z.infer<typeof schema>;
 
+/** The URL the app connects with: the app role's, else (with a warning at boot) the owner's. */
+export const appDatabaseUrl = (env: Pick<ServerEnv, "DATABASE_URL" | "APP_DATABASE_URL">): string => env.APP_DATABASE_URL ?? env.DATABASE_URL;
+
 /** Validates the environment once; a bad value stops boot with a message naming the variable. */
 export function loadServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  const result = schema.safeParse({ ...source, COOKIE_SECURE: source.COOKIE_SECURE ?? (source.NODE_ENV === "production" ? "true" : "false") });
+  const result = schema.safeParse({
+    ...source,
+    DATABASE_URL: source.DATABASE_URL || source.APP_DATABASE_URL,
+    APP_DATABASE_URL: source.APP_DATABASE_URL || undefined,
+    COOKIE_SECURE: source.COOKIE_SECURE ?? (source.NODE_ENV === "production" ? "true" : "false"),
+  });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid server environment:\n${lines.join("\n")}`);

@@ -17,7 +17,7 @@ let base: string;
 let cookie: string;
 
 beforeAll(async () => {
-  server = await createServerDeps(database.current.url, 4, {
+  server = await createServerDeps(database.current.appUrl, 4, {
     isHoldCoalescing: true,
     holdLanes: 1,
     holdDepth: 1,

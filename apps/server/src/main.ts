@@ -1,10 +1,13 @@
 import { buildServer } from "./app.ts";
 import { createServerDeps } from "./deps.ts";
-import { loadServerEnv } from "./env.ts";
+import { appDatabaseUrl, loadServerEnv } from "./env.ts";
+
+const OWNER_WARNING =
+  "APP_DATABASE_URL is not set: connecting as DATABASE_URL's role, which may change the schema. Create the app role and set APP_DATABASE_URL (README: Running in production).";
 
 async function main(): Promise<void> {
   const env = loadServerEnv();
-  const { deps, close } = await createServerDeps(env.DATABASE_URL, env.DB_POOL_SIZE, {
+  const { deps, close } = await createServerDeps(appDatabaseUrl(env), env.DB_POOL_SIZE, {
     isHoldCoalescing: env.HOLD_COALESCING,
     holdLanes: env.HOLD_LANES,
     holdDepth: env.HOLD_DEPTH,
@@ -12,6 +15,7 @@ async function main(): Promise<void> {
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   });
   const app = await buildServer({ env, deps });
+  if (!env.APP_DATABASE_URL) app.log.warn(OWNER_WARNING);
   await app.listen({ host: env.HOST, port: env.PORT });
   const stop = async (signal: string) => {
     app.log.info({ signal }, "shutting down");

@@ -13,7 +13,7 @@ const env = { LOG_LEVEL: "error" as const, SESSION_TTL_HOURS: 12, SERVE_SPAS: fa
 const csrf = { "content-type": "application/json", "x-stockroom-csrf": "1" };
 
 beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url);
+  testDeps = await createTestDeps(database.current.appDb, database.current.appUrl);
 });
 afterAll(() => testDeps.close());
 

@@ -21,7 +21,7 @@ async function start(name: string, secure: boolean, trustProxy: boolean | number
 }
 
 beforeAll(async () => {
-  const testDeps = await createTestDeps(database.current.db, database.current.url);
+  const testDeps = await createTestDeps(database.current.appDb, database.current.appUrl);
   close = testDeps.close;
   await start("plain", false, false, testDeps.deps);
   await start("secure", true, true, testDeps.deps);

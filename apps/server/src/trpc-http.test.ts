@@ -18,7 +18,7 @@ let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
 const env = { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false } as const;
 
 beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url);
+  testDeps = await createTestDeps(database.current.appDb, database.current.appUrl);
   app = await buildServer({ env, deps: testDeps.deps });
   reference = await buildServer({ env, deps: testDeps.deps, isTrpcDirect: false });
 });

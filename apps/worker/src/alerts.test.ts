@@ -19,8 +19,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   termii = await startFakeHttpProvider(() => ({ status: 200, body: { message_id: "t-1" } }));
   worker = await startWorker({
-    databaseUrl: database.current.url,
-    db: database.current.db,
+    databaseUrl: database.current.appUrl,
+    db: database.current.appDb,
     clock,
     log: pino({ level: "silent" }),
     pollingIntervalSeconds: 0.5,

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 const schema = z
   .object({
-    DATABASE_URL: z.string().url("must be a postgres:// URL (pnpm start sets it for the embedded database)"),
+    /** The owner's URL; not needed when APP_DATABASE_URL is set (migrate uses it, the app does not). */
+    DATABASE_URL: z.string().url("must be a postgres:// URL, or set APP_DATABASE_URL (pnpm start sets them for the embedded database)"),
+    /** The app role's URL (least privilege: no DDL). Unset: DATABASE_URL, with a warning at boot. */
+    APP_DATABASE_URL: z.string().url("must be a postgres:// URL for the app role (stockroom_app)").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** How long SIGTERM waits for running jobs before giving up on them (they are retried later). */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
@@ -16,8 +19,15 @@ const schema = z
 
 export type WorkerEnv = z.infer<typeof schema>;
 
+/** The URL the worker connects with: the app role's, else (with a warning at boot) the owner's. */
+export const appDatabaseUrl = (env: Pick<WorkerEnv, "DATABASE_URL" | "APP_DATABASE_URL">): string => env.APP_DATABASE_URL ?? env.DATABASE_URL;
+
 export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const result = schema.safeParse(source);
+  const result = schema.safeParse({
+    ...source,
+    DATABASE_URL: source.DATABASE_URL || source.APP_DATABASE_URL,
+    APP_DATABASE_URL: source.APP_DATABASE_URL || undefined,
+  });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid worker environment:\n${lines.join("\n")}`);

@@ -14,7 +14,7 @@ let worker: RunningWorker | undefined;
 
 beforeEach(async () => {
   clock.reset();
-  sender = await createTestDeps(database.current.db, database.current.url, clock);
+  sender = await createTestDeps(database.current.appDb, database.current.appUrl, clock);
 });
 afterEach(async () => {
   await worker?.stop(5_000);

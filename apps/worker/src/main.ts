@@ -2,15 +2,19 @@ import { createDb } from "@stockroom/db";
 import { systemClock } from "@stockroom/domain";
 import { providersFromEnv } from "@stockroom/notifications";
 import pino from "pino";
-import { loadWorkerEnv } from "./env.ts";
+import { appDatabaseUrl, loadWorkerEnv } from "./env.ts";
 import { startWorker } from "./worker.ts";
+
+const OWNER_WARNING =
+  "APP_DATABASE_URL is not set: connecting as DATABASE_URL's role, which may change the schema. Create the app role and set APP_DATABASE_URL (README: Running in production).";
 
 async function main(): Promise<void> {
   const env = loadWorkerEnv();
   const log = pino({ level: env.LOG_LEVEL, name: "worker" });
-  const db = createDb(env.DATABASE_URL);
+  if (!env.APP_DATABASE_URL) log.warn(OWNER_WARNING);
+  const db = createDb(appDatabaseUrl(env));
   const worker = await startWorker({
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl: appDatabaseUrl(env),
     db,
     clock: systemClock,
     log,

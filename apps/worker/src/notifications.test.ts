@@ -28,8 +28,8 @@ beforeAll(async () => {
   });
   twilio = await startFakeHttpProvider(() => ({ status: 201, body: { sid: "SM123", status: "queued" } }));
   worker = await startWorker({
-    databaseUrl: database.current.url,
-    db: database.current.db,
+    databaseUrl: database.current.appUrl,
+    db: database.current.appDb,
     clock,
     log: pino({ level: "silent" }),
     pollingIntervalSeconds: 0.5,

@@ -31,6 +31,7 @@ function spawnWorker(): ChildProcess {
     env: {
       ...process.env,
       DATABASE_URL: database.current.url,
+      APP_DATABASE_URL: database.current.appUrl,
       LOG_LEVEL: "warn",
       SMS_PROVIDER: "termii",
       TERMII_BASE_URL: termii.url,
@@ -63,8 +64,8 @@ async function producerWithSmsAlerts(phone: string) {
 async function startSender(): Promise<RunningWorker> {
   const termiiSms = createTermiiProvider({ baseUrl: termii.url, apiKey: "k", senderId: "S" }, "generic");
   const sender = await startWorker({
-    databaseUrl: database.current.url,
-    db: database.current.db,
+    databaseUrl: database.current.appUrl,
+    db: database.current.appDb,
     clock: systemClock,
     log: pino({ level: "silent" }),
     pollingIntervalSeconds: 60,

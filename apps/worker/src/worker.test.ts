@@ -48,7 +48,7 @@ describe("worker", () => {
 
   it("stops gracefully on SIGTERM as a real process", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {
-      env: { ...process.env, DATABASE_URL: database.current.url, LOG_LEVEL: "info" },
+      env: { ...process.env, DATABASE_URL: database.current.url, APP_DATABASE_URL: database.current.appUrl, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -33,6 +33,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     max: 6,
+    // migrate creates the schema (prisma/grants.sql): the app role may not create schemas.
+    createSchema: false,
     superviseIntervalSeconds: 10,
     monitorIntervalSeconds: 10,
     __test__enableSpies: options.isSpyEnabled,

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { applyAppGrants } from "./app-role.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "./paths.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
 import { applySqlObjects } from "./sql-objects.ts";
@@ -67,7 +68,8 @@ export class UnknownMigrationsError extends Error {
  * Apply pending migrations exactly as `prisma migrate deploy` does (same `_prisma_migrations`
  * table), verify that every applied migration still has the text it was applied with (the WASM
  * engine reports an edited migration as "up to date", which would hide a missing change), then
- * apply the functions, triggers and views of prisma/sql (sql-objects.ts).
+ * apply the functions, triggers and views of prisma/sql (sql-objects.ts), then the app role's
+ * rights (prisma/grants.sql, when the role exists: app-role.ts).
  */
 export async function applyMigrations(url: string, paths: MigrationPaths = DEFAULT_PATHS, sqlDir?: string): Promise<string[]> {
   const schema = await readFile(paths.schemaPath, "utf8");
@@ -76,6 +78,7 @@ export async function applyMigrations(url: string, paths: MigrationPaths = DEFAU
   await assertAppliedKnown(url, migrationsList);
   const result = await withSchemaEngine(url, schema, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
   await applySqlObjects(url, sqlDir);
+  await applyAppGrants(url);
   return result.appliedMigrationNames;
 }
 

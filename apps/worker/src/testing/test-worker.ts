@@ -11,8 +11,8 @@ export function startTestWorker(
   options: Partial<Omit<WorkerOptions, "databaseUrl" | "db" | "clock">> = {},
 ): Promise<RunningWorker> {
   return startWorker({
-    databaseUrl: database.url,
-    db: database.db,
+    databaseUrl: database.appUrl,
+    db: database.appDb,
     clock,
     log: pino({ level: "silent" }),
     messengers: { EMAIL: outboxProvider, SMS: outboxProvider, WHATSAPP: outboxProvider },

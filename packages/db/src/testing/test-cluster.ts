@@ -1,5 +1,6 @@
 import path from "node:path";
 import pg from "pg";
+import { EMBEDDED_APP_PASSWORD, ensureAppRole } from "../app-role.ts";
 import { startEmbeddedPostgres } from "../embedded-postgres.ts";
 import { applyMigrations } from "../migrations.ts";
 import { DATA_DIR } from "../paths.ts";
@@ -12,6 +13,8 @@ declare module "vitest" {
 }
 
 export const TEMPLATE_DATABASE = "stockroom_template";
+/** The app role's password on the test server (roles are server-wide; a test server is local). */
+export const TEST_APP_PASSWORD = EMBEDDED_APP_PASSWORD;
 
 export interface TestCluster {
   /** URL of a database on the test server that may run CREATE DATABASE. */
@@ -22,7 +25,8 @@ export interface TestCluster {
 /**
  * The test server: TEST_DATABASE_URL when set (any Postgres we may create databases on),
  * otherwise an embedded cluster in .data/test-pg, never the dev data. Durability is off: tests
- * prove logic, benchmarks measure speed. The template database is migrated fresh every run.
+ * prove logic, benchmarks measure speed. The template database is migrated fresh every run, after
+ * the app role exists, so its grants (copied with the template) are the ones a deployment gets.
  */
 export async function startTestCluster(externalUrl?: string): Promise<TestCluster> {
   const server = externalUrl
@@ -37,6 +41,7 @@ export async function startTestCluster(externalUrl?: string): Promise<TestCluste
     } finally {
       await admin.end();
     }
+    await ensureAppRole(server.adminUrl, TEST_APP_PASSWORD);
     await applyMigrations(databaseUrl(server.adminUrl, TEMPLATE_DATABASE));
   } catch (error) {
     await server.stop();

@@ -1,12 +1,17 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { appUrlFor } from "../app-role.ts";
 import { createDb, type Db } from "../client.ts";
-import { databaseUrl, TEMPLATE_DATABASE } from "./test-cluster.ts";
+import { databaseUrl, TEMPLATE_DATABASE, TEST_APP_PASSWORD } from "./test-cluster.ts";
 
 export interface TestDatabase {
+  /** As the owner (a superuser on the test server): for fixtures and tests that change the schema. */
   url: string;
   name: string;
   db: Db;
+  /** As the app role (`stockroom_app`), what the server and worker use: a missing grant fails the test. */
+  appUrl: string;
+  appDb: Db;
   /** Drops the database (kept when the env var KEEP_TEST_DATABASES is set, for debugging). */
   drop(): Promise<void>;
 }
@@ -23,12 +28,16 @@ export async function createTestDatabase(adminUrl: string, options: { maxConnect
   }
   const url = databaseUrl(adminUrl, name);
   const db = createDb(url, options);
+  const appUrl = appUrlFor(url, TEST_APP_PASSWORD);
+  const appDb = createDb(appUrl, options);
   return {
     url,
     name,
     db,
+    appUrl,
+    appDb,
     async drop() {
-      await db.$disconnect();
+      await Promise.all([db.$disconnect(), appDb.$disconnect()]);
       if (process.env.KEEP_TEST_DATABASES) return;
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
