@@ -15,6 +15,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO stockroom
 -- The ledger is append-only (its triggers reject UPDATE, DELETE and TRUNCATE for everyone); the app
 -- is not even allowed to try. Nothing in the app changes or removes a movement.
 REVOKE UPDATE, DELETE ON "Movement" FROM stockroom_app;
+-- The audit log likewise: written, never edited or removed.
+REVOKE UPDATE, DELETE ON "AuditEvent" FROM stockroom_app;
 -- Migration bookkeeping is the owner's.
 REVOKE ALL ON "_prisma_migrations" FROM stockroom_app;
 

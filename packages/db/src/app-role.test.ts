@@ -67,6 +67,8 @@ describe("the app role", () => {
     ["disable the ledger's trigger", `ALTER TABLE "Movement" DISABLE TRIGGER "Movement_append_only"`],
     ["update the ledger", `UPDATE "Movement" SET reason = 'rewritten'`],
     ["delete from the ledger", `DELETE FROM "Movement"`],
+    ["rewrite the audit log", `UPDATE "AuditEvent" SET action = 'x'`],
+    ["delete from the audit log", `DELETE FROM "AuditEvent"`],
     ["read the migrations table", "SELECT count(*) FROM _prisma_migrations"],
   ])("may not %s (42501)", async (_, sql) => {
     expect(await outcome(sql)).toBe(INSUFFICIENT_PRIVILEGE);
