@@ -42,9 +42,11 @@ test("producer staff see no costs, margins, valuation or settings, and adjust wi
   await capturePage(page, "admin-product-staff");
 
   await nav(page).getByRole("link", { name: "Analytics" }).click();
-  await expect(page.getByRole("heading", { name: "Stock movements" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Stock movement" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Restock recommendations" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Valuation" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Profitability" })).toHaveCount(0);
+  await capturePage(page, "admin-analytics-staff", { phoneScreens: 1 });
 
   // Typing the address of a page the role lacks: the server refuses, and the page says why.
   await page.goto("/admin/notifications");

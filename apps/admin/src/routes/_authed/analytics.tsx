@@ -12,7 +12,7 @@ import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
 import { isoDay, resolveRange } from "../../lib/dates.ts";
 import { formatCost, formatCount, formatPercent } from "../../lib/format.ts";
-import { IfCan } from "../../lib/permissions.tsx";
+import { IfCan, useCan } from "../../lib/permissions.tsx";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import type { Staff } from "../../lib/staff.ts";
@@ -70,6 +70,7 @@ function AnalyticsPage() {
   const q = queries(trpc, me, search);
   const { data: series, isUpdating: isSeriesUpdating } = useRouteQuery(q.series);
   const { data: trend, isUpdating: isTrendUpdating } = useRouteQuery(q.trend);
+  const can = useCan();
 
   return (
     <div className="page">
@@ -107,7 +108,13 @@ function AnalyticsPage() {
         >
           <MovementChart series={series} from={from} to={to} bucket={bucket} />
         </Section>
-        <Section title="Low-stock trend" description="Alerts open at the end of each day." isBusy={isTrendUpdating}>
+        <Section
+          title="Low-stock trend"
+          description="Alerts open at the end of each day."
+          isBusy={isTrendUpdating}
+          // Full width when the valuation beside it is not shown to this role.
+          className={can("costs.view") ? undefined : "span-2"}
+        >
           <LowStockTrendChart trend={trend} />
         </Section>
         <IfCan permission="costs.view">
