@@ -1,67 +1,58 @@
-import { randomBytes } from "node:crypto";
-import { addDays, type Deps, placeOrder, receiveLot, reserveCart, type StaffActor, setOrderStatus, utcDay } from "@stockroom/domain";
-import { DEMO_CUSTOMERS } from "./demo-catalog.ts";
+import { addDays, availabilityOf, type Deps, placeOrder, receiveLot, reserveCart, type StaffActor, setOrderStatus, utcDay } from "@stockroom/domain";
+import { simulateHistory } from "./simulate-history.ts";
 
-// Expiry offsets in days, cycled over products: inside the 7, 30 and 90 day bands, later, none.
-const EXPIRY_OFFSETS = [5, 21, 60, 180, null, 400];
+/** Days of history the demo simulates before today. */
+export const DEMO_HISTORY_DAYS = 90;
 
 /**
- * Lots (every expiry band, one expired lot per producer, some products below their minimum or
- * out of stock) and orders in every status. Runs only for producers that have no lots yet, so the
- * seed stays idempotent. Goes through the domain functions, so the ledger explains every unit.
+ * Each producer's stock and orders: 90 simulated days of trading (simulate-history.ts), then a few
+ * things every page should show on first start: short-dated lots in each expiry band, one expired
+ * lot awaiting write-off, and the products a supplier stopped delivering bought up by a wholesale
+ * customer, so some are out of stock. Runs only for producers that have no lots yet, so the seed
+ * stays idempotent. Everything goes through the domain functions: the ledger explains every unit.
  */
 export async function seedDemoStock(deps: Deps, admin: StaffActor): Promise<void> {
-  const today = utcDay(deps.clock.now());
   const producers = await deps.db.producer.findMany({ include: { locations: true, products: { orderBy: { sku: "asc" } } }, orderBy: { slug: "asc" } });
-  for (const producer of producers) {
-    if ((await deps.db.lot.count({ where: { producerId: producer.id } })) > 0) continue;
-    const sellable = producer.locations.find((l) => l.isSellable);
-    const backStore = producer.locations.find((l) => !l.isSellable);
-    if (!sellable) continue;
-    const tracked = producer.products.filter((p) => p.trackInventory);
-    for (const [index, product] of tracked.entries()) {
-      const receive = (lotNumber: string, quantity: number, expiryDate: string | null, locationId = sellable.id) =>
-        receiveLot(deps, admin, { productId: product.id, locationId, lotNumber, expiryDate, unitCostCents: product.unitCostCents, quantity });
-      if (index % 8 === 1) continue; // out of stock
-      if (index % 8 === 3) {
-        await receive(`${product.sku}-L1`, Math.max(1, product.minStockLevel - 4), addDays(today, 45)); // below minimum
-        continue;
-      }
-      const offset = EXPIRY_OFFSETS[index % EXPIRY_OFFSETS.length] ?? null;
-      await receive(`${product.sku}-L1`, 12 + (index % 5) * 6, offset === null ? null : addDays(today, offset));
-      await receive(`${product.sku}-L2`, 30 + (index % 3) * 10, addDays(today, 240));
-      if (index === 0) await receive(`${product.sku}-OLD`, 6, addDays(today, -3)); // already expired, awaiting write-off
-      if (index % 4 === 2 && backStore) await receive(`${product.sku}-BS`, 40, addDays(today, 300), backStore.id);
-    }
-    await seedOrders(
-      deps,
-      admin,
-      tracked
-        .filter((_, i) => i % 8 !== 1 && i % 8 !== 3)
-        .slice(0, 5)
-        .map((p) => p.id),
-    );
-  }
+  // Producers trade independently: simulate them side by side.
+  await Promise.all(
+    producers.map(async (producer) => {
+      if ((await deps.db.lot.count({ where: { producerId: producer.id } })) > 0) return;
+      await simulateHistory(deps, admin, producer, DEMO_HISTORY_DAYS);
+      await shapeToday(deps, admin, producer);
+    }),
+  );
 }
 
-async function seedOrders(deps: Deps, admin: StaffActor, productIds: string[]): Promise<void> {
-  const journeys: ("PENDING" | "CONFIRMED" | "DISPATCHED" | "DELIVERED" | "CANCELLED")[][] = [
-    [],
-    ["CONFIRMED"],
-    ["CONFIRMED", "DISPATCHED"],
-    ["CONFIRMED", "DISPATCHED", "DELIVERED"],
-    ["CANCELLED"],
-  ];
-  for (const [index, journey] of journeys.entries()) {
-    const productId = productIds[index % productIds.length];
-    if (!productId) return;
-    const cartId = randomBytes(16).toString("base64url");
-    const lines = [{ productId, quantity: 1 + (index % 3) }];
-    const customer = DEMO_CUSTOMERS[index % DEMO_CUSTOMERS.length];
-    await reserveCart(deps, { cartId, lines });
-    const { orders } = await placeOrder(deps, { cartId, lines, customerEmail: customer?.email });
-    for (const order of orders) {
-      for (const status of journey) await setOrderStatus(deps, admin, { orderId: order.orderId, status });
-    }
+type Producer = Parameters<typeof simulateHistory>[2];
+
+async function shapeToday(deps: Deps, admin: StaffActor, producer: Producer): Promise<void> {
+  const today = utcDay(deps.clock.now());
+  const shop = producer.locations.find((l) => l.isSellable);
+  const backStore = producer.locations.find((l) => !l.isSellable);
+  const tracked = producer.products.filter((p) => p.trackInventory);
+  if (!shop) return;
+  const receive = (product: (typeof tracked)[number], suffix: string, quantity: number, expiryDate: string | null, locationId = shop.id) =>
+    receiveLot(deps, admin, { productId: product.id, locationId, lotNumber: `${product.sku}-${suffix}`, expiryDate, quantity });
+  // Short-dated stock bought at a discount: one lot in each expiry band.
+  for (const [index, offset] of [5, 21, 60].entries()) {
+    const product = tracked[index * 2];
+    if (product) await receive(product, `SD${offset}`, 6 + index * 4, addDays(today, offset));
   }
+  // Reserve stock in the back store (not sellable), and one lot that expired three days ago.
+  const first = tracked[0];
+  if (first) await receive(first, "OLD", 6, addDays(today, -3));
+  const stocked = tracked[2];
+  if (stocked && backStore) await receive(stocked, "BS", 40, addDays(today, 300), backStore.id);
+  // The products whose reorders stopped (one in eight): a wholesale customer takes what is left.
+  const stopped = tracked.filter((_, index) => index % 8 === 1);
+  const available = await availabilityOf(
+    deps,
+    stopped.map((p) => p.id),
+  );
+  const lines = stopped.map((p) => ({ productId: p.id, quantity: available.get(p.id) ?? 0 })).filter((l) => l.quantity > 0);
+  if (lines.length === 0) return;
+  const cartId = `demo-${producer.slug}-wholesale`;
+  await reserveCart(deps, { cartId, lines });
+  const { orders } = await placeOrder(deps, { cartId, lines, customerEmail: "wes@example.test" });
+  for (const order of orders) await setOrderStatus(deps, admin, { orderId: order.orderId, status: "CONFIRMED" });
 }
