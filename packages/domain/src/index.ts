@@ -13,6 +13,7 @@ export { catalogPageQuery, listCatalog } from "./catalog/list-catalog.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
 export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
+export { DEFAULT_PENDING_ORDER_TTL_HOURS, expirePendingOrders, pendingExpiryReason } from "./orders/expire-pending-orders.ts";
 export { getCartOrder, getOrder, listOrders, type OrderView } from "./orders/get-orders.ts";
 export { type PlacedOrder, placeOrder } from "./orders/place-order.ts";
 export { type SetOrderStatusResult, setOrderStatus } from "./orders/set-order-status.ts";
