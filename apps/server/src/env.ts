@@ -1,4 +1,4 @@
-import { HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
+import { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
 import { z } from "zod";
 
 const schema = z.object({
@@ -40,6 +40,10 @@ const schema = z.object({
   /** Coalescer lanes (products hash to a lane) and batches in flight per lane. */
   HOLD_LANES: z.coerce.number().int().min(1).max(64).default(HOLD_COALESCER_DEFAULTS.lanes),
   HOLD_DEPTH: z.coerce.number().int().min(1).max(8).default(HOLD_COALESCER_DEFAULTS.depth),
+  /** Units of one product a cart or order may hold, unless the product sets its own maxPerCart. */
+  CART_MAX_PER_PRODUCT: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_CART_MAX_PER_PRODUCT),
+  /** Units of all products in one cart or order. */
+  CART_MAX_UNITS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_CART_MAX_UNITS),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),

@@ -53,3 +53,38 @@ describe("probe 5: PENDING orders expire", () => {
     await expectValidInventory(database.current.db, clock.now());
   });
 });
+
+describe("probe 5: quantity limits", () => {
+  it("10,000 units of one product (of 100,000) in one cart is a 400 naming lines.0.quantity, on both hold paths and when placing; nothing held", async () => {
+    const { product: p } = await product(100_000);
+    const lines = [{ productId: p.id, quantity: 10_000 }];
+    const token = cartToken();
+    // Without and with an idempotency key, and placing the order (both hold paths: domain cart-limits.test.ts).
+    for (const [path, extra] of [
+      ["cart.reserve", {}],
+      ["cart.reserve", { idempotencyKey: "limit-probe-1" }],
+      ["orders.place", {}],
+    ] as const) {
+      const response = await call(path, { lines, ...extra }, token);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.data).toMatchObject({
+        code: "BAD_REQUEST",
+        domainCode: "VALIDATION_FAILED",
+        fields: { "lines.0.quantity": expect.stringMatching(/^At most \d+ /) },
+      });
+    }
+    expect(await database.current.db.hold.count({ where: { productId: p.id } })).toBe(0);
+    expect(await database.current.db.order.count({ where: { lines: { some: { productId: p.id } } } })).toBe(0);
+  });
+
+  it("101 units of one product is above the default of 100 per product, on both hold paths", async () => {
+    const { product: p } = await product(1_000);
+    for (const extra of [{}, { idempotencyKey: "limit-probe-2" }]) {
+      const response = await call("cart.reserve", { lines: [{ productId: p.id, quantity: 101 }], ...extra }, cartToken());
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.data.fields).toEqual({ "lines.0.quantity": "At most 100 per order for this product." });
+    }
+    expect(await database.current.db.hold.count({ where: { productId: p.id } })).toBe(0);
+    expect((await call("cart.reserve", { lines: [{ productId: p.id, quantity: 100 }] }, cartToken())).statusCode).toBe(200);
+  });
+});

@@ -31,6 +31,7 @@ export { adjustLot } from "./stock/adjust-lot.ts";
 export type { MovementView } from "./stock/apply-movement.ts";
 export { availabilityOf } from "./stock/availability.ts";
 export { cartIdFor } from "./stock/cart-id.ts";
+export { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS } from "./stock/cart-limits.ts";
 export { createHoldCoalescer, HOLD_COALESCER_DEFAULTS, type HoldCoalescer, type ShortLine } from "./stock/hold-coalescer.ts";
 export { inventoryReport } from "./stock/inventory-report.ts";
 export { listMovements } from "./stock/list-movements.ts";
