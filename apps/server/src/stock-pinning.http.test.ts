@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { expirePendingOrders } from "@stockroom/domain";
 import { createStockWorld, expectValidInventory, ManualClock, productWithStock } from "@stockroom/domain/testing";
-import { beforeEach, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildServer } from "./app.ts";
 import { useTestServer } from "./testing/use-test-server.ts";
 
 // Issue 13, probe 5: an anonymous script must not be able to pin stock (real server, real Postgres).
@@ -86,5 +88,91 @@ describe("probe 5: quantity limits", () => {
     }
     expect(await database.current.db.hold.count({ where: { productId: p.id } })).toBe(0);
     expect((await call("cart.reserve", { lines: [{ productId: p.id, quantity: 100 }] }, cartToken())).statusCode).toBe(200);
+  });
+});
+
+describe("probe 5: anonymous holds and orders are rate limited per cart token and per IP", () => {
+  let limited: FastifyInstance;
+  beforeAll(async () => {
+    limited = await buildServer({
+      env: {
+        LOG_LEVEL: "silent",
+        SESSION_TTL_HOURS: 12,
+        SERVE_SPAS: false,
+        COOKIE_SECURE: false,
+        RATE_LIMIT_HOLDS_PER_CART_PER_MIN: 5,
+        RATE_LIMIT_HOLDS_PER_IP_PER_MIN: 12,
+      },
+      deps: server.testDeps.deps,
+    });
+  });
+  afterAll(() => limited.close());
+
+  const send = (url: string, token: string, ip: string, payload: unknown) =>
+    limited.inject({
+      method: "POST",
+      url,
+      remoteAddress: ip,
+      headers: { "content-type": "application/json", "x-stockroom-csrf": "1", "x-cart-token": token },
+      payload: JSON.stringify(payload),
+    });
+  const reserve = (productId: string, token: string, ip: string) => send("/trpc/cart.reserve", token, ip, { lines: [{ productId, quantity: 1 }] });
+
+  function expectRefused(response: Awaited<ReturnType<typeof send>>) {
+    expect(response.statusCode).toBe(429);
+    const retryAfter = Number(response.headers["retry-after"]);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    return retryAfter;
+  }
+
+  it("the 6th hold of one cart within a minute is 429 with Retry-After; another cart from another IP still passes", async () => {
+    const { product: p } = await product(100);
+    const token = cartToken();
+    for (let i = 0; i < 5; i++) expect((await reserve(p.id, token, "10.0.1.1")).statusCode).toBe(200);
+    const refused = await reserve(p.id, token, "10.0.1.1");
+    const retryAfter = expectRefused(refused);
+    expect(refused.headers["x-trpc-direct"]).toBe("1");
+    expect(refused.json().error.data).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      domainCode: "RATE_LIMITED",
+      details: { retryAfterSeconds: retryAfter },
+    });
+    expect(refused.json().error.message).toMatch(/^Too many attempts to reserve or order\. Please wait \d+ seconds? and try again\.$/);
+    // The same cart from another IP is still the same cart; orders.place counts against it too.
+    expectRefused(await send("/trpc/orders.place", token, "10.0.1.2", { lines: [{ productId: p.id, quantity: 1 }] }));
+    expect((await reserve(p.id, cartToken(), "10.0.1.3")).statusCode).toBe(200);
+    // Refused calls held nothing: 5 from the first cart, 1 from the other.
+    expect((await database.current.db.hold.aggregate({ where: { productId: p.id, status: "HELD" }, _count: true }))._count).toBe(2);
+  });
+
+  it("one IP is limited across many carts; another IP is not", async () => {
+    const { product: p } = await product(100);
+    for (let i = 0; i < 12; i++) expect((await reserve(p.id, cartToken(), "10.0.2.1")).statusCode).toBe(200);
+    expectRefused(await reserve(p.id, cartToken(), "10.0.2.1"));
+    expect((await reserve(p.id, cartToken(), "10.0.2.2")).statusCode).toBe(200);
+  });
+
+  it("a batch containing cart.reserve is limited, counting each call; so is the REST route", async () => {
+    const { product: p } = await product(100);
+    const token = cartToken();
+    const input = { lines: [{ productId: p.id, quantity: 1 }] };
+    // Four holds in one batch: 4 of the cart's 5; the REST route takes the 5th.
+    const batch = await send("/trpc/cart.reserve,cart.reserve,cart.reserve,cart.reserve?batch=1", token, "10.0.3.1", {
+      0: input,
+      1: input,
+      2: input,
+      3: input,
+    });
+    expect(batch.statusCode).toBe(200);
+    expect((await send("/api/cart/reserve", token, "10.0.3.1", input)).statusCode).toBe(200);
+    const over = await send("/trpc/cart.reserve,cart.reserve?batch=1", token, "10.0.3.1", { 0: input, 1: input });
+    expectRefused(over);
+    expect(over.headers["x-trpc-direct"]).toBeUndefined();
+    expect((over.json() as { error: { data: { code: string } } }[]).map((r) => r.error.data.code)).toEqual(["TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS"]);
+    const rest = await send("/api/cart/reserve", token, "10.0.3.1", input);
+    expectRefused(rest);
+    expect(rest.json().error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many attempts/) });
   });
 });
