@@ -2,8 +2,8 @@
 -- these products: sets the cart's holds to p_lines ([{productId, quantity}], one per product).
 -- Live holds with the same quantity and only sellable lots are refreshed in place, others are
 -- replaced, products no longer in the cart are released; new holds allocate FEFO (stock_allocate).
--- A line above its product's maxPerCart (or p_max_per_product when the product sets none) is
--- named in overLimit ({productId, requested, max}).
+-- A line above its product's limit (stock_cart_limit with p_max_per_product) is named in
+-- overLimit ({productId, requested, max}).
 -- Returns {ok: true, holds: [...]} or {ok: false, short: [...], unknown: [...], overLimit: [...]}; on
 -- a false outcome the caller rolls back what this call changed.
 CREATE OR REPLACE FUNCTION stock_hold_cart_lines(p_cart text, p_lines jsonb, p_now timestamp, p_today date, p_expires_at timestamp,
@@ -31,7 +31,7 @@ BEGIN
     SELECT (l->>'productId')::uuid AS product_id, (l->>'quantity')::integer AS quantity
     FROM jsonb_array_elements(p_lines) l ORDER BY 1
   LOOP
-    SELECT id, "trackInventory", COALESCE("maxPerCart", p_max_per_product) AS max_per_cart INTO product FROM "Product" WHERE id = line.product_id;
+    SELECT id, "trackInventory", stock_cart_limit("maxPerCart", p_max_per_product) AS max_per_cart INTO product FROM "Product" WHERE id = line.product_id;
     IF NOT FOUND THEN
       unknown := unknown || to_jsonb(line.product_id);
       CONTINUE;

@@ -93,9 +93,9 @@ BEGIN
                 FROM jsonb_array_elements(request->'lines') l ORDER BY 1 LOOP
       IF NOT tracked ? line.product_id::text THEN
         unknown := unknown || to_jsonb(line.product_id);
-      ELSIF line.quantity > COALESCE((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer) THEN
+      ELSIF line.quantity > stock_cart_limit((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer) THEN
         over_limit := over_limit || jsonb_build_object('productId', line.product_id, 'requested', line.quantity,
-                                                       'max', COALESCE((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer));
+                                                       'max', stock_cart_limit((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer));
       ELSIF (tracked->>line.product_id::text)::boolean THEN
         free_units := 0;
         j := (first_lot->>line.product_id::text)::integer;
