@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { expirePendingOrders } from "@stockroom/domain";
-import { createStockWorld, expectValidInventory, ManualClock, productWithStock } from "@stockroom/domain/testing";
+import { createStaff, createStockWorld, expectValidInventory, ManualClock, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildServer } from "./app.ts";
@@ -88,6 +88,31 @@ describe("probe 5: quantity limits", () => {
     }
     expect(await database.current.db.hold.count({ where: { productId: p.id } })).toBe(0);
     expect((await call("cart.reserve", { lines: [{ productId: p.id, quantity: 100 }] }, cartToken())).statusCode).toBe(200);
+  });
+});
+
+describe("probe 5: a product's own limit per order", () => {
+  it("staff set maxPerCart (bounded 1..100000, null = default) and holds follow it", async () => {
+    const { product: p } = await product(1_000);
+    const staff = await createStaff(database.current.db, { role: "PLATFORM_ADMIN", producerId: null });
+    const signIn = await call("auth.signIn", { email: staff.email, password: TEST_PASSWORD }, cartToken());
+    const cookie = String(signIn.headers["set-cookie"]).split(";")[0] as string;
+    const update = (maxPerCart: unknown) => call("products.update", { productId: p.id, maxPerCart }, cartToken(), { cookie });
+    for (const [value, message] of [
+      [0, "Limit per order must be at least 1."],
+      [100_001, "Limit per order is too large."],
+    ] as const) {
+      const refused = await update(value);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.data.fields).toEqual({ maxPerCart: message });
+    }
+    const saved = await update(5);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().result.data.maxPerCart).toBe(5);
+    const over = await call("cart.reserve", { lines: [{ productId: p.id, quantity: 6 }] }, cartToken());
+    expect(over.json().error.data.fields).toEqual({ "lines.0.quantity": "At most 5 per order for this product." });
+    expect((await update(null)).json().result.data.maxPerCart).toBeNull();
+    expect((await call("cart.reserve", { lines: [{ productId: p.id, quantity: 6 }] }, cartToken())).statusCode).toBe(200);
   });
 });
 
