@@ -5,6 +5,7 @@ import { createStaff, createStockWorld, expectValidInventory, ManualClock, produ
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildServer } from "./app.ts";
+import { createServerDeps } from "./deps.ts";
 import { useTestServer } from "./testing/use-test-server.ts";
 
 // Issue 13, probe 5: an anonymous script must not be able to pin stock (real server, real Postgres).
@@ -14,8 +15,8 @@ const server = useTestServer(database, clock);
 beforeEach(() => clock.reset());
 
 const cartToken = () => randomBytes(16).toString("base64url");
-const call = (path: string, body: unknown, token: string, extra: Record<string, string> = {}) =>
-  server.app.inject({
+const call = (path: string, body: unknown, token: string, extra: Record<string, string> = {}, app = server.app) =>
+  app.inject({
     method: "POST",
     url: `/trpc/${path}`,
     headers: { "content-type": "application/json", "x-stockroom-csrf": "1", "x-cart-token": token, ...extra },
@@ -57,17 +58,30 @@ describe("probe 5: PENDING orders expire", () => {
 });
 
 describe("probe 5: quantity limits", () => {
+  // The server as main.ts builds it: the coalesced hold path (group commit) for holds without a key.
+  let coalescing: Awaited<ReturnType<typeof createServerDeps>>;
+  let coalescingApp: FastifyInstance;
+  beforeAll(async () => {
+    coalescing = await createServerDeps(database.current.url, 4, { isHoldCoalescing: true, holdLanes: 1, holdDepth: 1, holdTtlSeconds: 900 });
+    coalescingApp = await buildServer({ env: { LOG_LEVEL: "silent", SESSION_TTL_HOURS: 12, SERVE_SPAS: false, COOKIE_SECURE: false }, deps: coalescing.deps });
+  });
+  afterAll(async () => {
+    await coalescingApp.close();
+    await coalescing.close();
+  });
+
   it("10,000 units of one product (of 100,000) in one cart is a 400 naming lines.0.quantity, on both hold paths and when placing; nothing held", async () => {
     const { product: p } = await product(100_000);
     const lines = [{ productId: p.id, quantity: 10_000 }];
     const token = cartToken();
-    // Without and with an idempotency key, and placing the order (both hold paths: domain cart-limits.test.ts).
-    for (const [path, extra] of [
-      ["cart.reserve", {}],
-      ["cart.reserve", { idempotencyKey: "limit-probe-1" }],
-      ["orders.place", {}],
+    // Coalesced (no key), direct (no coalescer; an idempotency key), and placing the order.
+    for (const [path, extra, app] of [
+      ["cart.reserve", {}, coalescingApp],
+      ["cart.reserve", {}, server.app],
+      ["cart.reserve", { idempotencyKey: "limit-probe-1" }, coalescingApp],
+      ["orders.place", {}, coalescingApp],
     ] as const) {
-      const response = await call(path, { lines, ...extra }, token);
+      const response = await call(path, { lines, ...extra }, token, {}, app);
       expect(response.statusCode).toBe(400);
       expect(response.json().error.data).toMatchObject({
         code: "BAD_REQUEST",
@@ -75,17 +89,25 @@ describe("probe 5: quantity limits", () => {
         fields: { "lines.0.quantity": expect.stringMatching(/^At most \d+ /) },
       });
     }
+    // Above CART_MAX_UNITS (500) as well: refused before any database work, no batch ran.
+    expect(coalescing.deps.holdCoalescer?.stats().batches).toBe(0);
     expect(await database.current.db.hold.count({ where: { productId: p.id } })).toBe(0);
     expect(await database.current.db.order.count({ where: { lines: { some: { productId: p.id } } } })).toBe(0);
   });
 
   it("101 units of one product is above the default of 100 per product, on both hold paths", async () => {
     const { product: p } = await product(1_000);
-    for (const extra of [{}, { idempotencyKey: "limit-probe-2" }]) {
-      const response = await call("cart.reserve", { lines: [{ productId: p.id, quantity: 101 }], ...extra }, cartToken());
+    // Checked in SQL under the product's lock: by the coalesced batch (stock_reserve_carts) and the direct path.
+    for (const [extra, app] of [
+      [{}, coalescingApp],
+      [{ idempotencyKey: "limit-probe-2" }, coalescingApp],
+      [{}, server.app],
+    ] as const) {
+      const response = await call("cart.reserve", { lines: [{ productId: p.id, quantity: 101 }], ...extra }, cartToken(), {}, app);
       expect(response.statusCode).toBe(400);
       expect(response.json().error.data.fields).toEqual({ "lines.0.quantity": "At most 100 per order for this product." });
     }
+    expect(coalescing.deps.holdCoalescer?.stats().batches).toBe(1);
     expect(await database.current.db.hold.count({ where: { productId: p.id } })).toBe(0);
     expect((await call("cart.reserve", { lines: [{ productId: p.id, quantity: 100 }] }, cartToken())).statusCode).toBe(200);
   });
