@@ -17,7 +17,9 @@ function system(name: string, port: number, cluster: string, env: Record<string,
     name,
     command: "node_modules/.bin/tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), STOCKROOM_CLUSTER: cluster, ...env },
+    // Every journey's browser comes from 127.0.0.1: the per-IP hold limit (600 a minute) is raised so
+    // parallel journeys never share one budget; the per-cart limit keeps its default.
+    env: { PORT: String(port), STOCKROOM_CLUSTER: cluster, RATE_LIMIT_HOLDS_PER_IP_PER_MIN: "100000", ...env },
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
     stdout: "ignore" as const,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createPool } from "@stockroom/db";
-import { createHoldCoalescer, type Deps, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
+import { createHoldCoalescer, DEFAULT_CART_MAX_PER_PRODUCT, type Deps, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
 
 /**
  * The hold path without HTTP: `callers` concurrent loops calling the coalescer in this process for
@@ -27,6 +27,7 @@ export async function holdsInProcess(
             cartId: randomBytes(18).toString("base64url"),
             lines: [{ productId: options.productFor(), quantity: 1 }],
             expiresAt: new Date(Date.now() + 15 * 60_000),
+            maxPerProduct: DEFAULT_CART_MAX_PER_PRODUCT,
           });
           if (outcome.ok) holds++;
           else refused++;

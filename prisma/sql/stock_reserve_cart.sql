@@ -1,8 +1,9 @@
 -- The one-transaction hold path: locks the cart's products (stock_lock_products), ends their
 -- lapsed holds (any cart), so a lapsed hold never blocks anyone, then sets the cart's holds
 -- (stock_hold_cart_lines), all or nothing.
--- Returns {ok: true, holds: [...], lowCheck: [...]} or {ok: false, short: [...], unknown: [...]}.
-CREATE OR REPLACE FUNCTION stock_reserve_cart(p_cart text, p_lines jsonb, p_now timestamp, p_today date, p_expires_at timestamp)
+-- Returns {ok: true, holds: [...], lowCheck: [...]} or {ok: false, short: [...], unknown: [...], overLimit: [...]}.
+CREATE OR REPLACE FUNCTION stock_reserve_cart(p_cart text, p_lines jsonb, p_now timestamp, p_today date, p_expires_at timestamp,
+                                              p_max_per_product integer)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   product_ids uuid[];
@@ -14,7 +15,7 @@ BEGIN
   ) INTO product_ids;
   PERFORM stock_lock_products(product_ids);
   PERFORM stock_expire_due_holds(product_ids, p_now, 'expired: released when another hold needed the stock');
-  outcome := stock_hold_cart_lines(p_cart, p_lines, p_now, p_today, p_expires_at);
+  outcome := stock_hold_cart_lines(p_cart, p_lines, p_now, p_today, p_expires_at, p_max_per_product);
   IF NOT (outcome->>'ok')::boolean THEN
     RETURN outcome;
   END IF;

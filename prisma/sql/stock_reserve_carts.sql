@@ -1,6 +1,7 @@
 -- The coalesced hold path (group commit): many carts' requests in one transaction and one commit.
--- p_requests: [{cart, lines: [{productId, quantity}], expiresAt}].
--- Returns {outcomes: [one per request, in order, {ok, holds} or {ok, short, unknown}], lowCheck: [...]}.
+-- p_requests: [{cart, lines: [{productId, quantity}], expiresAt, maxPerProduct}] (maxPerProduct: the
+-- default per-product limit for products without maxPerCart, as in stock_hold_cart_lines).
+-- Returns {outcomes: [one per request, in order, {ok, holds} or {ok, short, unknown, overLimit}], lowCheck: [...]}.
 -- Carts that hold nothing yet (the usual "proceed to checkout") are decided set-wise: the batch's
 -- sellable lots are read once in FEFO order (stock_fefo_lots), every such cart is decided in memory
 -- in request order (all or nothing per cart), and all their holds, allocations and lot
@@ -26,6 +27,8 @@ DECLARE
   lot_taken integer[];
   first_lot jsonb;
   tracked jsonb;
+  caps jsonb;
+  over_limit jsonb;
   -- What the fresh carts get, written set-wise at the end.
   hold_ids uuid[] := '{}';
   hold_carts text[] := '{}';
@@ -68,7 +71,8 @@ BEGIN
     FROM jsonb_array_elements(p_requests) WITH ORDINALITY r ORDER BY r.ordinality);
   outcomes := array_fill(NULL::jsonb, ARRAY[request_count]);
 
-  SELECT COALESCE(jsonb_object_agg(id, "trackInventory"), '{}') INTO tracked FROM "Product" WHERE id = ANY(product_ids);
+  SELECT COALESCE(jsonb_object_agg(id, "trackInventory"), '{}'), COALESCE(jsonb_object_agg(id, "maxPerCart") FILTER (WHERE "maxPerCart" IS NOT NULL), '{}')
+    INTO tracked, caps FROM "Product" WHERE id = ANY(product_ids);
   SELECT array_agg(f.lot_id ORDER BY f.product_id, f.fefo_rank), array_agg(f.product_id ORDER BY f.product_id, f.fefo_rank),
          array_agg(f.expiry_date ORDER BY f.product_id, f.fefo_rank), array_agg(f.free ORDER BY f.product_id, f.fefo_rank)
     INTO lot_ids, lot_products, lot_expiry, lot_free
@@ -82,13 +86,16 @@ BEGIN
   FOR i IN 1 .. request_count LOOP
     CONTINUE WHEN NOT is_fresh[i];
     request := p_requests->(i - 1);
-    short := '[]'; unknown := '[]';
+    short := '[]'; unknown := '[]'; over_limit := '[]';
     -- Decide first (nothing changes for a cart that cannot be held whole), naming short and unknown
     -- lines in product id order as stock_hold_cart_lines does ...
     FOR line IN SELECT (l->>'productId')::uuid AS product_id, (l->>'quantity')::integer AS quantity
                 FROM jsonb_array_elements(request->'lines') l ORDER BY 1 LOOP
       IF NOT tracked ? line.product_id::text THEN
         unknown := unknown || to_jsonb(line.product_id);
+      ELSIF line.quantity > stock_cart_limit((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer) THEN
+        over_limit := over_limit || jsonb_build_object('productId', line.product_id, 'requested', line.quantity,
+                                                       'max', stock_cart_limit((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer));
       ELSIF (tracked->>line.product_id::text)::boolean THEN
         free_units := 0;
         j := (first_lot->>line.product_id::text)::integer;
@@ -101,8 +108,8 @@ BEGIN
         END IF;
       END IF;
     END LOOP;
-    IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 THEN
-      outcomes[i] := jsonb_build_object('ok', false, 'short', short, 'unknown', unknown);
+    IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 OR jsonb_array_length(over_limit) > 0 THEN
+      outcomes[i] := jsonb_build_object('ok', false, 'short', short, 'unknown', unknown, 'overLimit', over_limit);
       CONTINUE;
     END IF;
     -- ... then take FEFO.
@@ -161,7 +168,8 @@ BEGIN
     CONTINUE WHEN is_fresh[i];
     request := p_requests->(i - 1);
     BEGIN
-      outcomes[i] := stock_hold_cart_lines(request->>'cart', request->'lines', p_now, p_today, (request->>'expiresAt')::timestamp);
+      outcomes[i] := stock_hold_cart_lines(request->>'cart', request->'lines', p_now, p_today, (request->>'expiresAt')::timestamp,
+                                           (request->>'maxPerProduct')::integer);
       IF NOT (outcomes[i]->>'ok')::boolean THEN
         RAISE EXCEPTION 'cart % cannot be held', request->>'cart' USING ERRCODE = 'SR001';
       END IF;

@@ -4,7 +4,8 @@ import { CART_TOKEN_HEADER } from "@stockroom/api/client";
 import type { Deps } from "@stockroom/domain";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
-import type { ServerEnv } from "./env.ts";
+import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
+import { createHoldRateLimit } from "./hold-rate-limit.ts";
 import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -17,7 +18,8 @@ export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const sessionCookieName = (isSecure: boolean) => (isSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 export interface ServerOptions {
-  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> & Partial<Pick<ServerEnv, "TRUST_PROXY">>;
+  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> &
+    Partial<Pick<ServerEnv, "TRUST_PROXY" | "RATE_LIMIT_HOLDS_PER_CART_PER_MIN" | "RATE_LIMIT_HOLDS_PER_IP_PER_MIN">>;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
@@ -52,9 +54,15 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
     reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(2)}`);
   });
 
-  /** The same context for tRPC and REST: dependencies, session cookie, cart token, request id. */
-  const createRequestContext = (req: FastifyRequest, res: FastifyReply) =>
-    createContextInner({
+  const checkHoldRate = createHoldRateLimit({
+    perCartPerMinute: env.RATE_LIMIT_HOLDS_PER_CART_PER_MIN ?? DEFAULT_HOLDS_PER_CART_PER_MIN,
+    perIpPerMinute: env.RATE_LIMIT_HOLDS_PER_IP_PER_MIN ?? DEFAULT_HOLDS_PER_IP_PER_MIN,
+  });
+
+  /** The same context for tRPC and REST: dependencies, session cookie, cart token, request id; holding and ordering are rate limited first. */
+  const createRequestContext = async (req: FastifyRequest, res: FastifyReply) => {
+    await checkHoldRate(req, res);
+    return createContextInner({
       deps,
       config: { sessionTtlHours: env.SESSION_TTL_HOURS },
       ip: req.ip,
@@ -71,6 +79,7 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
         },
       },
     });
+  };
 
   app.get("/healthz", async () => {
     await deps.db.$queryRaw`SELECT 1`;

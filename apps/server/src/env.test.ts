@@ -15,6 +15,20 @@ describe("server env", () => {
     expect(() => loadServerEnv({ DATABASE_URL: owner, APP_DATABASE_URL: "not a url" })).toThrowError(/APP_DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
+  it("has the cart limits and hold rate limits by default, 0 turning a rate limit off, and names a bad value", () => {
+    const base = { DATABASE_URL: "postgresql://x@h/db" };
+    expect(loadServerEnv(base)).toMatchObject({
+      CART_MAX_PER_PRODUCT: 100,
+      CART_MAX_UNITS: 500,
+      RATE_LIMIT_HOLDS_PER_CART_PER_MIN: 60,
+      RATE_LIMIT_HOLDS_PER_IP_PER_MIN: 600,
+    });
+    expect(loadServerEnv({ ...base, RATE_LIMIT_HOLDS_PER_IP_PER_MIN: "0" }).RATE_LIMIT_HOLDS_PER_IP_PER_MIN).toBe(0);
+    expect(() => loadServerEnv({ ...base, RATE_LIMIT_HOLDS_PER_CART_PER_MIN: "-1", CART_MAX_PER_PRODUCT: "0" })).toThrowError(
+      /CART_MAX_PER_PRODUCT: .*\n.*RATE_LIMIT_HOLDS_PER_CART_PER_MIN: /s,
+    );
+  });
+
   it("reads TRUST_PROXY as false (default), true, a hop count or proxy addresses", () => {
     const trustProxy = (value?: string) => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", TRUST_PROXY: value }).TRUST_PROXY;
     expect([trustProxy(), trustProxy("false"), trustProxy("true"), trustProxy("2"), trustProxy("10.0.0.1,10.0.0.0/8")]).toEqual([

@@ -1,5 +1,9 @@
-import { HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
+import { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
 import { z } from "zod";
+
+/** Anonymous cart.reserve / orders.place calls per minute per cart token and per client IP (0 = no limit). */
+export const DEFAULT_HOLDS_PER_CART_PER_MIN = 60;
+export const DEFAULT_HOLDS_PER_IP_PER_MIN = 600;
 
 const schema = z.object({
   /** The owner's URL; not needed when APP_DATABASE_URL is set (migrate uses it, the app does not). */
@@ -43,6 +47,13 @@ const schema = z.object({
   /** Coalescer lanes (products hash to a lane) and batches in flight per lane. */
   HOLD_LANES: z.coerce.number().int().min(1).max(64).default(HOLD_COALESCER_DEFAULTS.lanes),
   HOLD_DEPTH: z.coerce.number().int().min(1).max(8).default(HOLD_COALESCER_DEFAULTS.depth),
+  /** Units of one product a cart or order may hold, unless the product sets its own maxPerCart. */
+  CART_MAX_PER_PRODUCT: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_CART_MAX_PER_PRODUCT),
+  /** Units of all products in one cart or order. */
+  CART_MAX_UNITS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_CART_MAX_UNITS),
+  /** cart.reserve + orders.place per minute per cart token, and per client IP (req.ip, see TRUST_PROXY); 0 = no limit. */
+  RATE_LIMIT_HOLDS_PER_CART_PER_MIN: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_HOLDS_PER_CART_PER_MIN),
+  RATE_LIMIT_HOLDS_PER_IP_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_HOLDS_PER_IP_PER_MIN),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),

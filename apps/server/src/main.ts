@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     holdDepth: env.HOLD_DEPTH,
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    cartMaxPerProduct: env.CART_MAX_PER_PRODUCT,
+    cartMaxUnits: env.CART_MAX_UNITS,
   });
   const app = await buildServer({ env, deps });
   if (!env.APP_DATABASE_URL) app.log.warn(OWNER_WARNING);

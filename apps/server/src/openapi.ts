@@ -58,7 +58,7 @@ export function openApiDocument() {
         post: {
           summary: "Move an order to a new status (staff session); stock leaves on hand once, at DISPATCHED or DELIVERED",
           parameters: [csrf, idempotencyKey, { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          requestBody: { required: true, content: json(setOrderStatusInput.pick({ status: true })) },
+          requestBody: { required: true, content: json(setOrderStatusInput.pick({ status: true, reason: true })) },
           responses: { "200": { description: "The order's new status and the movements written" }, ...errors([400, 401, 403, 404, 409]) },
         },
       },

@@ -1,4 +1,4 @@
-import { DEFAULT_LOW_STOCK_COOLDOWN_HOURS } from "@stockroom/domain";
+import { DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS } from "@stockroom/domain";
 import { providerEnvSchema } from "@stockroom/notifications";
 import { z } from "zod";
 
@@ -14,6 +14,8 @@ const schema = z
     POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).default(1),
     LOW_STOCK_RENOTIFY_HOURS: z.coerce.number().positive().default(24),
     LOW_STOCK_COOLDOWN_HOURS: z.coerce.number().min(0).max(168).default(DEFAULT_LOW_STOCK_COOLDOWN_HOURS),
+    /** PENDING orders not confirmed within this many hours are cancelled, releasing their stock. */
+    PENDING_ORDER_TTL_HOURS: z.coerce.number().int().min(1).max(8_760).default(DEFAULT_PENDING_ORDER_TTL_HOURS),
   })
   .extend(providerEnvSchema.shape);
 

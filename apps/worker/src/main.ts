@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     messengers: providersFromEnv(env),
     renotifyHours: env.LOW_STOCK_RENOTIFY_HOURS,
     lowStockCooldownHours: env.LOW_STOCK_COOLDOWN_HOURS,
+    pendingOrderTtlHours: env.PENDING_ORDER_TTL_HOURS,
     pollingIntervalSeconds: env.POLLING_INTERVAL_SECONDS,
   });
   let isStopping = false;

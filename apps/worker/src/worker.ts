@@ -1,5 +1,5 @@
 import type { Db } from "@stockroom/db";
-import { type Clock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
+import { type Clock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
 import { createJobQueue, ensureQueues, JOB_NAMES, type JobName, parseJobPayload } from "@stockroom/jobs";
 import { type JobResult, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
@@ -15,6 +15,8 @@ export interface WorkerOptions {
   renotifyHours?: number;
   /** Quiet re-opening of a low-stock alert this soon after the last one resolved (4 h unless configured). */
   lowStockCooldownHours?: number;
+  /** PENDING orders older than this are cancelled (48 h unless configured). */
+  pendingOrderTtlHours?: number;
   pollingIntervalSeconds: number;
   /** For tests: pg-boss job spies. */
   isSpyEnabled?: boolean;
@@ -49,6 +51,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     messengers: options.messengers,
     renotifyHours: options.renotifyHours ?? 24,
     cooldownHours: options.lowStockCooldownHours ?? DEFAULT_LOW_STOCK_COOLDOWN_HOURS,
+    pendingOrderTtlHours: options.pendingOrderTtlHours ?? DEFAULT_PENDING_ORDER_TTL_HOURS,
   };
   for (const name of JOB_NAMES) {
     const handler = HANDLERS[name] as JobHandler<JobName>;

@@ -28,7 +28,16 @@ export {
   SORT_DIRECTIONS,
   type SortDirection,
 } from "./common.ts";
-export { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, orderIdInput, placeOrderInput, setOrderStatusInput } from "./orders.ts";
+export {
+  listOrdersInput,
+  MAX_CANCEL_REASON_LENGTH,
+  MAX_ORDERS_LIMIT,
+  ORDER_STATUSES,
+  type OrderStatus,
+  orderIdInput,
+  placeOrderInput,
+  setOrderStatusInput,
+} from "./orders.ts";
 export {
   ADJUST_REASONS,
   PERMISSIONS,

@@ -5,6 +5,9 @@ import { idempotencyKeySchema } from "./common.ts";
 export const ORDER_STATUSES = ["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** The longest cancellation reason kept. */
+export const MAX_CANCEL_REASON_LENGTH = 300;
+
 /** The most orders one list call returns. */
 export const MAX_ORDERS_LIMIT = 200;
 
@@ -19,6 +22,13 @@ export const listOrdersInput = z.object({
 export const setOrderStatusInput = z.object({
   orderId: z.string().uuid("Order id must be a UUID."),
   status: z.enum(ORDER_STATUSES),
+  /** Kept on the order when it is cancelled; shown to staff and the customer. */
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Reason cannot be empty.")
+    .max(MAX_CANCEL_REASON_LENGTH, `Reason must be at most ${MAX_CANCEL_REASON_LENGTH} characters.`)
+    .optional(),
   idempotencyKey: idempotencyKeySchema,
 });
 

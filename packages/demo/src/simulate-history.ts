@@ -92,9 +92,14 @@ function opening(p: { minStockLevel: number; profile: ProductProfile }): number 
 
 async function placeRandomOrder(sim: Deps, tracked: { id: string; profile: ProductProfile }[], random: () => number, cartId: string): Promise<string | null> {
   const total = tracked.reduce((sum, p) => sum + p.profile.demand, 0);
+  // A product with probability proportional to its demand.
   const pick = () => {
     let r = random() * total;
-    return tracked.find((p) => (r -= p.profile.demand) < 0) ?? tracked[0];
+    for (const product of tracked) {
+      r -= product.profile.demand;
+      if (r < 0) return product;
+    }
+    return tracked[0];
   };
   const chosen = new Set([pick(), ...(random() < 0.4 ? [pick()] : [])].filter((p) => p !== undefined));
   const lines = [...chosen].map((p) => ({ productId: p.id, quantity: 1 + Math.floor(random() * 2.5) }));

@@ -16,4 +16,8 @@ export interface Deps {
   holdCoalescer?: HoldCoalescer;
   /** How long a checkout hold lasts (HOLD_TTL_SECONDS); 15 minutes when absent. Read through holdEndsAt. */
   holdTtlSeconds?: number;
+  /** Units of one product a cart or order may hold when the product sets no maxPerCart (CART_MAX_PER_PRODUCT; 100). */
+  cartMaxPerProduct?: number;
+  /** Units of all products in one cart or order (CART_MAX_UNITS; 500). */
+  cartMaxUnits?: number;
 }

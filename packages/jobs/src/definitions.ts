@@ -51,6 +51,11 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({}),
   },
+  /** Hourly: cancels PENDING orders not confirmed within PENDING_ORDER_TTL_HOURS, releasing their stock. */
+  "orders.expire-pending": {
+    version: 1,
+    payload: z.object({}),
+  },
   /** Daily: expiry bands and their alerts. */
   "lots.mark-expiry": {
     version: 1,

@@ -8,6 +8,8 @@ interface CartLinesProps {
   lines: CartLine[];
   /** Lines the server refused for short stock, with what is available now. */
   short: ShortLine[];
+  /** The server's reason per product for a line refused on its own (e.g. "At most 100 per order for this product."). */
+  lineErrors?: Record<string, string>;
   /** Units available now per product, shown while nothing is held (held units are not "available"). */
   availability?: ReadonlyMap<string, number | null>;
   isBusy: boolean;
@@ -15,7 +17,7 @@ interface CartLinesProps {
   onRemove: (productId: string) => void;
 }
 
-export function CartLines({ lines, short, availability, isBusy, onQuantity, onRemove }: CartLinesProps) {
+export function CartLines({ lines, short, lineErrors = {}, availability, isBusy, onQuantity, onRemove }: CartLinesProps) {
   return (
     <ul className="cart-lines" aria-label="Items in your cart">
       {lines.map((line) => {
@@ -33,7 +35,11 @@ export function CartLines({ lines, short, availability, isBusy, onQuantity, onRe
             <button type="button" className="link-button" aria-label={`Remove ${line.name}`} disabled={isBusy} onClick={() => onRemove(line.productId)}>
               Remove
             </button>
-            {shortLine ? (
+            {lineErrors[line.productId] ? (
+              <p className="cart-line-note note-error" role="alert">
+                {lineErrors[line.productId]}
+              </p>
+            ) : shortLine ? (
               <ShortStockNote line={line} shortLine={shortLine} isBusy={isBusy} onQuantity={onQuantity} />
             ) : (
               <AvailabilityNote quantity={line.quantity} available={availability?.get(line.productId)} />

@@ -49,6 +49,7 @@ export function OrderCard({
         </div>
         <OrderStatus status={order.status} />
       </header>
+      {order.status === "CANCELLED" && order.cancelReason ? <p className="order-cancel-reason">Cancelled: {order.cancelReason}.</p> : null}
       <ul className="order-lines">
         {order.lines.map((line) => (
           <li key={line.productId} className="order-line">

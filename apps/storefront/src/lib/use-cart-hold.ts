@@ -2,13 +2,15 @@ import { errorMessage } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { type CartHold, type CartLine, cartStore, isHoldLive } from "./cart-store.ts";
-import { type ShortLine, shortLines } from "./short-lines.ts";
+import { lineErrors, type ShortLine, shortLines } from "./short-lines.ts";
 import { useAppContext } from "./use-app-context.ts";
 
 export interface HoldProblem {
   message: string;
   /** Lines refused for short stock, with what is available now (empty for other failures). */
   short: ShortLine[];
+  /** A reason per product for lines refused on their own (a limit per order), from the server's fields. */
+  lineErrors: Record<string, string>;
 }
 
 export function toOrderLines(lines: CartLine[]) {
@@ -47,7 +49,7 @@ export function useCartHold() {
       setProblem(null);
       return true;
     } catch (error) {
-      setProblem({ message: errorMessage(error), short: shortLines(error) ?? [] });
+      setProblem({ message: errorMessage(error), short: shortLines(error) ?? [], lineErrors: lineErrors(error, lines) });
       return false;
     } finally {
       stockChanged();
@@ -55,7 +57,11 @@ export function useCartHold() {
   };
 
   const forgetShortLine = (productId: string) =>
-    setProblem((current) => (current ? { ...current, short: current.short.filter((s) => s.productId !== productId) } : current));
+    setProblem((current) => {
+      if (!current) return current;
+      const { [productId]: _forgotten, ...otherLineErrors } = current.lineErrors;
+      return { ...current, short: current.short.filter((s) => s.productId !== productId), lineErrors: otherLineErrors };
+    });
 
   return {
     problem,
@@ -88,7 +94,7 @@ export function useCartHold() {
         try {
           await release.mutateAsync({ holdId: held.holdId });
         } catch (error) {
-          setProblem({ message: errorMessage(error), short: [] });
+          setProblem({ message: errorMessage(error), short: [], lineErrors: {} });
           return false;
         }
         hold = withoutProduct(cart.hold, productId);

@@ -62,6 +62,7 @@ function CartPage() {
             <CartLines
               lines={cart.lines}
               short={holds.problem?.short ?? []}
+              lineErrors={holds.problem?.lineErrors}
               availability={isLive ? undefined : availableById}
               isBusy={holds.isPending}
               onQuantity={holds.setQuantity}

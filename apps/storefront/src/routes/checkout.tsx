@@ -10,7 +10,7 @@ import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
 import { ShortStockAlert } from "../components/short-stock-alert.tsx";
 import { useCart } from "../lib/cart-store.ts";
-import { shortLines } from "../lib/short-lines.ts";
+import { lineErrors, shortLines } from "../lib/short-lines.ts";
 import { useCartHold } from "../lib/use-cart-hold.ts";
 import { usePlaceOrder } from "../lib/use-place-order.ts";
 import { useRefreshOnActivity } from "../lib/use-refresh-on-activity.ts";
@@ -68,6 +68,7 @@ function CheckoutPage() {
           <CartLines
             lines={cart.lines}
             short={holds.problem?.short.length ? holds.problem.short : placeShort}
+            lineErrors={holds.problem ? holds.problem.lineErrors : place.isError ? lineErrors(place.error, cart.lines) : {}}
             isBusy={holds.isPending || place.isPending}
             onQuantity={holds.setQuantity}
             onRemove={(productId) => void holds.removeLine(productId)}

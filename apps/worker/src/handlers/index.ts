@@ -2,6 +2,7 @@ import {
   checkLowStock,
   type Deps,
   expireCartHolds,
+  expirePendingOrders,
   type Messengers,
   markLotExpiry,
   markNotificationFailed,
@@ -17,6 +18,7 @@ export interface HandlerContext {
   messengers: Messengers;
   renotifyHours: number;
   cooldownHours: number;
+  pendingOrderTtlHours: number;
 }
 
 export type JobHandler<N extends JobName> = (context: HandlerContext, payload: ParsedJobPayload<N>) => Promise<unknown>;
@@ -28,6 +30,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "hold.sweep": ({ deps }) => sweepExpiredHolds(deps),
   "stock.check-low": ({ deps, renotifyHours, cooldownHours }, payload) => checkLowStock(deps, { ...payload, renotifyHours, cooldownHours }),
   "stock.sweep-low": ({ deps, renotifyHours, cooldownHours }) => sweepLowStock(deps, { renotifyHours, cooldownHours }),
+  "orders.expire-pending": ({ deps, pendingOrderTtlHours }) => expirePendingOrders(deps, { ttlHours: pendingOrderTtlHours }),
   "lots.mark-expiry": ({ deps }) => markLotExpiry(deps),
   "notifications.send": ({ deps, messengers }, payload) => sendNotification(deps, messengers, payload),
   "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),
@@ -38,5 +41,6 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "auth.purge-expired-sessions", cron: "17 * * * *" },
   { name: "hold.sweep", cron: "* * * * *" },
   { name: "stock.sweep-low", cron: "7 * * * *" },
+  { name: "orders.expire-pending", cron: "23 * * * *" },
   { name: "lots.mark-expiry", cron: "5 0 * * *" },
 ];

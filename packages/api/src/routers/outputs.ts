@@ -23,6 +23,8 @@ export const orderOutput = z.object({
   producerName: z.string(),
   createdAt: z.string(),
   stockMovedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   allowedNext: z.array(orderStatus),
   totalCents: z.number(),
   lines: z.array(

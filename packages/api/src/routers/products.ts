@@ -27,6 +27,8 @@ const productSummary = z.object({
   unitCostCents: z.number().nullable(),
   minStockLevel: z.number(),
   trackInventory: z.boolean(),
+  /** Most units one cart or order may hold; null = the shop's default. */
+  maxPerCart: z.number().nullable(),
   producerId: z.string(),
 });
 

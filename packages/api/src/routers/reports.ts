@@ -87,6 +87,7 @@ export const reportsRouter = router({
           trackInventory: z.boolean(),
           leadTimeDays: z.number(),
           barcode: z.string().nullable(),
+          maxPerCart: z.number().nullable(),
           producerId: z.string(),
         }),
         available: z.number().nullable(),

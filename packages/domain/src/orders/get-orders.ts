@@ -31,6 +31,8 @@ function orderView(order: NonNullable<OrderWithLines>) {
     producerName: order.producer.name,
     createdAt: order.createdAt.toISOString(),
     stockMovedAt: order.stockMovedAt?.toISOString() ?? null,
+    cancelledAt: order.cancelledAt?.toISOString() ?? null,
+    cancelReason: order.cancelReason,
     allowedNext: ORDER_TRANSITIONS[order.status],
     totalCents: order.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
     lines: order.lines.map((l) => ({

@@ -2,6 +2,7 @@ import { placeOrderInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
+import { cartMaxPerProduct, checkCartUnits } from "../stock/cart-limits.ts";
 import { onceForKey } from "../stock/idempotency.ts";
 import { holdCartInTransaction, holdEndsAt, withReserveErrors } from "../stock/reserve-cart.ts";
 import { sqlTimestamp } from "../stock/sql-time.ts";
@@ -24,11 +25,12 @@ export interface PlacedOrder {
  */
 export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInput> & { cartId: string }): Promise<{ orders: PlacedOrder[] }> {
   const { lines, idempotencyKey, customerEmail } = parseInput(placeOrderInput, input);
+  checkCartUnits(deps, lines);
   const now = deps.clock.now();
-  return withReserveErrors(() =>
+  return withReserveErrors(lines, () =>
     stockTransaction(deps, (tx) =>
       onceForKey(tx, { action: "orders.place", tenant: input.cartId }, idempotencyKey, { lines, customerEmail }, async () => {
-        const { holds: held, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, holdEndsAt(deps, now));
+        const { holds: held, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, holdEndsAt(deps, now), cartMaxPerProduct(deps));
         // Re-holding a lapsed hold takes stock again: the same low-stock signal as any hold.
         await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
         const customer = customerEmail ? await tx.customer.findUnique({ where: { email: customerEmail } }) : null;

@@ -25,6 +25,7 @@ export async function listProducts(deps: Deps, actor: StaffActor, input: z.input
     unitCostCents: p.unitCostCents,
     minStockLevel: p.minStockLevel,
     trackInventory: p.trackInventory,
+    maxPerCart: p.maxPerCart,
     producerId: p.producerId,
     producerName: p.producer.name,
   }));

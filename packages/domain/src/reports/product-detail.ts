@@ -40,6 +40,7 @@ export async function productDetail(deps: Deps, actor: StaffActor, input: z.inpu
       trackInventory: product.trackInventory,
       leadTimeDays: product.leadTimeDays,
       barcode: product.barcode,
+      maxPerCart: product.maxPerCart,
       producerId: product.producerId,
     },
     available: stock?.available ?? null,

@@ -6,6 +6,8 @@ export interface CoalescedRequest {
   cartId: string;
   lines: { productId: string; quantity: number }[];
   expiresAt: Date;
+  /** The per-product limit for products without their own maxPerCart. */
+  maxPerProduct: number;
 }
 
 export type CoalescedHold = { holdId: string; productId: string; quantity: number; expiresAt: string };
@@ -15,8 +17,14 @@ export interface ShortLine {
   requested: number;
   available: number;
 }
-/** A cart that cannot be held whole: its short lines and unknown products. */
-export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[] };
+/** A line above its product's limit per cart. */
+export interface OverLimitLine {
+  productId: string;
+  requested: number;
+  max: number;
+}
+/** A cart that cannot be held whole: its short lines, unknown products and lines above their limit. */
+export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[]; overLimit?: OverLimitLine[] };
 /** One cart's outcome, as the hold functions in SQL return it (the coalescer turns expiresAt into ISO). */
 export type CoalescedOutcome = { ok: true; holds: CoalescedHold[] } | HoldRejection;
 

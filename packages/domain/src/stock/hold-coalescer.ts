@@ -5,7 +5,7 @@ import type { Clock } from "../deps.ts";
 import type { CoalescedOutcome, CoalescedRequest, HoldCoalescer } from "./hold-coalescer-types.ts";
 import { fromSqlTimestamp, sqlTimestamp, utcDay } from "./sql-time.ts";
 
-export type { CoalescedOutcome, CoalescedRequest, HoldCoalescer, HoldRejection, ShortLine } from "./hold-coalescer-types.ts";
+export type { CoalescedOutcome, CoalescedRequest, HoldCoalescer, HoldRejection, OverLimitLine, ShortLine } from "./hold-coalescer-types.ts";
 
 interface Waiting {
   request: CoalescedRequest;
@@ -105,7 +105,7 @@ async function runBatch(options: HoldCoalescerOptions, requests: CoalescedReques
     // the batch commits. Holds capped earlier by a lot's expiry day are ended by the sweep.
     const lastExpiry = new Date(Math.max(...requests.map((r) => r.expiresAt.getTime())));
     await options.jobs.send("hold.expire", { cartIds: [...new Set(requests.map((r) => r.cartId))] }, { client, startAfter: lastExpiry });
-    const payload = requests.map((r) => ({ cart: r.cartId, lines: r.lines, expiresAt: sqlTimestamp(r.expiresAt) }));
+    const payload = requests.map((r) => ({ cart: r.cartId, lines: r.lines, expiresAt: sqlTimestamp(r.expiresAt), maxPerProduct: r.maxPerProduct }));
     const { rows } = await client.query<{ batch: { outcomes: CoalescedOutcome[]; lowCheck: string[] } }>(
       "SELECT stock_reserve_carts($1::jsonb, $2::timestamp, $3::date) AS batch",
       [JSON.stringify(payload), sqlTimestamp(now), utcDay(now)],

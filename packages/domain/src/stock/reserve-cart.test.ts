@@ -116,7 +116,8 @@ describe.each(HOLD_PATHS)("cart holds (%s)", (path) => {
 
   it("holds unlimited-stock products without lots", async () => {
     const deps = holdPath.deps;
-    const { product } = await productWithStock(deps, stock.world, [], { trackInventory: false });
+    // 500 is above the default limit per cart (100): this product allows it.
+    const { product } = await productWithStock(deps, stock.world, [], { trackInventory: false, maxPerCart: 500 });
     const result = await reserveCart(deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity: 500 }] });
     expect(result.holds).toHaveLength(1);
     expect((await availabilityOf(deps, [product.id])).get(product.id)).toBeNull();

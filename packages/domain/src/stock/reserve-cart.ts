@@ -5,6 +5,7 @@ import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
+import { cartMaxPerProduct, checkCartUnits, overLimitError } from "./cart-limits.ts";
 import { type CoalescedOutcome, type HoldRejection, withIsoExpiry } from "./hold-coalescer.ts";
 import { onceForKey } from "./idempotency.ts";
 import { sqlTimestamp, utcDay } from "./sql-time.ts";
@@ -40,23 +41,25 @@ class ReserveRejected extends Error {
 /** `ttlSeconds` overrides the configured hold TTL (tests and the bench). */
 export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartInput> & { cartId: string; ttlSeconds?: number }): Promise<ReserveCartResult> {
   const { lines, idempotencyKey } = parseInput(reserveCartInput, input);
+  checkCartUnits(deps, lines);
+  const maxPerProduct = cartMaxPerProduct(deps);
   const now = deps.clock.now();
   const expiresAt = holdEndsAt(deps, now, input.ttlSeconds);
   if (deps.holdCoalescer && !idempotencyKey) {
     const coalescer = deps.holdCoalescer;
-    return withReserveErrors(async () => {
-      const outcome = await coalescer.reserve({ cartId: input.cartId, lines, expiresAt });
+    return withReserveErrors(lines, async () => {
+      const outcome = await coalescer.reserve({ cartId: input.cartId, lines, expiresAt, maxPerProduct });
       if (!outcome.ok) throw new ReserveRejected(outcome);
       return { expiresAt: firstExpiry(outcome.holds, expiresAt), holds: outcome.holds };
     });
   }
-  return withReserveErrors(() =>
+  return withReserveErrors(lines, () =>
     stockTransaction(deps, (tx) =>
       onceForKey(tx, { action: "cart.reserve", tenant: input.cartId }, idempotencyKey, lines, async () => {
         // Enqueued before the stock function so no job insert runs while the products are locked;
         // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
         await deps.jobs.send("hold.expire", { cartIds: [input.cartId] }, { tx, startAfter: expiresAt });
-        const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt);
+        const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt, maxPerProduct);
         await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
         return { expiresAt: firstExpiry(holds, expiresAt), holds };
       }),
@@ -64,24 +67,35 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
   );
 }
 
-/** The hold step alone, inside a caller's transaction (placing an order re-holds the cart first). */
-export async function holdCartInTransaction(tx: Tx, cartId: string, lines: { productId: string; quantity: number }[], now: Date, expiresAt: Date) {
+/**
+ * The hold step alone, inside a caller's transaction (placing an order re-holds the cart first).
+ * `maxPerProduct` is the limit for products without their own maxPerCart (cartMaxPerProduct).
+ */
+export async function holdCartInTransaction(
+  tx: Tx,
+  cartId: string,
+  lines: { productId: string; quantity: number }[],
+  now: Date,
+  expiresAt: Date,
+  maxPerProduct: number,
+) {
   const [row] = await tx.$queryRaw<{ outcome: ReserveOutcome }[]>`
     SELECT stock_reserve_cart(${cartId}, ${JSON.stringify(lines)}::jsonb, ${sqlTimestamp(now)}::timestamp,
-                              ${utcDay(now)}::date, ${sqlTimestamp(expiresAt)}::timestamp) AS outcome`;
+                              ${utcDay(now)}::date, ${sqlTimestamp(expiresAt)}::timestamp, ${maxPerProduct}::int) AS outcome`;
   const outcome = row?.outcome;
   if (!outcome) throw new Error("stock_reserve_cart returned nothing");
   if (!outcome.ok) throw new ReserveRejected(outcome);
   return { holds: withIsoExpiry(outcome.holds), lowCheck: outcome.lowCheck };
 }
 
-/** Short stock and unknown products become CONFLICT / NOT_FOUND naming each line. */
-export async function withReserveErrors<T>(run: () => Promise<T>): Promise<T> {
+/** Lines above their limit become VALIDATION_FAILED naming each line's field; short stock and unknown products CONFLICT / NOT_FOUND. */
+export async function withReserveErrors<T>(lines: { productId: string }[], run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (!(error instanceof ReserveRejected)) throw error;
-    const { short, unknown } = error.outcome;
+    const { short, unknown, overLimit } = error.outcome;
+    if (overLimit?.length) throw overLimitError(lines, overLimit);
     if (unknown.length > 0) throw new DomainError("NOT_FOUND", "Product not found.", { details: { unknownProductIds: unknown } });
     const summary = short.map((s) => `requested ${s.requested}, available ${s.available}`).join("; ");
     throw new DomainError("CONFLICT", `Not enough stock for ${short.length === 1 ? "one line" : `${short.length} lines`}: ${summary}.`, {

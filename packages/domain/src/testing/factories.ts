@@ -32,7 +32,15 @@ export function actorFor(staff: { id: string; email: string; name: string; role:
 export async function createProduct(
   db: Db,
   producerId: string,
-  data: Partial<{ name: string; sku: string; category: string; priceCents: number; minStockLevel: number; trackInventory: boolean }> = {},
+  data: Partial<{
+    name: string;
+    sku: string;
+    category: string;
+    priceCents: number;
+    minStockLevel: number;
+    trackInventory: boolean;
+    maxPerCart: number | null;
+  }> = {},
 ) {
   return db.product.create({
     data: {
@@ -44,6 +52,7 @@ export async function createProduct(
       unitCostCents: 200,
       minStockLevel: data.minStockLevel ?? 5,
       trackInventory: data.trackInventory ?? true,
+      maxPerCart: data.maxPerCart ?? null,
     },
   });
 }

@@ -13,6 +13,8 @@ import { FormActions, FormAlert } from "../form-parts.tsx";
 const schema = z.object({
   minStockLevel: wholeNumberText(updateProductInput.shape.minStockLevel.unwrap()),
   trackInventory: z.boolean(),
+  /** Empty: the shop's default limit. */
+  maxPerCart: z.union([z.literal("").transform(() => null), wholeNumberText(updateProductInput.shape.maxPerCart.unwrap().unwrap())]),
 });
 
 /** The stock rules of a product: its minimum level (low-stock alerts) and whether stock is tracked at all. */
@@ -22,7 +24,11 @@ export function ProductSettingsForm({ product }: { product: ProductDetail["produ
   const update = useMutation(trpc.products.update.mutationOptions());
   const { form, message } = useApiForm({
     schema,
-    defaultValues: { minStockLevel: String(product.minStockLevel), trackInventory: product.trackInventory },
+    defaultValues: {
+      minStockLevel: String(product.minStockLevel),
+      trackInventory: product.trackInventory,
+      maxPerCart: product.maxPerCart === null ? "" : String(product.maxPerCart),
+    },
     serverError: update.error,
   });
   const trackError = fieldMessage(form.formState.errors, "trackInventory");
@@ -33,7 +39,8 @@ export function ProductSettingsForm({ product }: { product: ProductDetail["produ
       { productId: product.id, ...values },
       {
         onSuccess: async (saved) => {
-          setDone(`Saved: minimum ${formatCount(saved.minStockLevel)}, ${saved.trackInventory ? "stock tracked" : "stock not tracked"}.`);
+          const limit = saved.maxPerCart === null ? "default limit per order" : `at most ${formatCount(saved.maxPerCart)} per order`;
+          setDone(`Saved: minimum ${formatCount(saved.minStockLevel)}, ${saved.trackInventory ? "stock tracked" : "stock not tracked"}, ${limit}.`);
           await Promise.all([
             queryClient.invalidateQueries(trpc.reports.pathFilter()),
             queryClient.invalidateQueries(trpc.products.pathFilter()),
@@ -49,6 +56,9 @@ export function ProductSettingsForm({ product }: { product: ProductDetail["produ
       <FormAlert message={message} />
       <div className="form-grid">
         <FormField form={form} name="minStockLevel" label="Minimum stock level" hint="A low-stock alert opens when available stock falls below this.">
+          {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
+        </FormField>
+        <FormField form={form} name="maxPerCart" label="Most per order" hint="Units one cart or order may hold. Empty: the shop's default.">
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
         </FormField>
         <div className="field field-checkbox">

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@stockroom/contracts";
+import { MAX_CANCEL_REASON_LENGTH, type OrderStatus } from "@stockroom/contracts";
 import { errorMessage, formatMoney, isNotFound } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, notFound } from "@tanstack/react-router";
@@ -81,6 +81,7 @@ function OrderPage() {
   const { data: order } = useSuspenseQuery(trpc.orders.get.queryOptions({ orderId }));
   const invalidate = useStockInvalidation();
   const [change, setChange] = useState<StatusChange | null>(null);
+  const [cancelReason, setCancelReason] = useState("");
   // One key per intended transition: a double click or a retry of the same move is applied once.
   const keys = useRef(new Map<OrderStatus, string>());
   const can = useCan();
@@ -103,7 +104,8 @@ function OrderPage() {
       keys.current.set(status, key);
     }
     setChange(null);
-    setStatus.mutate({ orderId, status, idempotencyKey: key });
+    const reason = status === "CANCELLED" ? cancelReason.trim() || undefined : undefined;
+    setStatus.mutate({ orderId, status, reason, idempotencyKey: key });
   };
 
   return (
@@ -141,6 +143,18 @@ function OrderPage() {
                 </button>
               ))}
             </div>
+          ) : null}
+          {nextSteps.includes("CANCELLED") ? (
+            <label className="field cancel-reason">
+              <span>Reason if cancelling (optional, shown to the customer)</span>
+              <input value={cancelReason} maxLength={MAX_CANCEL_REASON_LENGTH} onChange={(event) => setCancelReason(event.target.value)} />
+            </label>
+          ) : null}
+          {order.status === "CANCELLED" && order.cancelledAt ? (
+            <p className="order-cancel-reason">
+              Cancelled {formatDateTime(order.cancelledAt)}
+              {order.cancelReason ? `: ${order.cancelReason}` : null}.
+            </p>
           ) : null}
           {change ? <StatusChangeResult change={change} order={order} /> : null}
           {order.stockMovedAt ? <p className="muted small">Stock left the shelves {formatDateTime(order.stockMovedAt)}.</p> : null}
