@@ -32,6 +32,7 @@ export interface ProductLot {
   lotNumber: string;
   location: string;
   locationId: string;
+  isSellable: boolean;
   onHand: number;
   reserved: number;
 }

@@ -12,6 +12,8 @@ export const receiveLotInput = z.object({
   /** Omitted: the product's unit cost (roles without costs.view always receive at it). */
   unitCostCents: z.number().int().min(0, "Unit cost cannot be negative.").max(100_000_000).optional(),
   quantity: z.number().int().min(1, "Quantity must be at least 1.").max(MAX_STOCK_CHANGE),
+  /** Receive into the producer's quarantine (not sellable), past the expiry and shelf-life rules. */
+  quarantine: z.boolean().optional(),
   idempotencyKey: idempotencyKeySchema,
 });
 

@@ -85,6 +85,8 @@ export interface DemoProduct {
   unitCostCents: number;
   minStockLevel: number;
   trackInventory: boolean;
+  requiresExpiryDate: boolean;
+  minShelfLifeDays: number | null;
 }
 
 function products(producer: string, prefix: string, rows: [string, string, number, number][]): DemoProduct[] {
@@ -98,6 +100,9 @@ function products(producer: string, prefix: string, rows: [string, string, numbe
     minStockLevel: 10 + (index % 4) * 5,
     // A couple of made-to-order items: unlimited stock.
     trackInventory: !(prefix === "HV" && category === "Bakery" && index % 2 === 0),
+    // Medicines carry an expiry date on every lot; allergy products must have two weeks left to be sold.
+    requiresExpiryDate: prefix === "GL" && category !== "First aid",
+    minShelfLifeDays: category === "Allergy" ? 14 : null,
   }));
 }
 

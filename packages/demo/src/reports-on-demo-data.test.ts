@@ -29,7 +29,7 @@ beforeAll(async () => {
   const staff = await database.current.db.staff.findUniqueOrThrow({ where: { email: "manager@greenleaf.test" } });
   greenleafId = staff.producerId as string;
   greenleaf = { kind: "staff", staffId: staff.id, email: staff.email, name: staff.name, role: staff.role, producerId: greenleafId };
-});
+}, 120_000); // seeding 90 simulated days
 afterAll(() => testDeps.close());
 
 // Every test starts at the same time, whatever the one before moved the clock to.
@@ -42,6 +42,15 @@ describe("reports on the demo data", () => {
     expect(summary.products).toBe(25);
     expect(all.total).toBe(25);
     expect(summary.outOfStock).toBe(all.items.filter((i) => i.trackInventory && i.available === 0).length);
+    // Every row explains its numbers: reserved splits into orders and carts; flags include the status.
+    const statusFlag = { out: "out", low: "low", expired: "expired_lot", expiring: "expiring" } as const;
+    for (const item of all.items) {
+      expect(item.reservedByOrders + item.reservedByCarts).toBe(item.reserved);
+      if (item.trackInventory && item.status !== "in_stock") expect(item.flags).toContain(statusFlag[item.status]);
+    }
+    expect(all.items.find((i) => i.sku === "GL-001")?.flags).toContain("expired_lot");
+    expect(all.items.some((i) => i.reservedByOrders > 0)).toBe(true);
+    expect(all.items.every((i) => i.producerName === "Greenleaf Pharmacy")).toBe(true);
     expect(summary.lowStock).toBe(all.items.filter((i) => i.trackInventory && i.available > 0 && i.available < i.minStockLevel).length);
     const [value] = await database.current.db.$queryRaw<
       { v: bigint }[]
@@ -114,7 +123,8 @@ describe("reports on the demo data", () => {
       where: { id: { in: sold.map((s) => s.productId) }, sku: { not: "GL-001" }, trackInventory: true },
       include: { lots: { where: { onHand: { gt: 0 } } } },
     });
-    for (const lot of seller.lots) await adjustLot(testDeps.deps, greenleaf, { lotId: lot.id, change: -(lot.onHand - lot.reserved), reason: "test: sold out" });
+    for (const lot of seller.lots.filter((l) => l.onHand > l.reserved))
+      await adjustLot(testDeps.deps, greenleaf, { lotId: lot.id, change: -(lot.onHand - lot.reserved), reason: "test: sold out" });
     const restock = await restockRecommendations(testDeps.deps, greenleaf, {});
     const inventory = await listInventory(testDeps.deps, greenleaf, { pageSize: 500 });
     const products = await database.current.db.product.findMany({ where: { producerId: greenleafId }, select: { id: true, leadTimeDays: true } });

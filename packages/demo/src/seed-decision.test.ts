@@ -36,7 +36,7 @@ describe("demo seeding on start", () => {
     expect(decision.seed).toBe(true);
     expect(lines).toEqual(["Seeding demo data into the embedded database."]);
     expect(await demoAdmin()).toMatchObject({ role: "PLATFORM_ADMIN", producerId: null });
-  });
+  }, 120_000); // the whole demo, 90 simulated days of it
 
   it("SEED_DEMO=1 seeds into a DATABASE_URL when asked", () => {
     expect(decideDemoSeed({ isEmbedded: false, seedDemo: true })).toEqual({ seed: true, reason: "Seeding demo data (SEED_DEMO=1)." });

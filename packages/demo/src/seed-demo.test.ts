@@ -72,7 +72,7 @@ describe("demo seed and inventory tools", () => {
       expect(row.within90).toBeGreaterThan(0);
     }
     expect(await validateInventory(db, clock.now())).toEqual([]);
-  });
+  }, 120_000);
 
   it("the validator catches a lot whose on hand disagrees with its ledger, and --fix reconciles it with a movement", async () => {
     const { db } = database.current;

@@ -39,17 +39,32 @@ async function shapeToday(deps: Deps, admin: StaffActor, producer: Producer): Pr
     if (product) await receive(product, `SD${offset}`, 6 + index * 4, addDays(today, offset));
   }
   // Reserve stock in the back store (not sellable), and one lot that expired three days ago.
+  // Received three weeks ago while still good; it expired three days ago and awaits its write-off.
   const first = tracked[0];
-  if (first) await receive(first, "OLD", 6, addDays(today, -3));
+  const threeWeeksAgo = { ...deps, clock: { now: () => new Date(`${addDays(today, -21)}T08:00:00Z`) } };
+  if (first)
+    await receiveLot(threeWeeksAgo, admin, {
+      productId: first.id,
+      locationId: shop.id,
+      lotNumber: `${first.sku}-OLD`,
+      expiryDate: addDays(today, -3),
+      quantity: 6,
+    });
   const stocked = tracked[2];
   if (stocked && backStore) await receive(stocked, "BS", 40, addDays(today, 300), backStore.id);
-  // The products whose reorders stopped (one in eight): a wholesale customer takes what is left.
+  // A wholesale customer takes what is left of the products whose reorders stopped (one in eight:
+  // out of stock), and of the under-ordered ones down to half their minimum (low stock).
   const stopped = tracked.filter((_, index) => index % 8 === 1);
+  const underOrdered = tracked.filter((_, index) => index % 8 === 3);
   const available = await availabilityOf(
     deps,
-    stopped.map((p) => p.id),
+    [...stopped, ...underOrdered].map((p) => p.id),
   );
-  const lines = stopped.map((p) => ({ productId: p.id, quantity: available.get(p.id) ?? 0 })).filter((l) => l.quantity > 0);
+  const left = (p: (typeof tracked)[number]) => available.get(p.id) ?? 0;
+  const lines = [
+    ...stopped.map((p) => ({ productId: p.id, quantity: left(p) })),
+    ...underOrdered.map((p) => ({ productId: p.id, quantity: left(p) - Math.max(1, Math.floor(p.minStockLevel / 2)) })),
+  ].filter((l) => l.quantity > 0);
   if (lines.length === 0) return;
   const cartId = `demo-${producer.slug}-wholesale`;
   await reserveCart(deps, { cartId, lines });

@@ -63,7 +63,7 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
     now = at(day, 8);
     await writeOffExpired(sim, admin, producer.id, day, { freshOnly: d % 7 !== 0, skip: d <= 2 });
 
-    const orders = 2 + Math.floor(random() * 4);
+    const orders = 1 + Math.floor(random() * 4);
     for (let i = 0; i < orders; i++) {
       now = at(day, 9 + i);
       const placed = await placeRandomOrder(sim, tracked, random, `demo-${producer.slug}-${day}-${i}`);

@@ -4,5 +4,5 @@ export { Field, type FieldControlProps, FormField, fieldMessage } from "./form-f
 export { formatMoney } from "./format-money.ts";
 export { PageLoading } from "./page-loading.tsx";
 export { SearchBox } from "./search-box.tsx";
-export { asTrpcError, errorMessage, fieldErrors, isNotFound, isUnauthenticated, requestId, shouldRetry } from "./server-error.ts";
+export { asTrpcError, errorDetails, errorMessage, fieldErrors, isNotFound, isUnauthenticated, requestId, shouldRetry } from "./server-error.ts";
 export { useServerFieldErrors } from "./use-server-field-errors.ts";

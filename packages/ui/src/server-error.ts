@@ -46,3 +46,9 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return asTrpcError(error)?.data?.code === "NOT_FOUND";
 }
+
+/** The structured details a domain error carries (e.g. `{ canQuarantine: true }`), or null. */
+export function errorDetails(error: unknown): Record<string, unknown> | null {
+  const details = asTrpcError(error)?.data?.details;
+  return details !== null && typeof details === "object" ? (details as Record<string, unknown>) : null;
+}

@@ -84,15 +84,30 @@ function lotColumns(onAction: OnAction, can: (permission: Permission) => boolean
   ];
 }
 
-export function LotsTable({ lots, onAction }: { lots: ProductLot[]; onAction: OnAction }) {
+export function LotsTable({ lots, onAction, hasHistory = false }: { lots: ProductLot[]; onAction: OnAction; hasHistory?: boolean }) {
   return (
     <DataTable
       data={lots}
       columns={lotColumns(onAction, useCan())}
       getRowId={(lot) => lot.id}
       className="data-table lots-table"
-      empty={{ title: "No lots yet", children: "Receive stock below to create the first lot." }}
+      empty={
+        hasHistory
+          ? { title: "No stock in any lot", children: "Every lot of this product is empty (see the history below). Receive stock to sell it again." }
+          : { title: "No lots yet", children: "Receive stock below to create the first lot." }
+      }
       rowAttributes={(lot) => ({ "data-lot": lot.lotNumber })}
     />
+  );
+}
+
+/** Lots that are empty now (sold, written off or moved): kept for their history, out of the way. */
+export function LotHistory({ lots, onAction }: { lots: ProductLot[]; onAction: OnAction }) {
+  if (lots.length === 0) return null;
+  return (
+    <details className="lot-history">
+      <summary>History: {lots.length === 1 ? "1 empty lot" : `${formatCount(lots.length)} empty lots`}</summary>
+      <LotsTable lots={lots} onAction={onAction} />
+    </details>
   );
 }

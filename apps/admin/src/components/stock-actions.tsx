@@ -39,7 +39,7 @@ export function StockActions({ action: requested, lotId, product, lots, location
   if (!action) return null;
   // Only lots with units can lose some; any lot can be adjusted (a count may find units in an empty one).
   const lotsWithStock = lots.filter((lot) => lot.onHand > 0);
-  const choices = action === "adjust" ? lots : lotsWithStock;
+  const choices = action === "adjust" ? [...lotsWithStock, ...lots.filter((lot) => lot.onHand === 0)] : lotsWithStock;
   const initialLotId = choices.some((lot) => lot.id === lotId) ? lotId : undefined;
   const needsLots = TABS.find((tab) => tab.action === action)?.needsLots ?? false;
 
@@ -79,7 +79,7 @@ export function StockActions({ action: requested, lotId, product, lots, location
           ) : action === "receive" ? (
             <ReceiveForm product={product} locations={locations} />
           ) : action === "adjust" ? (
-            <AdjustForm key={initialLotId ?? "adjust"} lots={lots} initialLotId={initialLotId} />
+            <AdjustForm key={initialLotId ?? "adjust"} lots={choices} initialLotId={initialLotId} />
           ) : action === "writeOff" ? (
             <WriteOffForm key={initialLotId ?? "write-off"} lots={lotsWithStock} initialLotId={initialLotId} />
           ) : action === "move" ? (

@@ -66,6 +66,13 @@ export const reportsRouter = router({
             valueCents: z.number().nullable(),
             nextExpiry: z.string().nullable(),
             status: z.enum(["in_stock", "low", "out", "expiring", "expired"]),
+            /** Every condition that holds (the status is the most urgent one). */
+            flags: z.array(z.enum(["out", "low", "expired_lot", "expiring"])),
+            producerName: z.string(),
+            reservedByOrders: z.number(),
+            reservedByCarts: z.number(),
+            /** On hand that cannot be sold: expired, or in a location that does not sell (quarantine, back store). */
+            unsellable: z.number(),
           }),
         ),
       }),

@@ -9,6 +9,9 @@ import { can } from "../permissions.ts";
 import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
+/** Everything true of a row at once (the status shows only the most urgent one). */
+export type InventoryFlag = "out" | "low" | "expired_lot" | "expiring";
+
 const SORT_SQL: Record<(typeof INVENTORY_SORTS)[number], string> = {
   name: "name",
   sku: "sku",
@@ -47,6 +50,11 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
       nextExpiry: Date | null;
       status: (typeof INVENTORY_STATUSES)[number];
       total: bigint;
+      hasExpired: boolean | null;
+      producerName: string;
+      reservedByOrders: number;
+      unsellable: number;
+      flags: InventoryFlag[];
     }[]
   >`
     WITH scoped AS (
@@ -75,17 +83,37 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
           WHEN "nextExpiry" <= ${soon}::date THEN 'expiring'
           ELSE 'in_stock' END AS status
       FROM base
+    ), page AS (
+      SELECT *, COUNT(*) OVER () AS total FROM classified
+      WHERE (${q.status ?? null}::text IS NULL OR status = ${q.status ?? null})
+      ORDER BY ${order}
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
     )
-    SELECT *, COUNT(*) OVER () AS total FROM classified
-    WHERE (${q.status ?? null}::text IS NULL OR status = ${q.status ?? null})
-    ORDER BY ${order}
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+    -- What explains the numbers, for the page's rows only: reserved by open orders (the rest is held by
+    -- carts), units that cannot be sold (expired, or in a location that does not sell), every flag.
+    SELECT page.*, producer.name AS "producerName",
+      COALESCE((SELECT SUM(a.quantity) FROM "OrderLineAllocation" a
+        JOIN "OrderLine" ol ON ol.id = a."orderLineId" JOIN "Order" o ON o.id = ol."orderId" JOIN "Lot" l ON l.id = a."lotId"
+        WHERE ol."productId" = page.id AND o."stockMovedAt" IS NULL AND o.status <> 'CANCELLED'
+          AND (${q.locationId ?? null}::uuid IS NULL OR l."locationId" = ${q.locationId ?? null}::uuid)), 0)::int AS "reservedByOrders",
+      COALESCE((SELECT SUM(l."onHand") FROM "Lot" l JOIN "Location" loc ON loc.id = l."locationId"
+        WHERE l."productId" = page.id AND (NOT stock_is_lot_sellable(loc."isSellable", l."expiryDate", ${today}::date))
+          AND (${q.locationId ?? null}::uuid IS NULL OR l."locationId" = ${q.locationId ?? null}::uuid)), 0)::int AS unsellable,
+      array_remove(ARRAY[
+        CASE WHEN page."trackInventory" AND page.available = 0 THEN 'out' END,
+        CASE WHEN page."trackInventory" AND page.available > 0 AND stock_is_low(page.available, page."minStockLevel") THEN 'low' END,
+        CASE WHEN page."hasExpired" THEN 'expired_lot' END,
+        CASE WHEN page."nextExpiry" <= ${soon}::date THEN 'expiring' END
+      ], NULL) AS flags
+    FROM page JOIN "Product" product ON product.id = page.id JOIN "Producer" producer ON producer.id = product."producerId"
+    ORDER BY ${order}`;
   return {
     total: Number(rows[0]?.total ?? 0),
     page: q.page,
     pageSize: q.pageSize,
-    items: rows.map(({ total: _total, valueCents, nextExpiry, ...r }) => ({
+    items: rows.map(({ total: _total, hasExpired: _hasExpired, valueCents, nextExpiry, ...r }) => ({
       ...r,
+      reservedByCarts: r.reserved - r.reservedByOrders,
       valueCents: Number(valueCents),
       nextExpiry: nextExpiry ? nextExpiry.toISOString().slice(0, 10) : null,
     })),

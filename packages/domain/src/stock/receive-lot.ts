@@ -9,6 +9,8 @@ import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLocation, findOwnedProduct } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
+import { checkReceivingRules, quarantineLocationId } from "./receiving-rules.ts";
+import { utcDay } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 /** Receives stock into a lot (new, or more of an existing lot with the same number and expiry). */
@@ -17,13 +19,18 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
   if (data.unitCostCents !== undefined && !can(actor, "costs.view"))
     throw new DomainError("FORBIDDEN", "Your role receives stock at the product's unit cost.", { fields: { unitCostCents: "leave it out" } });
   const product = await findOwnedProduct(deps.db, actor, data.productId);
-  await findOwnedLocation(deps.db, product.producerId, data.locationId);
+  const location = await findOwnedLocation(deps.db, product.producerId, data.locationId);
+  if (location.archivedAt && !data.quarantine)
+    throw new DomainError("VALIDATION_FAILED", `${location.name} is archived.`, { fields: { locationId: "Archived." } });
+  const quarantine = data.quarantine === true || location.isQuarantine;
+  checkReceivingRules(product, data.expiryDate, utcDay(deps.clock.now()), quarantine);
   const expiryDate = data.expiryDate ? new Date(`${data.expiryDate}T00:00:00Z`) : null;
   return stockTransaction(deps, (tx) =>
     onceForKey(tx, { action: "stock.receive", tenant: product.producerId }, idempotencyKey, data, async () => {
+      const locationId = quarantine ? await quarantineLocationId(tx, product.producerId) : data.locationId;
       await lockProducts(tx, [product.id]);
       const existing = await tx.lot.findUnique({
-        where: { productId_locationId_lotNumber: { productId: product.id, locationId: data.locationId, lotNumber: data.lotNumber } },
+        where: { productId_locationId_lotNumber: { productId: product.id, locationId, lotNumber: data.lotNumber } },
       });
       if (existing && (existing.expiryDate?.getTime() ?? null) !== (expiryDate?.getTime() ?? null)) {
         throw new DomainError("CONFLICT", `Lot ${data.lotNumber} already exists here with a different expiry date.`, {
@@ -36,7 +43,7 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
           data: {
             producerId: product.producerId,
             productId: product.id,
-            locationId: data.locationId,
+            locationId,
             lotNumber: data.lotNumber,
             expiryDate,
             unitCostCents: data.unitCostCents ?? product.unitCostCents,
@@ -49,7 +56,7 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
           lotId: lot.id,
           type: "RECEIPT",
           quantity: data.quantity,
-          reason: "received",
+          reason: quarantine ? "received into quarantine" : "received",
           actor: actorLabel(actor),
           at: deps.clock.now(),
           referenceType: "lot",

@@ -3,6 +3,7 @@ import type { Db } from "@stockroom/db";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { receiveLot } from "../stock/receive-lot.ts";
+import { addDays, utcDay } from "../stock/sql-time.ts";
 import { validateInventory } from "../stock/validate-inventory.ts";
 import { actorFor, createProducer, createProduct, createStaff } from "./factories.ts";
 
@@ -27,8 +28,12 @@ export async function productWithStock(
 ) {
   const created = await createProduct(deps.db, world.producer.id, product);
   const lotIds: string[] = [];
+  const today = utcDay(deps.clock.now());
   for (const [index, lot] of lots.entries()) {
-    const result = await receiveLot(deps, world.admin, {
+    // A lot that has expired by now was received while it was still good (receiving refuses expired lots).
+    const expiry = lot.expiryDate;
+    const receivedWhileGood = expiry && expiry <= today ? { ...deps, clock: { now: () => new Date(`${addDays(expiry, -1)}T09:00:00Z`) } } : deps;
+    const result = await receiveLot(receivedWhileGood, world.admin, {
       productId: created.id,
       locationId: lot.locationId ?? world.shop.id,
       lotNumber: lot.lotNumber ?? `LOT-${index + 1}`,

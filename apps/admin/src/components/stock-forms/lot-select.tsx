@@ -5,13 +5,24 @@ import type { ProductLot } from "../../lib/api-types.ts";
 import { formatCount } from "../../lib/format.ts";
 
 function lotLabel(lot: ProductLot): string {
-  return `${lot.lotNumber} · ${lot.location} · ${formatCount(lot.onHand)} on hand${lot.reserved ? `, ${formatCount(lot.reserved)} reserved` : ""}`;
+  const notes = [lot.band === "EXPIRED" ? "expired" : null, lot.isSellable ? null : "not sellable"].filter(Boolean).join(", ");
+  return `${lot.lotNumber} · ${lot.location} · ${formatCount(lot.onHand)} on hand${lot.reserved ? `, ${formatCount(lot.reserved)} reserved` : ""}${notes ? ` (${notes})` : ""}`;
 }
 
-/** The chosen lot; it may leave the list (emptied by this very form), and then the first one is chosen. */
+/** The lot a form starts on: the first sellable, unexpired lot with stock; never an expired or empty one while another exists. */
+export function defaultLot(lots: ProductLot[]): ProductLot | undefined {
+  return (
+    lots.find((lot) => lot.isSellable && lot.band !== "EXPIRED" && lot.onHand > 0) ??
+    lots.find((lot) => lot.band !== "EXPIRED" && lot.onHand > 0) ??
+    lots.find((lot) => lot.onHand > 0) ??
+    lots[0]
+  );
+}
+
+/** The chosen lot; it may leave the list (emptied by this very form), and then the default one is chosen. */
 export function useLotChoice(lots: ProductLot[], initialLotId: string | undefined): [string, (lotId: string) => void] {
   const [chosen, setChosen] = useState(initialLotId);
-  const lotId = lots.some((candidate) => candidate.id === chosen) ? (chosen as string) : (lots[0]?.id ?? "");
+  const lotId = lots.some((candidate) => candidate.id === chosen) ? (chosen as string) : (defaultLot(lots)?.id ?? "");
   return [lotId, setChosen];
 }
 

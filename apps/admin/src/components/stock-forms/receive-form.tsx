@@ -1,5 +1,5 @@
 import { receiveLotInput } from "@stockroom/contracts";
-import { FormField } from "@stockroom/ui";
+import { errorDetails, FormField } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { z } from "zod";
@@ -49,22 +49,26 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
     fieldFor: { unitCostCents: "unitCost" },
   });
 
-  const submit = form.handleSubmit(({ unitCost, ...values }) => {
-    setDone(null);
-    receive.mutate(
-      { productId: product.id, ...values, unitCostCents: unitCost, idempotencyKey: idempotencyKey.current },
-      {
-        onSuccess: async (result) => {
-          idempotencyKey.current = newIdempotencyKey();
-          form.reset();
-          setDone(
-            `Received ${formatCount(values.quantity)} into lot ${values.lotNumber}: on hand ${formatCount(result.movement.previousOnHand)} → ${formatCount(result.movement.newOnHand)}.`,
-          );
-          await invalidate();
+  // Past its expiry or shelf-life rule the server refuses the lot and offers quarantine (never sellable).
+  const canQuarantine = errorDetails(receive.error)?.canQuarantine === true;
+  const send = (quarantine: boolean) =>
+    form.handleSubmit(({ unitCost, ...values }) => {
+      setDone(null);
+      receive.mutate(
+        { productId: product.id, ...values, unitCostCents: unitCost, quarantine, idempotencyKey: idempotencyKey.current },
+        {
+          onSuccess: async (result) => {
+            idempotencyKey.current = newIdempotencyKey();
+            form.reset();
+            setDone(
+              `Received ${formatCount(values.quantity)} into lot ${values.lotNumber}${quarantine ? " in quarantine (not for sale)" : ""}: on hand ${formatCount(result.movement.previousOnHand)} → ${formatCount(result.movement.newOnHand)}.`,
+            );
+            await invalidate();
+          },
         },
-      },
-    );
-  });
+      );
+    });
+  const submit = send(false);
 
   if (locations.length === 0) return <p className="muted">This producer has no locations to receive stock into.</p>;
   return (
@@ -97,6 +101,14 @@ export function ReceiveForm({ product, locations }: { product: ProductDetail["pr
           {(props) => <input {...props} inputMode="numeric" autoComplete="off" />}
         </FormField>
       </div>
+      {canQuarantine ? (
+        <div className="form-confirm">
+          <p>Received into quarantine, the lot is recorded and counted but never sold. Write it off or return it to the supplier later.</p>
+          <button type="button" className="button button-secondary" onClick={() => void send(true)()} disabled={receive.isPending}>
+            Receive into quarantine
+          </button>
+        </div>
+      ) : null}
       <FormActions label="Receive stock" pendingLabel="Receiving…" isPending={receive.isPending} done={done} />
     </form>
   );

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, notFound } from "@tanstack/react-router";
 import { z } from "zod";
 import { Badge } from "../../../components/badges.tsx";
-import { LotsTable } from "../../../components/lots-table.tsx";
+import { LotHistory, LotsTable } from "../../../components/lots-table.tsx";
 import { MovementHistory, movementsQuery } from "../../../components/movement-history.tsx";
 import { Section } from "../../../components/section.tsx";
 import { StatCard, StatGrid } from "../../../components/stat-card.tsx";
@@ -101,7 +101,8 @@ function ProductPage() {
         />
       </StatGrid>
       <Section title="Lots" description="First to expire first (FEFO). Expired lots stay here until they are written off.">
-        <LotsTable lots={lots} onAction={openAction} />
+        <LotsTable lots={lots.filter((lot) => lot.onHand > 0)} onAction={openAction} hasHistory={lots.some((lot) => lot.onHand === 0)} />
+        <LotHistory lots={lots.filter((lot) => lot.onHand === 0)} onAction={openAction} />
       </Section>
       <StockActions
         action={search.action ?? "receive"}

@@ -4,12 +4,12 @@ import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
 import { INVENTORY_STATUS_LABELS } from "../../../components/badges.tsx";
-import { InventoryTable } from "../../../components/inventory-table.tsx";
+import { InventoryLegend, InventoryTable } from "../../../components/inventory-table.tsx";
 import { Pagination } from "../../../components/pagination.tsx";
 import { SelectFilter } from "../../../components/select-filter.tsx";
 import { scopedProducerId } from "../../../lib/producer-scope.ts";
 import { loadQuery } from "../../../lib/route-data.ts";
-import type { Staff } from "../../../lib/staff.ts";
+import { isPlatformAdmin, type Staff } from "../../../lib/staff.ts";
 import type { Trpc } from "../../../lib/trpc.ts";
 import { useRouteQuery } from "../../../lib/use-route-query.ts";
 
@@ -131,8 +131,10 @@ function InventoryResults({ search, onSort }: { search: InventorySearch; onSort:
         onPage={(page) => void navigate({ search: (prev) => ({ ...prev, page: page === 1 ? undefined : page }) })}
         onPageSize={(size) => void navigate({ search: (prev) => ({ ...prev, pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size, page: undefined }) })}
       />
+      <InventoryLegend />
       <InventoryTable
         items={data.items}
+        showProducer={isPlatformAdmin(me) && !search.producerId}
         sort={search.sort ?? "name"}
         direction={search.direction ?? "asc"}
         onSort={onSort}
