@@ -1,4 +1,4 @@
-import type { Db } from "@stockroom/db";
+import type { TestDatabase } from "@stockroom/db/testing";
 import { type Deps, type DomainError, isDomainError } from "@stockroom/domain";
 import { createStaff, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
@@ -6,6 +6,7 @@ import { expect } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
 
 // Test support for the staff, producers and audit tests.
+type Db = TestDatabase["db"];
 
 /** The TRPC code and the domain's field reasons of a failed call. */
 export async function failure(call: Promise<unknown>): Promise<{ code: string; fields: Record<string, string> | null; message: string }> {
