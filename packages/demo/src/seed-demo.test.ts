@@ -25,11 +25,15 @@ describe("demo seed and inventory tools", () => {
       movements: await db.movement.count(),
       orders: await db.order.count(),
       products: await db.product.count(),
+      auditEvents: await db.auditEvent.count(),
+      invitations: await db.staffInvitation.count(),
     });
     const first = await counts();
     await seedDemo(testDeps.deps);
     expect(await counts()).toEqual(first);
     expect(first.products).toBe(50);
+    // The Staff and Audit log pages have content on first start: one open invitation, its event and each producer's creation.
+    expect(first).toMatchObject({ auditEvents: 3, invitations: 1 });
 
     const statuses = await db.order.groupBy({ by: ["status"], _count: true });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ PENDING: 2, CONFIRMED: 2, DISPATCHED: 2, DELIVERED: 2, CANCELLED: 2 });
