@@ -99,7 +99,7 @@ describe("audit.list", () => {
     expect(second.nextCursor).toBeNull();
 
     expect((await caller.audit.list({ from: "2026-03-02", to: "2026-03-02" })).items.map((e) => e.details?.email)).toEqual([`a2-${producer.id}@test.example`]);
-    const actor = (all.items[2]?.actorEmail as string).toUpperCase().slice(0, 12);
+    const actor = String(all.items[2]?.actorEmail).toUpperCase().slice(0, 12);
     expect((await caller.audit.list({ actorEmail: actor })).items).toHaveLength(1);
     expect(await failure(caller.audit.list({ from: "2026-03-03", to: "2026-03-01" }))).toMatchObject({
       code: "BAD_REQUEST",

@@ -41,26 +41,30 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
       { className: "cell-title", isRowHeader: true },
     ),
     column<StaffRow>("Email", (s) => s.email, { className: "wrap" }),
-    column<StaffRow>("Role", (s) =>
-      s.isYou || !s.producerId ? (
-        ROLE_LABELS[s.role]
-      ) : (
-        <select
-          aria-label={`Role of ${s.name}`}
-          value={s.role}
-          disabled={actions.setRole.isPending}
-          onChange={(event) => {
-            const role = event.target.value as StaffRoleName;
-            actions.run(() => actions.setRole.mutate({ staffId: s.id, role }));
-          }}
-        >
-          {PRODUCER_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      ),
+    column<StaffRow>(
+      "Role",
+      (s) =>
+        s.isYou || !s.producerId ? (
+          ROLE_LABELS[s.role]
+        ) : (
+          <select
+            aria-label={`Role of ${s.name}`}
+            value={s.role}
+            disabled={actions.setRole.isPending}
+            onChange={(event) => {
+              const role = event.target.value as StaffRoleName;
+              actions.run(() => actions.setRole.mutate({ staffId: s.id, role }));
+            }}
+          >
+            {PRODUCER_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+        ),
+      // A full row on phones: the select is wider than a third of a card.
+      { className: "wrap" },
     ),
     column<StaffRow>("Status", (s) => (s.deactivatedAt ? <Badge tone="danger">Deactivated</Badge> : <Badge tone="success">Active</Badge>)),
     column<StaffRow>(
