@@ -1,7 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import { appRouter, createContextInner } from "@stockroom/api";
 import { CART_TOKEN_HEADER } from "@stockroom/api/client";
-import type { Deps } from "@stockroom/domain";
+import { DEFAULT_INVITE_TTL_HOURS, type Deps } from "@stockroom/domain";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
@@ -19,7 +19,7 @@ export const sessionCookieName = (isSecure: boolean) => (isSecure ? SECURE_SESSI
 
 export interface ServerOptions {
   env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> &
-    Partial<Pick<ServerEnv, "TRUST_PROXY" | "RATE_LIMIT_HOLDS_PER_CART_PER_MIN" | "RATE_LIMIT_HOLDS_PER_IP_PER_MIN">>;
+    Partial<Pick<ServerEnv, "TRUST_PROXY" | "RATE_LIMIT_HOLDS_PER_CART_PER_MIN" | "RATE_LIMIT_HOLDS_PER_IP_PER_MIN" | "PUBLIC_URL" | "INVITE_TTL_HOURS">>;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
@@ -64,7 +64,11 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
     await checkHoldRate(req, res);
     return createContextInner({
       deps,
-      config: { sessionTtlHours: env.SESSION_TTL_HOURS },
+      config: {
+        sessionTtlHours: env.SESSION_TTL_HOURS,
+        publicUrl: env.PUBLIC_URL ?? "http://localhost:3000",
+        inviteTtlHours: env.INVITE_TTL_HOURS ?? DEFAULT_INVITE_TTL_HOURS,
+      },
       ip: req.ip,
       requestId: String(req.id),
       log: req.log,

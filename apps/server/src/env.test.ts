@@ -50,6 +50,16 @@ describe("server env", () => {
     ]).toEqual([false, true, false, true]);
   });
 
+  it("PUBLIC_URL defaults to localhost on the port; INVITE_TTL_HOURS to 72; a bad one is named", () => {
+    const db = "postgresql://x@h/db";
+    expect(loadServerEnv({ DATABASE_URL: db, PORT: "3100" })).toMatchObject({ PUBLIC_URL: "http://localhost:3100", INVITE_TTL_HOURS: 72 });
+    expect(loadServerEnv({ DATABASE_URL: db, PUBLIC_URL: "https://stock.example.com", INVITE_TTL_HOURS: "24" })).toMatchObject({
+      PUBLIC_URL: "https://stock.example.com",
+      INVITE_TTL_HOURS: 24,
+    });
+    expect(() => loadServerEnv({ DATABASE_URL: db, PUBLIC_URL: "stock.example.com" })).toThrowError(/PUBLIC_URL: must be a URL/);
+  });
+
   it("names each bad variable and the reason", () => {
     expect(() => loadServerEnv({ PORT: "eighty" })).toThrowError(/DATABASE_URL: .*\n.*PORT: /s);
     expect(() => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", SERVE_SPAS: "yes" })).toThrowError(/SERVE_SPAS: Invalid option/);

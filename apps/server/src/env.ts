@@ -56,6 +56,14 @@ const schema = z.object({
   RATE_LIMIT_HOLDS_PER_IP_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_HOLDS_PER_IP_PER_MIN),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
+  /** Where people reach this server from outside (links in emails); default http://localhost:<PORT>. */
+  PUBLIC_URL: z.string().url("must be a URL like https://stock.example.com").optional(),
+  /** How long an invitation link works. */
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 
@@ -72,7 +80,7 @@ export function loadServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEn
     APP_DATABASE_URL: source.APP_DATABASE_URL || undefined,
     COOKIE_SECURE: source.COOKIE_SECURE ?? (source.NODE_ENV === "production" ? "true" : "false"),
   });
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid server environment:\n${lines.join("\n")}`);
 }

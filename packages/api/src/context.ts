@@ -14,6 +14,10 @@ export interface SessionCookie {
 
 export interface ApiConfig {
   sessionTtlHours: number;
+  /** PUBLIC_URL: the origin links in emails point to. */
+  publicUrl: string;
+  /** INVITE_TTL_HOURS: how long an invitation link works. */
+  inviteTtlHours: number;
 }
 
 export interface ContextInner {

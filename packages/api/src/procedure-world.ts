@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { TestDatabase } from "@stockroom/db/testing";
-import { addDays, checkLowStock, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
+import { addDays, checkLowStock, inviteStaff, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
 import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -10,7 +10,16 @@ import { CookieJar, callerFor } from "./testing.ts";
 
 let database: { current: TestDatabase };
 let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-let fixture: { producerId: string; productId: string; lotId: string; locationId: string; otherLocationId: string; orderId: string; cartToken: string };
+let fixture: {
+  producerId: string;
+  productId: string;
+  lotId: string;
+  locationId: string;
+  otherLocationId: string;
+  orderId: string;
+  cartToken: string;
+  staffId: string;
+};
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -44,7 +53,11 @@ async function setUp() {
   const sold = await placeOrder(low.product.id);
   for (const status of ["CONFIRMED", "DISPATCHED"] as const) await setOrderStatus(testDeps.deps, world.admin, { orderId: sold, status });
   expect((await checkLowStock(testDeps.deps, { productId: low.product.id })).outcome).toBe("opened");
+  // A staff member to change, an open invitation and its audit event.
+  const member = await createStaff(database.current.db, { role: "PRODUCER_STAFF", producerId: world.producer.id });
+  await inviteStaff(testDeps.deps, world.admin, { producerId: world.producer.id, email: `invited-${randomUUID()}@test.example`, role: "VIEWER" }, inviteConfig);
   fixture = {
+    staffId: member.id,
     producerId: world.producer.id,
     productId: product.id,
     lotId: lotIds[0] as string,
@@ -97,6 +110,24 @@ export async function businessData(): Promise<string> {
 const settings = { emailRecipients: ["a@b.test"], smsRecipients: [], whatsappRecipients: [], lowStockChannels: ["EMAIL" as const] };
 const noAlerts = { escalationChannels: [], expiryChannels: [], quietHoursStartHour: null, quietHoursEndHour: null };
 
+export const inviteConfig = { publicUrl: "http://stockroom.test", inviteTtlHours: 72 };
+
+/** An open invitation of A, written directly (no notification: the business digest stays the same). */
+async function openInvitation(): Promise<string> {
+  const row = await database.current.db.staffInvitation.create({
+    data: {
+      tokenHash: randomUUID(),
+      email: `open-${randomUUID()}@test.example`,
+      role: "VIEWER",
+      producerId: fixture.producerId,
+      invitedByName: "Test",
+      invitedByEmail: "test@test.example",
+      expiresAt: new Date(testDeps.deps.clock.now().getTime() + 3_600_000),
+    },
+  });
+  return row.id;
+}
+
 /** Staff procedures that name one of A's records (a product, lot, location, order or A itself). */
 export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "products.get": (c) => c.products.get({ productId: fixture.productId }),
@@ -114,7 +145,15 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "alerts.settings": (c) => c.alerts.settings({ producerId: fixture.producerId }),
   "alerts.updateSettings": (c) => c.alerts.updateSettings({ producerId: fixture.producerId, ...settings, ...noAlerts }),
   "reports.product": (c) => c.reports.product({ productId: fixture.productId }),
+  "staff.invite": (c) => c.staff.invite({ producerId: fixture.producerId, email: `new-${randomUUID()}@test.example`, role: "PRODUCER_STAFF" }),
+  "staff.revokeInvitation": async (c) => c.staff.revokeInvitation({ invitationId: await openInvitation() }),
+  "staff.setRole": (c) => c.staff.setRole({ staffId: fixture.staffId, role: "PRODUCER_STAFF" }),
+  "staff.deactivate": (c) => c.staff.deactivate({ staffId: fixture.staffId }),
+  "staff.reactivate": (c) => c.staff.reactivate({ staffId: fixture.staffId }),
 };
+
+/** Rows of an answer that belong to producer A. */
+const ofA = (rows: { producerId: string | null }[]) => rows.filter((r) => r.producerId === fixture.producerId).length;
 
 export const today = () => utcDay(testDeps.deps.clock.now());
 const days = () => ({ from: addDays(today(), -1), to: addDays(today(), 1) });
@@ -156,6 +195,9 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     rows: (a: { lots: unknown[]; waste: unknown[]; bands: { units: number }[] }) =>
       a.lots.length + a.waste.length + a.bands.reduce((sum, b) => sum + b.units, 0),
   },
+  "staff.list": { call: (c, producerId) => c.staff.list({ producerId }), rows: ofA },
+  "staff.invitations": { call: (c, producerId) => c.staff.invitations({ producerId }), rows: ofA },
+  "audit.list": { call: (c, producerId) => c.audit.list({ producerId }), rows: (a: { items: { producerId: string | null }[] }) => ofA(a.items) },
   "reports.expiryWasteCsv": {
     call: (c, producerId) => c.reports.expiryWasteCsv({ producerId, ...days() }),
     rows: (a: { csv: string }) => a.csv.trim().split("\n").length - 1,

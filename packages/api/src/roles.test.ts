@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { COST_FIELDS, type Permission, ROLE_PERMISSIONS, roleCan, STAFF_ROLES, type StaffRoleName } from "@stockroom/domain";
+import { createProducer } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { businessData, type Caller, codeOf, listCalls, recordCalls, signedIn, useProcedureWorld, world } from "./procedure-world.ts";
@@ -13,6 +15,10 @@ const calls: Record<string, (c: Caller) => Promise<unknown>> = {
   ...recordCalls,
   ...Object.fromEntries(Object.entries(listCalls).map(([path, { call }]) => [path, (c: Caller) => call(c)])),
   "producers.list": (c) => c.producers.list(),
+  "producers.create": (c) =>
+    c.producers.create({ name: "New producer", slug: `p-${randomUUID().slice(0, 8)}`, adminEmail: `first-${randomUUID()}@test.example` }),
+  "producers.suspend": async (c) => c.producers.suspend({ producerId: (await createProducer(world.db)).id }),
+  "producers.reactivate": async (c) => c.producers.reactivate({ producerId: (await createProducer(world.db)).id }),
 };
 
 const staffProcedures = Object.entries(procedureAccess()).filter((entry): entry is [string, Permission] => !["public", "cart", "account"].includes(entry[1]));

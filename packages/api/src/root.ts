@@ -1,10 +1,13 @@
 import { alertsRouter } from "./routers/alerts.ts";
+import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { ordersRouter } from "./routers/orders.ts";
-import { locationsRouter, producersRouter, productsRouter } from "./routers/products.ts";
+import { producersRouter } from "./routers/producers.ts";
+import { locationsRouter, productsRouter } from "./routers/products.ts";
 import { reportsRouter } from "./routers/reports.ts";
+import { staffRouter } from "./routers/staff.ts";
 import { stockRouter } from "./routers/stock.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -19,6 +22,8 @@ export const appRouter = router({
   orders: ordersRouter,
   alerts: alertsRouter,
   reports: reportsRouter,
+  staff: staffRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,9 +28,17 @@ describe("every procedure is classified, and every staff procedure has a cross-p
   });
 
   it("the public, cart and platform procedures are the ones meant to be", () => {
-    expect(having("public")).toEqual(["auth.me", "auth.signIn", "auth.signOut", "cart.availability", "catalog.list"]);
+    expect(having("public")).toEqual([
+      "auth.acceptInvitation",
+      "auth.invitation",
+      "auth.me",
+      "auth.signIn",
+      "auth.signOut",
+      "cart.availability",
+      "catalog.list",
+    ]);
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);
-    expect(having("producers.manage")).toEqual(["producers.list"]);
+    expect(having("producers.manage")).toEqual(["producers.create", "producers.list", "producers.reactivate", "producers.suspend"]);
   });
 });
 

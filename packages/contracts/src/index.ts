@@ -72,6 +72,22 @@ export {
   MAX_INVENTORY_PAGE_SIZE,
 } from "./reports.ts";
 export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  acceptInvitationInput,
+  createProducerInput,
+  invitationIdInput,
+  invitationTokenInput,
+  inviteStaffInput,
+  listAuditInput,
+  listAuditShape,
+  listStaffInput,
+  MIN_PASSWORD_LENGTH,
+  producerIdInput,
+  setStaffRoleInput,
+  staffIdInput,
+} from "./staff.ts";
+export {
   adjustLotInput,
   listMovementsInput,
   MAX_STOCK_CHANGE,

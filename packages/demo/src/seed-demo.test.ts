@@ -25,11 +25,15 @@ describe("demo seed and inventory tools", () => {
       movements: await db.movement.count(),
       orders: await db.order.count(),
       products: await db.product.count(),
+      auditEvents: await db.auditEvent.count(),
+      invitations: await db.staffInvitation.count(),
     });
     const first = await counts();
     await seedDemo(testDeps.deps);
     expect(await counts()).toEqual(first);
     expect(first.products).toBe(50);
+    // The Staff and Audit log pages have content on first start: one open invitation, its event and each producer's creation.
+    expect(first).toMatchObject({ auditEvents: 3, invitations: 1 });
 
     // A living shop: 90 days of orders, most delivered, some in flight now, a few cancelled.
     const statuses = Object.fromEntries((await db.order.groupBy({ by: ["status"], _count: true })).map((s) => [s.status, s._count]));

@@ -1,5 +1,6 @@
 import { type Deps, hashPassword } from "@stockroom/domain";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo-catalog.ts";
+import { seedDemoAudit } from "./seed-audit.ts";
 import { seedDemoStock } from "./seed-stock.ts";
 
 /** Idempotent: upserts by natural keys, so running it on every start changes nothing the second time. */
@@ -29,5 +30,6 @@ export async function seedDemo(deps: Deps): Promise<{ producers: number; product
   }
   const admin = await db.staff.findUniqueOrThrow({ where: { email: "admin@stockroom.test" } });
   await seedDemoStock(deps, { kind: "staff", staffId: admin.id, email: admin.email, name: admin.name, role: admin.role, producerId: null });
+  await seedDemoAudit(deps);
   return { producers: DEMO_PRODUCERS.length, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length };
 }

@@ -5,7 +5,8 @@ export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings } fr
 export { checkLowStock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
 export { listLowStockAlerts, listNotifications } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
-export { AUDIT_ACTIONS, type AuditAction, type AuditEventInput, recordAudit } from "./audit/record-audit.ts";
+export { listAudit } from "./audit/list-audit.ts";
+export { type AuditEventInput, recordAudit } from "./audit/record-audit.ts";
 // For seeding accounts outside the domain (the demo package); never stored in plain text.
 export { hashPassword } from "./auth/password.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
@@ -19,8 +20,9 @@ export { getCartOrder, getOrder, listOrders, type OrderView } from "./orders/get
 export { type PlacedOrder, placeOrder } from "./orders/place-order.ts";
 export { type SetOrderStatusResult, setOrderStatus } from "./orders/set-order-status.ts";
 export { COST_FIELDS, can, permissionsOf, redactFor, requirePermission, withoutCosts } from "./permissions.ts";
+export { createProducer, FIRST_LOCATION, listProducers, reactivateProducer, suspendProducer } from "./producers/manage-producers.ts";
 export { getProduct } from "./products/get-product.ts";
-export { listCategories, listProducers } from "./products/list-producers.ts";
+export { listCategories } from "./products/list-producers.ts";
 export { listProducts } from "./products/list-products.ts";
 export { createLocation, listLocations } from "./products/locations.ts";
 export { createProduct, updateProduct } from "./products/save-product.ts";
@@ -29,6 +31,10 @@ export { dashboardSummary } from "./reports/dashboard-summary.ts";
 export { expiryWasteCsv, expiryWasteReport } from "./reports/expiry-waste-report.ts";
 export { listInventory } from "./reports/list-inventory.ts";
 export { productDetail } from "./reports/product-detail.ts";
+export { acceptInvitation, getInvitation } from "./staff/accept-invitation.ts";
+export { listInvitations, revokeInvitation } from "./staff/invitations.ts";
+export { createInvitation, DEFAULT_INVITE_TTL_HOURS, type InviteConfig, inviteStaff } from "./staff/invite-staff.ts";
+export { deactivateStaff, listStaff, reactivateStaff, setStaffRole } from "./staff/manage-staff.ts";
 export { adjustLot } from "./stock/adjust-lot.ts";
 export type { MovementView } from "./stock/apply-movement.ts";
 export { availabilityOf } from "./stock/availability.ts";

@@ -82,6 +82,21 @@ export function AppHeader({ me }: { me: Staff }) {
               Notifications
             </Link>
           </IfCan>
+          <IfCan permission="staff.manage">
+            <Link to="/staff" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Staff
+            </Link>
+          </IfCan>
+          <IfCan permission="audit.view">
+            <Link to="/audit" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Audit log
+            </Link>
+          </IfCan>
+          <IfCan permission="producers.manage">
+            <Link to="/producers" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Producers
+            </Link>
+          </IfCan>
         </nav>
         {isPlatformAdmin(me) ? <HeaderProducerSwitcher /> : null}
       </div>

@@ -1,4 +1,16 @@
-import { PERMISSIONS, type Permission, permissionsOf, STAFF_ROLES, signIn, signInInput, signOut } from "@stockroom/domain";
+import {
+  acceptInvitation,
+  acceptInvitationInput,
+  getInvitation,
+  invitationTokenInput,
+  PERMISSIONS,
+  type Permission,
+  permissionsOf,
+  STAFF_ROLES,
+  signIn,
+  signInInput,
+  signOut,
+} from "@stockroom/domain";
 import { z } from "zod";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -24,6 +36,32 @@ export const authRouter = router({
     .output(staffOutput)
     .mutation(async ({ ctx, input }) => {
       const result = await signIn(ctx.deps, { ...input, ip: ctx.ip, sessionTtlHours: ctx.config.sessionTtlHours, replacesToken: ctx.session.token });
+      ctx.session.set(result.token, result.expiresAt);
+      return { ...result.staff, permissions: permissionsOf(result.staff) };
+    }),
+
+  /** What an invitation link offers (who invited you, where, as what); NOT_FOUND when unknown, used, revoked or expired. */
+  invitation: publicProcedure
+    .input(invitationTokenInput)
+    .output(
+      z.object({
+        email: z.string(),
+        role: z.enum(STAFF_ROLES),
+        producerName: z.string().nullable(),
+        invitedByName: z.string(),
+        invitedByEmail: z.string(),
+        expiresAt: z.string(),
+      }),
+    )
+    .query(({ ctx, input }) => getInvitation(ctx.deps, input)),
+
+  /** Creates the invited account and signs it in (sets the session cookie, like signIn). */
+  acceptInvitation: publicProcedure
+    .meta({ isSoloCall: true })
+    .input(acceptInvitationInput)
+    .output(staffOutput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await acceptInvitation(ctx.deps, { ...input, sessionTtlHours: ctx.config.sessionTtlHours, replacesToken: ctx.session.token });
       ctx.session.set(result.token, result.expiresAt);
       return { ...result.staff, permissions: permissionsOf(result.staff) };
     }),

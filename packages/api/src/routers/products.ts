@@ -9,7 +9,6 @@ import {
   listCategoriesInput,
   listLocations,
   listLocationsInput,
-  listProducers,
   listProducts,
   listProductsInput,
   updateProduct,
@@ -71,10 +70,4 @@ export const locationsRouter = router({
     .input(createLocationInput)
     .output(locationOutput)
     .mutation(({ ctx, input }) => createLocation(ctx.deps, ctx.actor, input)),
-});
-
-export const producersRouter = router({
-  list: staffProcedure("producers.manage")
-    .output(z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })))
-    .query(({ ctx }) => listProducers(ctx.deps)),
 });

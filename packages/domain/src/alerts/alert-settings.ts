@@ -1,7 +1,8 @@
 import { updateAlertSettingsInput } from "@stockroom/contracts";
-import type { NotificationChannel, Tx } from "@stockroom/db";
+import type { NotificationChannel, Prisma, Tx } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -51,6 +52,20 @@ export async function updateAlertSettings(deps: Deps, actor: StaffActor, input: 
       });
   }
   const saved = { ...data, updatedAt: deps.clock.now() };
-  await deps.db.alertSettings.upsert({ where: { producerId: scope }, update: saved, create: { ...saved, producerId: scope } });
-  return alertSettingsFor(deps.db, scope);
+  return deps.db.$transaction(async (tx) => {
+    const before = await alertSettingsFor(tx, scope);
+    await tx.alertSettings.upsert({ where: { producerId: scope }, update: saved, create: { ...saved, producerId: scope } });
+    const after = await alertSettingsFor(tx, scope);
+    await recordAudit(tx, {
+      action: "alerts.settings_changed",
+      at: saved.updatedAt,
+      producerId: scope,
+      actor,
+      target: { type: "producer", id: scope },
+      details: { from: toJson(before), to: toJson(after) },
+    });
+    return after;
+  });
 }
+
+const toJson = (settings: EffectiveAlertSettings) => JSON.parse(JSON.stringify(settings)) as Prisma.InputJsonObject;

@@ -2,11 +2,20 @@ import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { sessionIdFor } from "./session-token.ts";
 
-/** The staff member behind a session cookie, or null when it is unknown or expired. */
+/** Deactivated staff and a suspended producer's staff are refused at sign-in and on every call. */
+export function isAllowedToSignIn(staff: { deactivatedAt: Date | null; producer: { suspendedAt: Date | null } | null }): boolean {
+  return staff.deactivatedAt === null && !staff.producer?.suspendedAt;
+}
+
+/** The staff member behind a session cookie, or null when it is unknown, expired, deactivated or of a suspended producer. */
 export async function resolveSession(deps: Deps, token: string | undefined): Promise<StaffActor | null> {
   if (!token) return null;
-  const session = await deps.db.staffSession.findUnique({ where: { id: sessionIdFor(token) }, include: { staff: true } });
+  const session = await deps.db.staffSession.findUnique({
+    where: { id: sessionIdFor(token) },
+    include: { staff: { include: { producer: { select: { suspendedAt: true } } } } },
+  });
   if (!session || session.expiresAt <= deps.clock.now()) return null;
+  if (!isAllowedToSignIn(session.staff)) return null;
   const { staff } = session;
   return { kind: "staff", staffId: staff.id, email: staff.email, name: staff.name, role: staff.role, producerId: staff.producerId };
 }

@@ -6,6 +6,7 @@ import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { claimLoginAttempt, markLoginSucceeded } from "./rate-limit.ts";
+import { isAllowedToSignIn } from "./session.ts";
 import { newSessionToken, sessionIdFor } from "./session-token.ts";
 
 export interface SignInResult {
@@ -23,9 +24,10 @@ export async function signIn(
   const keys = { email, ip: input.ip };
   // Counted as a failure before the password is checked; only a slot within the limits gets a check.
   const attemptIds = await claimLoginAttempt(deps, keys);
-  const staff = await deps.db.staff.findUnique({ where: { email } });
+  const staff = await deps.db.staff.findUnique({ where: { email }, include: { producer: { select: { suspendedAt: true } } } });
   const isValid = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!staff || !isValid) throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect.");
+  // A deactivated account (or a suspended producer's) gets the same answer as a wrong password.
+  if (!staff || !isValid || !isAllowedToSignIn(staff)) throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect.");
   await markLoginSucceeded(deps, attemptIds);
 
   const token = newSessionToken();

@@ -4,11 +4,6 @@ import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { parseInput } from "../validation.ts";
 
-/** Platform admins switch between producers; the procedure guarding this allows only them. */
-export async function listProducers(deps: Deps) {
-  return deps.db.producer.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, slug: true } });
-}
-
 /** Every category the producer's products use (all producers' for a platform admin without one). */
 export async function listCategories(deps: Deps, actor: StaffActor, input: z.input<typeof listCategoriesInput>): Promise<string[]> {
   const { producerId } = parseInput(listCategoriesInput, input);
