@@ -1,7 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import { appRouter, createContextInner } from "@stockroom/api";
 import { CART_TOKEN_HEADER } from "@stockroom/api/client";
-import type { Deps } from "@stockroom/domain";
+import { DEFAULT_PASSWORD_RESET_TTL_MINUTES, type Deps } from "@stockroom/domain";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import type { ServerEnv } from "./env.ts";
@@ -17,7 +17,8 @@ export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const sessionCookieName = (isSecure: boolean) => (isSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 export interface ServerOptions {
-  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> & Partial<Pick<ServerEnv, "TRUST_PROXY">>;
+  env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> &
+    Partial<Pick<ServerEnv, "TRUST_PROXY" | "PUBLIC_URL" | "PASSWORD_RESET_TTL_MINUTES">>;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
@@ -56,8 +57,13 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
   const createRequestContext = (req: FastifyRequest, res: FastifyReply) =>
     createContextInner({
       deps,
-      config: { sessionTtlHours: env.SESSION_TTL_HOURS },
+      config: {
+        sessionTtlHours: env.SESSION_TTL_HOURS,
+        publicUrl: env.PUBLIC_URL ?? "http://localhost:3000",
+        passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES ?? DEFAULT_PASSWORD_RESET_TTL_MINUTES,
+      },
       ip: req.ip,
+      userAgent: req.headers["user-agent"],
       requestId: String(req.id),
       log: req.log,
       cartToken: typeof req.headers[CART_TOKEN_HEADER] === "string" ? req.headers[CART_TOKEN_HEADER] : undefined,

@@ -7,7 +7,14 @@ import { startSendOnlyQueue } from "@stockroom/jobs";
 export async function createServerDeps(
   databaseUrl: string,
   poolSize: number,
-  options: { isHoldCoalescing: boolean; holdLanes: number; holdDepth: number; holdTtlSeconds: number; statementTimeoutMs?: number },
+  options: {
+    isHoldCoalescing: boolean;
+    holdLanes: number;
+    holdDepth: number;
+    holdTtlSeconds: number;
+    sessionIdleMinutes?: number;
+    statementTimeoutMs?: number;
+  },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   // Every statement of a request is bounded (0 = no limit); pg-boss's own connections are not.
   const statementTimeoutMs = options.statementTimeoutMs || undefined;
@@ -19,7 +26,7 @@ export async function createServerDeps(
   const { jobs, stop: stopQueue } = await startSendOnlyQueue(databaseUrl, { maxConnections: 4 });
   const holdCoalescer = options.isHoldCoalescing ? createHoldCoalescer({ pool: holdPool, jobs, clock: systemClock, lanes, depth }) : undefined;
   return {
-    deps: { db, jobs, clock: systemClock, holdCoalescer, holdTtlSeconds: options.holdTtlSeconds },
+    deps: { db, jobs, clock: systemClock, holdCoalescer, holdTtlSeconds: options.holdTtlSeconds, sessionIdleMinutes: options.sessionIdleMinutes },
     async close() {
       // Callers already in a batch get their answer before the connections close.
       await holdCoalescer?.drained();

@@ -14,6 +14,26 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /** A session not used for this long is refused (checked on every request; lastSeenAt is written at most once a minute). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(60),
+  /** The address people open the app at; emailed links (password reset) point here. */
+  PUBLIC_URL: z
+    .string()
+    .url("must be the URL people open the app at, e.g. https://stock.example.com")
+    .default("http://localhost:3000")
+    .transform((v) => v.replace(/\/+$/, "")),
+  /** How long an emailed password reset link works. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** Serve the built SPAs (each app's dist folder): on in `pnpm start`, off in `pnpm dev` (Vite serves them). */
   SERVE_SPAS: z
     .enum(["true", "false"])

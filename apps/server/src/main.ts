@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     holdLanes: env.HOLD_LANES,
     holdDepth: env.HOLD_DEPTH,
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   });
   const app = await buildServer({ env, deps });

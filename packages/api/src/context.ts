@@ -14,6 +14,9 @@ export interface SessionCookie {
 
 export interface ApiConfig {
   sessionTtlHours: number;
+  /** Where the SPAs are served (PUBLIC_URL): emailed links point there. */
+  publicUrl: string;
+  passwordResetTtlMinutes: number;
 }
 
 export interface ContextInner {
@@ -22,6 +25,8 @@ export interface ContextInner {
   actor: Actor;
   session: SessionCookie;
   ip: string;
+  /** The browser's User-Agent header, recorded on the sessions it opens. */
+  userAgent?: string | undefined;
   requestId: string;
   log: Logger;
   /** The guest's cart token (x-cart-token header), if sent. */

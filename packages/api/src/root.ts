@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account.ts";
 import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
@@ -10,6 +11,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   catalog: catalogRouter,
   products: productsRouter,
   producers: producersRouter,

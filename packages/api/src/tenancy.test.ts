@@ -28,8 +28,17 @@ describe("every procedure is classified, and every staff procedure has a cross-p
   });
 
   it("the public, cart and platform procedures are the ones meant to be", () => {
-    expect(having("public")).toEqual(["auth.me", "auth.signIn", "auth.signOut", "cart.availability", "catalog.list"]);
+    expect(having("public")).toEqual([
+      "auth.me",
+      "auth.requestPasswordReset",
+      "auth.resetPassword",
+      "auth.signIn",
+      "auth.signOut",
+      "cart.availability",
+      "catalog.list",
+    ]);
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);
+    expect(having("account")).toEqual(["account.changePassword", "account.revokeOtherSessions", "account.revokeSession", "account.sessions"]);
     expect(having("producers.manage")).toEqual(["producers.list"]);
   });
 });

@@ -16,4 +16,6 @@ export interface Deps {
   holdCoalescer?: HoldCoalescer;
   /** How long a checkout hold lasts (HOLD_TTL_SECONDS); 15 minutes when absent. Read through holdEndsAt. */
   holdTtlSeconds?: number;
+  /** A session unused this long is refused (SESSION_IDLE_MINUTES); 60 when absent. Read in session-idle.ts. */
+  sessionIdleMinutes?: number;
 }

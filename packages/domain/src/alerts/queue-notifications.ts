@@ -3,7 +3,8 @@ import type { Deps } from "../deps.ts";
 import type { EffectiveAlertSettings } from "./alert-settings.ts";
 
 export interface NotificationRequest {
-  producerId: string;
+  /** Null for a platform-wide message (a platform admin's password reset). */
+  producerId: string | null;
   /** Identifies the event; with channel and recipient it makes the message's dedupe key. */
   eventKey: string;
   channels: NotificationChannel[];
