@@ -42,8 +42,8 @@ describe("own sessions", () => {
     await signIn(other.email);
     const sessions = await (await as(laptop)).account.sessions();
     expect(sessions.map((s) => [s.ip, s.userAgent?.length, s.isCurrent])).toEqual([
-      ["10.0.0.2", 300, false],
       ["10.0.0.1", FIREFOX.length, true],
+      ["10.0.0.2", 300, false],
     ]);
     const hashes = (await db().staffSession.findMany({ where: { staffId: staff.id } })).map((s) => s.id);
     for (const s of sessions) {

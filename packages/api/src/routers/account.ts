@@ -4,9 +4,9 @@ import { accountProcedure, router } from "../trpc.ts";
 
 const sessionOutput = z.object({
   id: z.string(),
-  createdAt: z.date(),
-  lastSeenAt: z.date(),
-  expiresAt: z.date(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
   isCurrent: z.boolean(),

@@ -10,9 +10,9 @@ import { sessionIdFor } from "./session-token.ts";
 export interface OwnSession {
   /** The session's public id; the cookie's hash never leaves the server. */
   id: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-  expiresAt: Date;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
   userAgent: string | null;
   ip: string | null;
   isCurrent: boolean;
@@ -20,22 +20,23 @@ export interface OwnSession {
 
 type Request = { ip: string; currentToken: string | undefined };
 
-/** The signed-in person's live sessions, most recently used first. */
+/** The signed-in person's live sessions: this one first, then the most recently used. */
 export async function listOwnSessions(deps: Deps, actor: StaffActor, request: Pick<Request, "currentToken">): Promise<OwnSession[]> {
   const current = request.currentToken ? sessionIdFor(request.currentToken) : null;
   const sessions = await deps.db.staffSession.findMany({
     where: { staffId: actor.staffId, expiresAt: { gt: deps.clock.now() } },
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
   });
-  return sessions.map((s) => ({
+  const listed = sessions.map((s) => ({
     id: s.publicId,
-    createdAt: s.createdAt,
-    lastSeenAt: s.lastSeenAt,
-    expiresAt: s.expiresAt,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
     userAgent: s.userAgent,
     ip: s.ip,
     isCurrent: s.id === current,
   }));
+  return [...listed.filter((s) => s.isCurrent), ...listed.filter((s) => !s.isCurrent)];
 }
 
 /** Ends one of the person's own sessions; another person's id is NOT_FOUND, as if it did not exist. */
