@@ -1,7 +1,7 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import { createProducer, createStaff, createTestDeps, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
 
 const database = useTestDatabase({ maxConnections: 10 });
@@ -129,11 +129,35 @@ describe("password reset by emailed link", () => {
 });
 
 describe("races, on parallel connections", () => {
-  it("a double submit of one link: exactly one succeeds", async () => {
+  it("a double submit of one link: exactly one succeeds, even when all submits reach the token at once", async () => {
     const staff = await createStaff(db(), { role: "PLATFORM_ADMIN" });
     const token = await requestLink(staff.email);
+    // Another transaction holds the token's row, so every submit gets to it before any can finish
+    // (argon2 hashing would otherwise spread them out in time and hide a read-then-delete race).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holder = db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "PasswordReset" WHERE "staffId" = ${staff.id}::uuid FOR UPDATE`;
+        await held;
+      },
+      { timeout: 30_000 },
+    );
     const callers = await Promise.all([0, 1, 2, 3].map(() => callerFor(testDeps.deps)));
-    const results = await Promise.allSettled(callers.map((c, i) => c.auth.resetPassword({ token, password: `${NEW_PASSWORD} ${i}` })));
+    const submits = Promise.allSettled(callers.map((c, i) => c.auth.resetPassword({ token, password: `${NEW_PASSWORD} ${i}` })));
+    await vi.waitFor(
+      async () => {
+        const [row] = await db().$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        expect(row?.waiting).toBe(4);
+      },
+      { timeout: 20_000, interval: 20 },
+    );
+    release();
+    await holder;
+    const results = await submits;
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused.map((r) => (r.reason as TRPCError).code)).toEqual(["BAD_REQUEST", "BAD_REQUEST", "BAD_REQUEST"]);

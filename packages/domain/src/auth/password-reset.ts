@@ -6,7 +6,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
 import { hashPassword } from "./password.ts";
-import { claimLoginAttempt, PASSWORD_RESET_LIMIT } from "./rate-limit.ts";
+import { PASSWORD_RESET_LIMIT, withAttemptClaimed } from "./rate-limit.ts";
 import { newSessionToken, sessionIdFor } from "./session-token.ts";
 
 export const DEFAULT_PASSWORD_RESET_TTL_MINUTES = 60;
@@ -24,17 +24,16 @@ export interface ResetLinkConfig {
  */
 export async function requestPasswordReset(deps: Deps, input: z.input<typeof requestPasswordResetInput> & { ip: string } & ResetLinkConfig): Promise<void> {
   const { email } = parseInput(requestPasswordResetInput, input);
-  await claimLoginAttempt(deps, { email, ip: input.ip }, PASSWORD_RESET_LIMIT);
-  // Made either way, so both paths do the same work until the account is known.
-  const token = newSessionToken();
-  const tokenHash = sessionIdFor(token);
-  const staff = await deps.db.staff.findUnique({ where: { email } });
-  if (!staff) return;
-
-  const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + input.ttlMinutes * 60_000);
-  const link = `${input.publicUrl.replace(/\/+$/, "")}/admin/reset-password?token=${encodeURIComponent(token)}`;
-  await deps.db.$transaction(async (tx) => {
+  // One transaction either way (the limiter's slot, the lookup, and for an account its writes), so an
+  // unknown email does not answer measurably sooner.
+  await withAttemptClaimed(deps, { email, ip: input.ip }, PASSWORD_RESET_LIMIT, async (tx) => {
+    const token = newSessionToken();
+    const tokenHash = sessionIdFor(token);
+    const staff = await tx.staff.findUnique({ where: { email } });
+    if (!staff) return;
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + input.ttlMinutes * 60_000);
+    const link = `${input.publicUrl.replace(/\/+$/, "")}/admin/reset-password?token=${encodeURIComponent(token)}`;
     await tx.passwordReset.upsert({
       where: { staffId: staff.id },
       create: { staffId: staff.id, tokenHash, expiresAt, createdAt: now },

@@ -45,6 +45,14 @@ const CLAIM_TX = { maxWait: 10_000, timeout: 10_000 } as const;
  * password's owner can do that); the per-IP count is not reset.
  */
 export async function claimLoginAttempt(deps: Deps, keys: LoginKeys, limit: AttemptLimit = SIGN_IN_LIMIT): Promise<bigint[]> {
+  return withAttemptClaimed(deps, keys, limit, async (_tx, attemptIds) => attemptIds);
+}
+
+/**
+ * Claims a slot as above, then runs `then` in the same transaction, under the same locks (the
+ * password reset request does all its work there: one commit whether or not the account exists).
+ */
+export async function withAttemptClaimed<T>(deps: Deps, keys: LoginKeys, limit: AttemptLimit, then: (tx: Tx, attemptIds: bigint[]) => Promise<T>): Promise<T> {
   const emailKey = `${limit.prefix}email:${keys.email}`;
   const ipKey = `${limit.prefix}ip:${keys.ip}`;
   return deps.db.$transaction(async (tx) => {
@@ -60,7 +68,10 @@ export async function claimLoginAttempt(deps: Deps, keys: LoginKeys, limit: Atte
       ],
       select: { id: true },
     });
-    return rows.map((r) => r.id);
+    return then(
+      tx,
+      rows.map((r) => r.id),
+    );
   }, CLAIM_TX);
 }
 
