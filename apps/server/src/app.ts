@@ -1,7 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import { appRouter, createContextInner } from "@stockroom/api";
 import { CART_TOKEN_HEADER } from "@stockroom/api/client";
-import { DEFAULT_INVITE_TTL_HOURS, type Deps } from "@stockroom/domain";
+import { DEFAULT_INVITE_TTL_HOURS, DEFAULT_PASSWORD_RESET_TTL_MINUTES, type Deps } from "@stockroom/domain";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
@@ -19,7 +19,17 @@ export const sessionCookieName = (isSecure: boolean) => (isSecure ? SECURE_SESSI
 
 export interface ServerOptions {
   env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> &
-    Partial<Pick<ServerEnv, "TRUST_PROXY" | "RATE_LIMIT_HOLDS_PER_CART_PER_MIN" | "RATE_LIMIT_HOLDS_PER_IP_PER_MIN" | "PUBLIC_URL" | "INVITE_TTL_HOURS">>;
+    Partial<
+      Pick<
+        ServerEnv,
+        | "TRUST_PROXY"
+        | "RATE_LIMIT_HOLDS_PER_CART_PER_MIN"
+        | "RATE_LIMIT_HOLDS_PER_IP_PER_MIN"
+        | "PUBLIC_URL"
+        | "INVITE_TTL_HOURS"
+        | "PASSWORD_RESET_TTL_MINUTES"
+      >
+    >;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
@@ -68,8 +78,10 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
         sessionTtlHours: env.SESSION_TTL_HOURS,
         publicUrl: env.PUBLIC_URL ?? "http://localhost:3000",
         inviteTtlHours: env.INVITE_TTL_HOURS ?? DEFAULT_INVITE_TTL_HOURS,
+        passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES ?? DEFAULT_PASSWORD_RESET_TTL_MINUTES,
       },
       ip: req.ip,
+      userAgent: req.headers["user-agent"],
       requestId: String(req.id),
       log: req.log,
       cartToken: typeof req.headers[CART_TOKEN_HEADER] === "string" ? req.headers[CART_TOKEN_HEADER] : undefined,

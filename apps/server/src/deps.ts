@@ -15,6 +15,7 @@ export async function createServerDeps(
     statementTimeoutMs?: number;
     cartMaxPerProduct?: number;
     cartMaxUnits?: number;
+    sessionIdleMinutes?: number;
   },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   // Every statement of a request is bounded (0 = no limit); pg-boss's own connections are not.
@@ -35,6 +36,7 @@ export async function createServerDeps(
       holdTtlSeconds: options.holdTtlSeconds,
       cartMaxPerProduct: options.cartMaxPerProduct,
       cartMaxUnits: options.cartMaxUnits,
+      sessionIdleMinutes: options.sessionIdleMinutes,
     },
     async close() {
       // Callers already in a batch get their answer before the connections close.

@@ -60,6 +60,17 @@ describe("server env", () => {
     expect(() => loadServerEnv({ DATABASE_URL: db, PUBLIC_URL: "stock.example.com" })).toThrowError(/PUBLIC_URL: must be a URL/);
   });
 
+  it("reads the account settings: idle minutes, reset link lifetime, and PUBLIC_URL without a trailing slash", () => {
+    const env = (vars: Record<string, string> = {}) => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", ...vars });
+    expect(env()).toMatchObject({ SESSION_IDLE_MINUTES: 60, PASSWORD_RESET_TTL_MINUTES: 60, PUBLIC_URL: "http://localhost:3000" });
+    expect(env({ PUBLIC_URL: "https://stock.example.com/", SESSION_IDLE_MINUTES: "15" })).toMatchObject({
+      PUBLIC_URL: "https://stock.example.com",
+      SESSION_IDLE_MINUTES: 15,
+    });
+    expect(() => env({ PUBLIC_URL: "stock.example.com" })).toThrowError(/PUBLIC_URL: must be a URL/);
+    expect(() => env({ SESSION_IDLE_MINUTES: "0" })).toThrowError(/SESSION_IDLE_MINUTES: /);
+  });
+
   it("names each bad variable and the reason", () => {
     expect(() => loadServerEnv({ PORT: "eighty" })).toThrowError(/DATABASE_URL: .*\n.*PORT: /s);
     expect(() => loadServerEnv({ DATABASE_URL: "postgresql://x@h/db", SERVE_SPAS: "yes" })).toThrowError(/SERVE_SPAS: Invalid option/);

@@ -18,6 +18,20 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /** A session not used for this long is refused (checked on every request; lastSeenAt is written at most once a minute). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 30)
+    .default(60),
+  /** How long an emailed password reset link works. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** Serve the built SPAs (each app's dist folder): on in `pnpm start`, off in `pnpm dev` (Vite serves them). */
   SERVE_SPAS: z
     .enum(["true", "false"])
@@ -56,8 +70,12 @@ const schema = z.object({
   RATE_LIMIT_HOLDS_PER_IP_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_HOLDS_PER_IP_PER_MIN),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
-  /** Where people reach this server from outside (links in emails); default http://localhost:<PORT>. */
-  PUBLIC_URL: z.string().url("must be a URL like https://stock.example.com").optional(),
+  /** Where people reach this server from outside: emailed links (invitations, password resets) point here; default http://localhost:<PORT>. */
+  PUBLIC_URL: z
+    .string()
+    .url("must be a URL like https://stock.example.com")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
   /** How long an invitation link works. */
   INVITE_TTL_HOURS: z.coerce
     .number()

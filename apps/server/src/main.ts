@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     holdLanes: env.HOLD_LANES,
     holdDepth: env.HOLD_DEPTH,
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     cartMaxPerProduct: env.CART_MAX_PER_PRODUCT,
     cartMaxUnits: env.CART_MAX_UNITS,

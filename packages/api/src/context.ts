@@ -18,6 +18,8 @@ export interface ApiConfig {
   publicUrl: string;
   /** INVITE_TTL_HOURS: how long an invitation link works. */
   inviteTtlHours: number;
+  /** PASSWORD_RESET_TTL_MINUTES: how long a reset link works. */
+  passwordResetTtlMinutes: number;
 }
 
 export interface ContextInner {
@@ -26,6 +28,8 @@ export interface ContextInner {
   actor: Actor;
   session: SessionCookie;
   ip: string;
+  /** The browser's User-Agent header, recorded on the sessions it opens. */
+  userAgent?: string | undefined;
   requestId: string;
   log: Logger;
   /** The guest's cart token (x-cart-token header), if sent. */

@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account.ts";
 import { alertsRouter } from "./routers/alerts.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
@@ -13,6 +14,7 @@ import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   catalog: catalogRouter,
   products: productsRouter,
   producers: producersRouter,

@@ -32,12 +32,15 @@ describe("every procedure is classified, and every staff procedure has a cross-p
       "auth.acceptInvitation",
       "auth.invitation",
       "auth.me",
+      "auth.requestPasswordReset",
+      "auth.resetPassword",
       "auth.signIn",
       "auth.signOut",
       "cart.availability",
       "catalog.list",
     ]);
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);
+    expect(having("account")).toEqual(["account.changePassword", "account.revokeOtherSessions", "account.revokeSession", "account.sessions"]);
     expect(having("producers.manage")).toEqual(["producers.create", "producers.list", "producers.reactivate", "producers.suspend"]);
   });
 });

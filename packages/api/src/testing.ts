@@ -23,7 +23,7 @@ export const silentLog = { error() {}, warn() {} };
 export async function callerFor(deps: Deps, jar: SessionCookie = new CookieJar(), overrides: Partial<Omit<ContextInner, "actor">> = {}) {
   const ctx = await createContextInner({
     deps,
-    config: { sessionTtlHours: 12, publicUrl: "http://stockroom.test", inviteTtlHours: 72 },
+    config: { sessionTtlHours: 12, publicUrl: "http://stockroom.test", inviteTtlHours: 72, passwordResetTtlMinutes: 60 },
     session: jar,
     ip: "127.0.0.1",
     requestId: "test",

@@ -12,7 +12,7 @@ export {
   PHONE_PATTERN,
   updateAlertSettingsInput,
 } from "./alerts.ts";
-export { signInInput } from "./auth.ts";
+export { changePasswordInput, newPasswordSchema, requestPasswordResetInput, resetPasswordInput, revokeSessionInput, signInInput } from "./auth.ts";
 export { cartTokenSchema, listCatalogInput, MAX_CART_LINES, MAX_LINE_QUANTITY, releaseCartInput, reserveCartInput } from "./cart.ts";
 export {
   checkDateRange,

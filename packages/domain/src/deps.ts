@@ -20,4 +20,6 @@ export interface Deps {
   cartMaxPerProduct?: number;
   /** Units of all products in one cart or order (CART_MAX_UNITS; 500). */
   cartMaxUnits?: number;
+  /** A session unused this long is refused (SESSION_IDLE_MINUTES); 60 when absent. Read in session-idle.ts. */
+  sessionIdleMinutes?: number;
 }

@@ -7,10 +7,14 @@ export { listLowStockAlerts, listNotifications } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
 export { listAudit } from "./audit/list-audit.ts";
 export { type AuditEventInput, recordAudit } from "./audit/record-audit.ts";
+export { changePassword } from "./auth/change-password.ts";
+export { listOwnSessions, type OwnSession, revokeOtherSessions, revokeOwnSession } from "./auth/own-sessions.ts";
 // For seeding accounts outside the domain (the demo package); never stored in plain text.
 export { hashPassword } from "./auth/password.ts";
+export { DEFAULT_PASSWORD_RESET_TTL_MINUTES, type ResetLinkConfig, requestPasswordReset, resetPassword } from "./auth/password-reset.ts";
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
-export { type SignInResult, signIn } from "./auth/sign-in.ts";
+export { DEFAULT_SESSION_IDLE_MINUTES } from "./auth/session-idle.ts";
+export { type SessionOrigin, type SignInResult, signIn } from "./auth/sign-in.ts";
 export { catalogPageQuery, listCatalog } from "./catalog/list-catalog.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";

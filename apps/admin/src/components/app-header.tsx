@@ -42,7 +42,7 @@ export function AppHeader({ me }: { me: Staff }) {
           Stockroom Admin
         </Link>
         <div className="account">
-          <div className="account-identity">
+          <Link to="/account" className="account-identity" title="Your account: password and sessions" activeProps={activeLink}>
             <span className="avatar" aria-hidden="true">
               {initials(me.name)}
             </span>
@@ -50,7 +50,7 @@ export function AppHeader({ me }: { me: Staff }) {
               <span className="account-name">{me.name}</span>
               <span className="account-role">{ROLE_LABELS[me.role]}</span>
             </div>
-          </div>
+          </Link>
           <button type="button" className="button button-secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             {signOut.isPending ? "Signing out…" : "Sign out"}
           </button>

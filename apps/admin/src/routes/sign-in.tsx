@@ -1,5 +1,6 @@
-import { createFileRoute, redirect, useRouter } from "@tanstack/react-router";
+import { createFileRoute, Link, redirect, useRouter } from "@tanstack/react-router";
 import { z } from "zod";
+import { AuthCard } from "../components/auth-card.tsx";
 import { SignInForm } from "../components/sign-in-form.tsx";
 import { safeRedirect } from "../lib/safe-redirect.ts";
 import { removeStaffData } from "../lib/session-cache.ts";
@@ -28,18 +29,11 @@ function SignInPage() {
   };
 
   return (
-    <main className="sign-in-page">
-      <div className="sign-in-card">
-        <div className="sign-in-brand">
-          <span className="brand-mark" aria-hidden="true">
-            S
-          </span>
-          <span>Stockroom Admin</span>
-        </div>
-        <h1>Sign in</h1>
-        <p className="muted">Manage your products and stock.</p>
-        <SignInForm onSignedIn={onSignedIn} />
-      </div>
-    </main>
+    <AuthCard title="Sign in" intro="Manage your products and stock.">
+      <SignInForm onSignedIn={onSignedIn} />
+      <p className="auth-card-footer">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+    </AuthCard>
   );
 }

@@ -6,6 +6,10 @@ import {
   PERMISSIONS,
   type Permission,
   permissionsOf,
+  requestPasswordReset,
+  requestPasswordResetInput,
+  resetPassword,
+  resetPasswordInput,
   STAFF_ROLES,
   signIn,
   signInInput,
@@ -35,7 +39,13 @@ export const authRouter = router({
     .input(signInInput)
     .output(staffOutput)
     .mutation(async ({ ctx, input }) => {
-      const result = await signIn(ctx.deps, { ...input, ip: ctx.ip, sessionTtlHours: ctx.config.sessionTtlHours, replacesToken: ctx.session.token });
+      const result = await signIn(ctx.deps, {
+        ...input,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        sessionTtlHours: ctx.config.sessionTtlHours,
+        replacesToken: ctx.session.token,
+      });
       ctx.session.set(result.token, result.expiresAt);
       return { ...result.staff, permissions: permissionsOf(result.staff) };
     }),
@@ -67,8 +77,29 @@ export const authRouter = router({
     }),
 
   signOut: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-    await signOut(ctx.deps, ctx.session.token);
+    await signOut(ctx.deps, ctx.session.token, { ip: ctx.ip });
     ctx.session.clear();
     return { ok: true as const };
   }),
+
+  // The same answer whether or not the email has an account. Solo: one request, one limiter slot.
+  requestPasswordReset: publicProcedure
+    .meta({ isSoloCall: true })
+    .input(requestPasswordResetInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const { publicUrl, passwordResetTtlMinutes: ttlMinutes } = ctx.config;
+      await requestPasswordReset(ctx.deps, { ...input, ip: ctx.ip, publicUrl, ttlMinutes });
+      return { ok: true as const };
+    }),
+
+  // Ends every session of the person; the browser signs in afterwards with the new password.
+  resetPassword: publicProcedure
+    .meta({ isSoloCall: true })
+    .input(resetPasswordInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await resetPassword(ctx.deps, { ...input, ip: ctx.ip });
+      return { ok: true as const };
+    }),
 });

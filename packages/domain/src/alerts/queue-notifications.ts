@@ -3,7 +3,7 @@ import type { Deps } from "../deps.ts";
 import type { EffectiveAlertSettings } from "./alert-settings.ts";
 
 export interface NotificationRequest {
-  /** Null: a platform message (an invitation to be a platform admin). */
+  /** Null for a platform-wide message (an invitation to be a platform admin, a platform admin's password reset). */
   producerId: string | null;
   /** Identifies the event; with channel and recipient it makes the message's dedupe key. */
   eventKey: string;
