@@ -39,7 +39,12 @@ export async function invitationToken(db: Db, email: string): Promise<string> {
   return token;
 }
 
+/** The staff and settings events written (sign-ins and other auth.* events of the test's callers left out). */
 export async function auditActions(db: Db, where: { producerId?: string | null; targetId?: string } = {}): Promise<string[]> {
-  const rows = await db.auditEvent.findMany({ where, orderBy: { id: "asc" }, select: { action: true } });
+  const rows = await db.auditEvent.findMany({
+    where: { ...where, NOT: { action: { startsWith: "auth." } } },
+    orderBy: { id: "asc" },
+    select: { action: true },
+  });
   return rows.map((r) => r.action);
 }
