@@ -94,6 +94,8 @@ test("a location filter lists only stock held there", async ({ page, baseURL }) 
     const expected = await query<InventoryPage>(api, "reports.inventory", { locationId: backStore.id, status: "in_stock", pageSize: 200 });
 
     await signInToAdmin(page, LOGINS.greenleafManager.email);
+    // Tall enough that every matching row is drawn (the list draws only the rows in view).
+    await page.setViewportSize({ width: 1280, height: 200 + 46 * (expected.items.length + 4) });
     await openInventory(page);
     await page.getByLabel("Location").selectOption({ label: `${backStore.name} (not sellable)` });
     await page.getByLabel("Status").selectOption({ label: "In stock" });
