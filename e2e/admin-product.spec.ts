@@ -119,6 +119,8 @@ test("writing off and moving units each write the ledger", async ({ page, baseUR
     const lotNumber = `E2E-W${Date.now().toString(36).toUpperCase()}`;
     const receive = page.getByRole("form", { name: "Receive stock" });
     await receive.getByLabel("Lot number").fill(lotNumber);
+    // Medicines need an expiry date on every lot.
+    await receive.getByLabel("Expiry date").fill("2031-06-30");
     await receive.getByLabel("Quantity").fill("10");
     await receive.getByRole("button", { name: "Receive stock" }).click();
     await expect(receive.getByRole("status")).toContainText(`into lot ${lotNumber}`);

@@ -1,4 +1,5 @@
 import { addDays, availabilityOf, type Deps, placeOrder, receiveLot, reserveCart, type StaffActor, setOrderStatus, utcDay } from "@stockroom/domain";
+import { typicalShelfLifeDays } from "./shop-profile.ts";
 import { simulateHistory } from "./simulate-history.ts";
 
 /** Days of history the demo simulates before today. */
@@ -33,6 +34,19 @@ async function shapeToday(deps: Deps, admin: StaffActor, producer: Producer): Pr
   if (!shop) return;
   const receive = (product: (typeof tracked)[number], suffix: string, quantity: number, expiryDate: string | null, locationId = shop.id) =>
     receiveLot(deps, admin, { productId: product.id, locationId, lotNumber: `${product.sku}-${suffix}`, expiryDate, quantity });
+  // This morning's deliveries: whatever ran below its minimum is topped up (fresh food expires
+  // within days, so a shop restocks it daily), except the products kept short below.
+  const kept = new Set(tracked.filter((_, index) => index % 8 === 1 || index % 8 === 3).map((p) => p.id));
+  const before = await availabilityOf(
+    deps,
+    tracked.map((p) => p.id),
+  );
+  for (const product of tracked) {
+    const now = before.get(product.id) ?? 0;
+    if (kept.has(product.id) || now >= product.minStockLevel) continue;
+    const shelfLife = typicalShelfLifeDays(product.category);
+    await receive(product, today.replaceAll("-", ""), product.minStockLevel * 2 - now, shelfLife === null ? null : addDays(today, shelfLife));
+  }
   // Short-dated stock bought at a discount: one lot in each expiry band.
   for (const [index, offset] of [5, 21, 60].entries()) {
     const product = tracked[index * 2];

@@ -28,6 +28,12 @@ const SHELF_LIFE: Record<string, [number, number] | null> = {
   Drinks: [90, 300],
 };
 
+/** The middle of a category's shelf-life range (null: does not expire). */
+export function typicalShelfLifeDays(category: string): number | null {
+  const range = SHELF_LIFE[category] ?? null;
+  return range ? Math.round((range[0] + range[1]) / 2) : null;
+}
+
 /** A small deterministic random source (mulberry32), so the demo is the same on every machine. */
 export function randomSource(seedText: string): () => number {
   let seed = [...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261) >>> 0;
