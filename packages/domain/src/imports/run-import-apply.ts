@@ -47,13 +47,16 @@ export async function runImportApply(deps: Deps, input: { importId: string }): P
     }, IMPORT_TX);
   } catch (error) {
     if (error instanceof ImportCancelled) return;
-    const message = isDomainError(error) ? error.userMessage : "The import failed on our side; nothing was applied.";
+    if (!isDomainError(error)) {
+      // Lost connection, timeout, crash: the job is retried (pg-boss), so the import goes back to QUEUED.
+      await deps.db.import.update({ where: { id: found.id }, data: { status: "QUEUED", doneRows: 0, message: "Interrupted; retrying. Nothing was applied." } });
+      throw error;
+    }
     await deps.db.import.update({
       where: { id: found.id },
-      data: { status: "FAILED", finishedAt: deps.clock.now(), doneRows: 0, message: `${message} Nothing was applied.` },
+      data: { status: "FAILED", finishedAt: deps.clock.now(), doneRows: 0, message: `${error.userMessage} Nothing was applied.` },
     });
-    if (isDomainError(error)) return;
-    throw error;
+    return;
   }
   await deps.db.import.update({
     where: { id: found.id },
