@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { TestDatabase } from "@stockroom/db/testing";
-import { addDays, checkLowStock, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
+import { addDays, checkLowStock, dryRunImport, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
 import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -10,7 +10,16 @@ import { CookieJar, callerFor } from "./testing.ts";
 
 let database: { current: TestDatabase };
 let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-let fixture: { producerId: string; productId: string; lotId: string; locationId: string; otherLocationId: string; orderId: string; cartToken: string };
+let fixture: {
+  producerId: string;
+  productId: string;
+  lotId: string;
+  locationId: string;
+  otherLocationId: string;
+  orderId: string;
+  cartToken: string;
+  importId: string;
+};
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -44,7 +53,10 @@ async function setUp() {
   const sold = await placeOrder(low.product.id);
   for (const status of ["CONFIRMED", "DISPATCHED"] as const) await setOrderStatus(testDeps.deps, world.admin, { orderId: sold, status });
   expect((await checkLowStock(testDeps.deps, { productId: low.product.id })).outcome).toBe("opened");
+  const file = `sku,location,lot_number,quantity\n${product.sku},Shop,IMP-1,4\n`;
+  const pending = await dryRunImport(testDeps.deps, world.admin, { kind: "STOCK", fileName: "t.csv", producerId: world.producer.id }, [Buffer.from(file)]);
   fixture = {
+    importId: pending.id,
     producerId: world.producer.id,
     productId: product.id,
     lotId: lotIds[0] as string,
@@ -114,6 +126,9 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "alerts.settings": (c) => c.alerts.settings({ producerId: fixture.producerId }),
   "alerts.updateSettings": (c) => c.alerts.updateSettings({ producerId: fixture.producerId, ...settings, ...noAlerts }),
   "reports.product": (c) => c.reports.product({ productId: fixture.productId }),
+  "imports.get": (c) => c.imports.get({ importId: fixture.importId }),
+  "imports.run": (c) => c.imports.run({ importId: fixture.importId }),
+  "imports.cancel": (c) => c.imports.cancel({ importId: fixture.importId }),
 };
 
 export const today = () => utcDay(testDeps.deps.clock.now());
@@ -126,6 +141,7 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     call: (c, producerId) => c.products.categories({ producerId }),
     rows: (a: string[]) => a.filter((c) => c.startsWith("Tenancy")).length,
   },
+  "imports.list": { call: (c, producerId) => c.imports.list({ producerId }), rows: (a: unknown[]) => a.length },
   "locations.list": { call: (c, producerId) => c.locations.list({ producerId }), rows: (a: unknown[]) => a.length },
   "orders.list": { call: (c, producerId) => c.orders.list({ producerId }), rows: (a: unknown[]) => a.length },
   "alerts.lowStock": { call: (c, producerId) => c.alerts.lowStock({ producerId }), rows: (a: unknown[]) => a.length },

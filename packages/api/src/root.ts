@@ -2,6 +2,7 @@ import { alertsRouter } from "./routers/alerts.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { importsRouter } from "./routers/imports.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { locationsRouter, producersRouter, productsRouter } from "./routers/products.ts";
 import { reportsRouter } from "./routers/reports.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   orders: ordersRouter,
   alerts: alertsRouter,
   reports: reportsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

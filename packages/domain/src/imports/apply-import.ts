@@ -1,4 +1,4 @@
-import { applyImportInput } from "@stockroom/contracts";
+import { applyImportInput, importIdInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -52,8 +52,8 @@ export async function requestImportApply(deps: Deps, actor: StaffActor, input: z
 }
 
 /** Cancels a queued or running import: the running apply rolls back at its next chunk. */
-export async function cancelImport(deps: Deps, actor: StaffActor, input: z.input<typeof applyImportInput>) {
-  const { importId } = parseInput(applyImportInput, input);
+export async function cancelImport(deps: Deps, actor: StaffActor, input: z.input<typeof importIdInput>) {
+  const { importId } = parseInput(importIdInput, input);
   const found = await findOwnedImport(deps, actor, importId);
   requirePermission(actor, found.kind === "PRODUCTS" ? "catalog.edit" : "stock.receive");
   await deps.db.import.updateMany({

@@ -1,4 +1,3 @@
-import type { Readable } from "node:stream";
 import { IMPORT_COLUMNS, MAX_IMPORT_ERRORS_KEPT, MAX_IMPORT_ROWS, OPTIONAL_IMPORT_COLUMNS, startImportInput } from "@stockroom/contracts";
 import type { Prisma } from "@stockroom/db";
 import type { z } from "zod";
@@ -12,7 +11,7 @@ import { classifyProductRows } from "./classify-product-rows.ts";
 import { classifyStockRows, type RowProblem } from "./classify-stock-rows.ts";
 import { getImport } from "./get-import.ts";
 import { parseProductRow, parseStockRow } from "./parse-import-row.ts";
-import { type CsvRow, readCsv } from "./read-csv.ts";
+import { type CsvRow, type ImportSource, readCsv } from "./read-csv.ts";
 
 const CHUNK = 1_000;
 
@@ -21,7 +20,7 @@ const CHUNK = 1_000;
  * (create / update / unchanged) and stages it. Writes nothing but the Import row and its staged
  * rows; applying is `requestImportApply`.
  */
-export async function dryRunImport(deps: Deps, actor: StaffActor, input: z.input<typeof startImportInput>, source: AsyncIterable<Buffer | string> | Readable) {
+export async function dryRunImport(deps: Deps, actor: StaffActor, input: z.input<typeof startImportInput>, source: ImportSource) {
   const { kind, fileName, producerId: requested } = parseInput(startImportInput, input);
   requirePermission(actor, kind === "PRODUCTS" ? "catalog.edit" : "stock.receive");
   const producerId = scopeProducerId(actor, requested);

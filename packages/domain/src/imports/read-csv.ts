@@ -3,6 +3,9 @@ import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { DomainError } from "../errors.ts";
 
+/** The uploaded file: a request stream, or chunks (tests, benchmarks). */
+export type ImportSource = AsyncIterable<Buffer | string> | Iterable<Buffer | string> | Readable;
+
 export interface CsvRow {
   /** 1-based line number of the row in the file (the header is line 1). */
   line: number;
@@ -21,12 +24,12 @@ export function detectDelimiter(headerLine: string): ";" | "," {
  * Excel's quoting ("" inside quoted cells, line breaks in quotes). Yields rows one at a time, so
  * memory stays flat whatever the file's size; `digest()` is the sha256 of the bytes once read.
  */
-export function readCsv(source: AsyncIterable<Buffer | string> | Readable, options: { maxRows: number; onHeader: (header: string[]) => void }) {
+export function readCsv(source: ImportSource, options: { maxRows: number; onHeader: (header: string[]) => void }) {
   const { maxRows, onHeader } = options;
   const hash = createHash("sha256");
   let digest: string | null = null;
   async function* bytes() {
-    for await (const chunk of source as AsyncIterable<Buffer | string>) {
+    for await (const chunk of source) {
       const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       hash.update(buf);
       yield buf;
