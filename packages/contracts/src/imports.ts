@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { checkDateRange, dateRangeFields } from "./common.ts";
+import { listInventoryInput } from "./reports.ts";
 
 export const IMPORT_KINDS = ["PRODUCTS", "STOCK"] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
@@ -25,3 +27,9 @@ export const startImportInput = z.object({
   producerId: z.string().uuid().optional(),
 });
 export const listImportsInput = z.object({ producerId: z.string().uuid().optional() });
+
+/** CSV exports: the inventory list's filters for products and lots; a date range for movements. */
+export const exportInventoryInput = listInventoryInput.pick({ producerId: true, search: true, category: true, locationId: true, status: true });
+export const exportMovementsInput = z
+  .object({ producerId: z.string().uuid().optional(), productId: z.string().uuid().optional(), ...dateRangeFields })
+  .superRefine(checkDateRange);

@@ -30,6 +30,8 @@ export {
 } from "./common.ts";
 export {
   applyImportInput,
+  exportInventoryInput,
+  exportMovementsInput,
   IMPORT_COLUMNS,
   IMPORT_KINDS,
   IMPORT_STATUSES,

@@ -71,7 +71,9 @@ export function readCsv(source: ImportSource, options: { maxRows: number; onHead
           throw new DomainError("VALIDATION_FAILED", `The file has more than ${maxRows} rows; split it.`, { fields: { file: "too many rows" } });
         const cells: Record<string, string> = {};
         header.forEach((name, i) => {
-          cells[name] = (record[i] ?? "").trim();
+          const value = (record[i] ?? "").trim();
+          // Our exports guard formula-like text with a leading ' (safe-csv.ts): read it back as written.
+          cells[name] = /^'[=+\-@]/.test(value) ? value.slice(1) : value;
         });
         // info.lines is the line the record ends on; a quoted cell may span lines.
         const inner = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
