@@ -36,6 +36,13 @@ function movementColumns(myStaffId: string) {
   ];
 }
 
+/** This product's ledger for the last 365 days as CSV (streamed by the server). */
+function movementsExportHref(productId: string): string {
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  return `/api/exports/movements.csv?${new URLSearchParams({ productId, from, to })}`;
+}
+
 export function MovementHistory({ productId }: { productId: string }) {
   const { trpc, queryClient } = useAppContext();
   const me = queryClient.getQueryData(trpc.auth.me.queryKey());
@@ -43,7 +50,15 @@ export function MovementHistory({ productId }: { productId: string }) {
   const movements = data.pages.flatMap((page) => page.items);
 
   return (
-    <Section title="Movement history" description="Every change of on-hand stock, newest first.">
+    <Section
+      title="Movement history"
+      description="Every change of on-hand stock, newest first."
+      actions={
+        <a className="button button-secondary button-small" href={movementsExportHref(productId)} download>
+          Export CSV (last year)
+        </a>
+      }
+    >
       {movements.length === 0 ? (
         <EmptyState title="No movements yet" />
       ) : (
