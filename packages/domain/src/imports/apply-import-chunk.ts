@@ -23,18 +23,15 @@ export async function applyStockChunk(deps: Deps, tx: Tx, found: Import, can: Im
   const now = deps.clock.now();
   const creates = classified.filter((c) => c.action === "CREATE");
   const updates = classified.filter((c) => c.action === "UPDATE");
-  const lots = await tx.lot.createManyAndReturn({
-    data: creates.map((c) => ({
-      producerId: found.producerId,
-      productId: c.productId,
-      locationId: c.locationId,
-      lotNumber: c.row.lotNumber,
-      expiryDate: c.row.expiry ? new Date(`${c.row.expiry}T00:00:00Z`) : null,
-      unitCostCents: c.unitCostCents,
-      receivedAt: now,
-    })),
-    select: { id: true, productId: true, locationId: true, lotNumber: true },
-  });
+  // One INSERT for the chunk's new lots (Prisma's createManyAndReturn cost ~0.4 ms a row here).
+  const lots = creates.length
+    ? await tx.$queryRaw<{ id: string; productId: string; locationId: string; lotNumber: string }[]>`
+        INSERT INTO "Lot" (id, "producerId", "productId", "locationId", "lotNumber", "expiryDate", "unitCostCents", "receivedAt")
+        SELECT gen_random_uuid(), ${found.producerId}::uuid, p, l, n, e, c, ${now.toISOString()}::timestamp
+        FROM unnest(${creates.map((c) => c.productId)}::uuid[], ${creates.map((c) => c.locationId)}::uuid[], ${creates.map((c) => c.row.lotNumber)}::text[],
+                    ${creates.map((c) => c.row.expiry)}::date[], ${creates.map((c) => c.unitCostCents)}::int[]) AS i(p, l, n, e, c)
+        RETURNING id, "productId", "locationId", "lotNumber"`
+    : [];
   const lotId = new Map(lots.map((l) => [`${l.productId}|${l.locationId}|${l.lotNumber}`, l.id]));
   const common = { reason: `import ${found.fileName}`, actor: found.createdBy, referenceType: "import", referenceId: found.id, at: now };
   const receipts = creates.map((c) => ({ lotId: lotId.get(`${c.productId}|${c.locationId}|${c.row.lotNumber}`) as string, quantity: c.row.quantity }));
