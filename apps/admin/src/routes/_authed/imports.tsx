@@ -92,36 +92,40 @@ function ImportPage() {
       </Section>
       {report ? (
         <Section title={`2. Dry run of ${report.fileName}`}>
-          <ImportReportView report={report} />
-          {report.message && !started ? <p className="muted">{report.message}</p> : null}
-          {!started ? (
-            <div className="button-row">
-              {report.invalidCount ? (
-                <label className="check">
-                  <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> Skip the {report.invalidCount}{" "}
-                  invalid rows
-                </label>
-              ) : null}
-              <button
-                type="button"
-                className="button"
-                disabled={run.isPending || (report.invalidCount > 0 && !skipInvalid)}
-                onClick={() => run.mutate({ importId: report.id, skipInvalid })}
-              >
-                Apply
-              </button>
-            </div>
-          ) : null}
-          {report.invalidCount > 0 && !skipInvalid && !started ? (
-            <p className="muted">Fix the rows above and check the file again, or skip them: otherwise nothing is applied.</p>
-          ) : null}
-          <FormAlert message={run.isError ? errorMessage(run.error) : null} />
+          <div className="import-stack">
+            <ImportReportView report={report} />
+            {report.message && !started ? <p className="muted">{report.message}</p> : null}
+            {!started ? (
+              <div className="import-apply">
+                {report.invalidCount ? (
+                  <label className="check">
+                    <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> Skip the {report.invalidCount}{" "}
+                    invalid rows
+                  </label>
+                ) : null}
+                <button
+                  type="button"
+                  className="button"
+                  disabled={run.isPending || (report.invalidCount > 0 && !skipInvalid)}
+                  onClick={() => run.mutate({ importId: report.id, skipInvalid })}
+                >
+                  Apply
+                </button>
+              </div>
+            ) : null}
+            {report.invalidCount > 0 && !skipInvalid && !started ? (
+              <p className="muted">Fix the rows above and check the file again, or skip them: otherwise nothing is applied.</p>
+            ) : null}
+            <FormAlert message={run.isError ? errorMessage(run.error) : null} />
+          </div>
         </Section>
       ) : null}
       {report && started ? (
         <Section title="3. Apply">
-          <ImportProgress report={report} />
-          {report.status === "DONE" && report.kind === "STOCK" ? <Link to="/inventory">See the stock in the inventory</Link> : null}
+          <div className="import-stack">
+            <ImportProgress report={report} />
+            {report.status === "DONE" && report.kind === "STOCK" ? <Link to="/inventory">See the stock in the inventory</Link> : null}
+          </div>
         </Section>
       ) : null}
     </div>
