@@ -58,6 +58,8 @@ export async function runImportApply(deps: Deps, input: { importId: string }): P
     });
     return;
   }
+  // The staged rows have served their purpose (the report keeps the counts and errors).
+  await deps.db.importRow.deleteMany({ where: { importId: found.id } });
   await deps.db.import.update({
     where: { id: found.id },
     data: {

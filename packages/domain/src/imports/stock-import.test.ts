@@ -73,6 +73,18 @@ describe("stock import", () => {
     expect(second.status).toBe("DONE");
     expect(second.message).toContain(`this file was already applied on`);
     expect(await stock.db.movement.count({ where: { referenceType: "import" } })).toBe(2);
+    expect(await stock.db.importRow.count({ where: { importId: report.id } })).toBe(0);
+  });
+
+  it("a role without costs.view may not name a unit cost: that row is invalid, the rest is fine", async () => {
+    await productWithStock(stock.deps, stock.world, [], { sku: "COST-1" });
+    const staff = actorFor(await createStaff(stock.db, { role: "PRODUCER_STAFF", producerId: stock.world.producer.id }));
+    const file = "sku,location,lot_number,quantity,unit_cost\nCOST-1,Shop,C1,2,\nCOST-1,Shop,C2,2,9.99\n";
+    const report = await dryRunImport(stock.deps, staff, { kind: "STOCK", fileName: "c.csv" }, csv(file));
+    expect(report).toMatchObject({ createCount: 1, invalidCount: 1 });
+    expect(report.errors).toEqual([{ line: 3, column: "unit_cost", reason: "your role receives at the product's unit cost: leave it empty" }]);
+    const products = await domainFailure(dryRunImport(stock.deps, staff, { kind: "PRODUCTS", fileName: "p.csv" }, csv("sku\n")));
+    expect(products.code).toBe("FORBIDDEN");
   });
 
   it("reads a BOM, semicolons, decimal commas and Excel's quoting", async () => {
