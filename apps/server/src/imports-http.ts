@@ -33,7 +33,7 @@ function limitBytes(max: number) {
  */
 export function registerImportExportRoutes(app: FastifyInstance, createContext: ContextFactory): void {
   // The body stays a stream: the dry run reads it row by row.
-  app.addContentTypeParser(["text/csv", "application/vnd.ms-excel", "application/octet-stream"], (_req, payload, done) => done(null, payload));
+  app.addContentTypeParser(["text/csv", "application/vnd.ms-excel"], (_req, payload, done) => done(null, payload));
 
   app.post<{ Querystring: Query }>("/api/imports", async (req, res) => {
     const ctx = await createContext(req, res);
