@@ -49,6 +49,7 @@ test("import stock from CSV: a bad row shows its line, the fixed file applies wi
   await page.getByLabel("Search inventory").fill(lot);
   await expect(page).toHaveURL(new RegExp(`search=${lot}`));
   await expect(page.getByRole("cell", { name: GREENLEAF_PRODUCT.name }).first()).toBeVisible();
+  await capturePage(page, "admin-import-inventory", { phoneScreens: 1, fullPage: false });
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = await readFile(await (await download).path(), "utf8");

@@ -7,6 +7,7 @@ import { MovementTypeBadge } from "./badges.tsx";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
 import { EmptyState } from "./empty-state.tsx";
+import { MovementsExport } from "./movements-export.tsx";
 import { Section } from "./section.tsx";
 
 const PAGE_SIZE = 20;
@@ -36,13 +37,6 @@ function movementColumns(myStaffId: string) {
   ];
 }
 
-/** This product's ledger for the last 365 days as CSV (streamed by the server). */
-function movementsExportHref(productId: string): string {
-  const to = new Date().toISOString().slice(0, 10);
-  const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-  return `/api/exports/movements.csv?${new URLSearchParams({ productId, from, to })}`;
-}
-
 export function MovementHistory({ productId }: { productId: string }) {
   const { trpc, queryClient } = useAppContext();
   const me = queryClient.getQueryData(trpc.auth.me.queryKey());
@@ -50,15 +44,7 @@ export function MovementHistory({ productId }: { productId: string }) {
   const movements = data.pages.flatMap((page) => page.items);
 
   return (
-    <Section
-      title="Movement history"
-      description="Every change of on-hand stock, newest first."
-      actions={
-        <a className="button button-secondary button-small" href={movementsExportHref(productId)} download>
-          Export CSV (last year)
-        </a>
-      }
-    >
+    <Section title="Movement history" description="Every change of on-hand stock, newest first." actions={<MovementsExport productId={productId} />}>
       {movements.length === 0 ? (
         <EmptyState title="No movements yet" />
       ) : (
