@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { requireCsrfHeader } from "./csrf.ts";
 import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
 import { createHoldRateLimit } from "./hold-rate-limit.ts";
+import { registerImportExportRoutes } from "./imports-http.ts";
 import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -110,6 +111,7 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
   await app.register(async (restScope) => {
     restScope.addHook("onRequest", requireCsrfHeader);
     registerRestRoutes(restScope, createRequestContext);
+    registerImportExportRoutes(restScope, createRequestContext);
   });
 
   if (env.SERVE_SPAS) await registerSpas(app);

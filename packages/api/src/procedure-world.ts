@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { TestDatabase } from "@stockroom/db/testing";
-import { addDays, checkLowStock, inviteStaff, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
+import { addDays, checkLowStock, dryRunImport, inviteStaff, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
 import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -19,6 +19,7 @@ let fixture: {
   orderId: string;
   cartToken: string;
   staffId: string;
+  importId: string;
 };
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -56,8 +57,11 @@ async function setUp() {
   // A staff member to change, an open invitation and its audit event.
   const member = await createStaff(database.current.db, { role: "PRODUCER_STAFF", producerId: world.producer.id });
   await inviteStaff(testDeps.deps, world.admin, { producerId: world.producer.id, email: `invited-${randomUUID()}@test.example`, role: "VIEWER" }, inviteConfig);
+  const file = `sku,location,lot_number,quantity\n${product.sku},Shop,IMP-1,4\n`;
+  const pending = await dryRunImport(testDeps.deps, world.admin, { kind: "STOCK", fileName: "t.csv", producerId: world.producer.id }, [Buffer.from(file)]);
   fixture = {
     staffId: member.id,
+    importId: pending.id,
     producerId: world.producer.id,
     productId: product.id,
     lotId: lotIds[0] as string,
@@ -150,6 +154,9 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "staff.setRole": (c) => c.staff.setRole({ staffId: fixture.staffId, role: "PRODUCER_STAFF" }),
   "staff.deactivate": (c) => c.staff.deactivate({ staffId: fixture.staffId }),
   "staff.reactivate": (c) => c.staff.reactivate({ staffId: fixture.staffId }),
+  "imports.get": (c) => c.imports.get({ importId: fixture.importId }),
+  "imports.run": (c) => c.imports.run({ importId: fixture.importId }),
+  "imports.cancel": (c) => c.imports.cancel({ importId: fixture.importId }),
 };
 
 /** Rows of an answer that belong to producer A. */
@@ -165,6 +172,7 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     call: (c, producerId) => c.products.categories({ producerId }),
     rows: (a: string[]) => a.filter((c) => c.startsWith("Tenancy")).length,
   },
+  "imports.list": { call: (c, producerId) => c.imports.list({ producerId }), rows: (a: unknown[]) => a.length },
   "locations.list": { call: (c, producerId) => c.locations.list({ producerId }), rows: (a: unknown[]) => a.length },
   "orders.list": { call: (c, producerId) => c.orders.list({ producerId }), rows: (a: unknown[]) => a.length },
   "alerts.lowStock": { call: (c, producerId) => c.alerts.lowStock({ producerId }), rows: (a: unknown[]) => a.length },

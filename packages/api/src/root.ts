@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { importsRouter } from "./routers/imports.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { producersRouter } from "./routers/producers.ts";
 import { locationsRouter, productsRouter } from "./routers/products.ts";
@@ -26,6 +27,7 @@ export const appRouter = router({
   reports: reportsRouter,
   staff: staffRouter,
   audit: auditRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,21 @@ export {
   type SortDirection,
 } from "./common.ts";
 export {
+  applyImportInput,
+  exportInventoryInput,
+  exportMovementsInput,
+  IMPORT_COLUMNS,
+  IMPORT_KINDS,
+  IMPORT_STATUSES,
+  type ImportKindName,
+  importIdInput,
+  listImportsInput,
+  MAX_IMPORT_ERRORS_KEPT,
+  MAX_IMPORT_ROWS,
+  OPTIONAL_IMPORT_COLUMNS,
+  startImportInput,
+} from "./imports.ts";
+export {
   listOrdersInput,
   MAX_CANCEL_REASON_LENGTH,
   MAX_ORDERS_LIMIT,

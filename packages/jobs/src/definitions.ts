@@ -67,6 +67,16 @@ export const JOB_DEFINITIONS = {
     payload: z.object({ notificationId: z.string().uuid() }),
     queue: { retryLimit: 2, retryDelay: 1, retryBackoff: true, deadLetter: "notifications.dead", heartbeatSeconds: 10 },
   },
+  /**
+   * Applies a validated CSV import in one transaction (all-or-nothing); progress is written to the
+   * Import row. A killed worker's job is retried after the heartbeat and starts over: nothing of
+   * the first attempt was committed.
+   */
+  "imports.apply": {
+    version: 1,
+    payload: z.object({ importId: z.string().uuid() }),
+    queue: { retryLimit: 2, retryDelay: 1, heartbeatSeconds: 10, expireInSeconds: 3_600 },
+  },
   /** Retries exhausted: the record is marked FAILED with the reason. */
   "notifications.dead": {
     version: 1,

@@ -64,6 +64,11 @@ export function AppHeader({ me }: { me: Staff }) {
           <Link to="/inventory" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
             Inventory
           </Link>
+          <IfCan permission="stock.receive">
+            <Link to="/imports" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Import
+            </Link>
+          </IfCan>
           <IfCan permission="orders.view">
             <Link to="/orders" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
               Orders

@@ -7,6 +7,7 @@ import { MovementTypeBadge } from "./badges.tsx";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
 import { EmptyState } from "./empty-state.tsx";
+import { MovementsExport } from "./movements-export.tsx";
 import { Section } from "./section.tsx";
 
 const PAGE_SIZE = 20;
@@ -43,7 +44,7 @@ export function MovementHistory({ productId }: { productId: string }) {
   const movements = data.pages.flatMap((page) => page.items);
 
   return (
-    <Section title="Movement history" description="Every change of on-hand stock, newest first.">
+    <Section title="Movement history" description="Every change of on-hand stock, newest first." actions={<MovementsExport productId={productId} />}>
       {movements.length === 0 ? (
         <EmptyState title="No movements yet" />
       ) : (

@@ -7,6 +7,7 @@ import {
   markLotExpiry,
   markNotificationFailed,
   purgeExpiredSessions,
+  runImportApply,
   sendNotification,
   sweepExpiredHolds,
   sweepLowStock,
@@ -34,6 +35,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "lots.mark-expiry": ({ deps }) => markLotExpiry(deps),
   "notifications.send": ({ deps, messengers }, payload) => sendNotification(deps, messengers, payload),
   "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),
+  "imports.apply": ({ deps }, payload) => runImportApply(deps, payload),
 };
 
 /** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */

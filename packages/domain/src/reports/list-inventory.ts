@@ -24,7 +24,13 @@ const SORT_SQL: Record<(typeof INVENTORY_SORTS)[number], string> = {
  * The inventory table: one row per product with available / on hand / reserved, its status, and
  * stock value, filtered, searched (name, SKU, barcode or lot number) and sorted on the server.
  */
-export async function listInventory(deps: Deps, actor: StaffActor, input: z.input<typeof listInventoryInput>) {
+export async function listInventory(
+  deps: Deps,
+  actor: StaffActor,
+  input: z.input<typeof listInventoryInput>,
+  /** Only these products (the streamed CSV export walks the catalog by id, a page at a time). */
+  only: { productIds?: string[] } = {},
+) {
   const q = parseInput(listInventoryInput, input);
   // Sorting by value would reveal the order of values to a role that may not see them.
   if (q.sort === "value" && !can(actor, "costs.view"))
@@ -60,6 +66,7 @@ export async function listInventory(deps: Deps, actor: StaffActor, input: z.inpu
     WITH scoped AS (
       SELECT p.id, p.sku, p.name, p.category, p."trackInventory", p."minStockLevel" FROM "Product" p
       WHERE (${scope}::uuid IS NULL OR p."producerId" = ${scope}::uuid)
+        AND (${only.productIds ?? null}::uuid[] IS NULL OR p.id = ANY(${only.productIds ?? null}::uuid[]))
         AND (${q.category ?? null}::text IS NULL OR p.category = ${q.category ?? null})
         AND (${pattern}::text IS NULL OR p."searchName" LIKE lower(${pattern}) OR p.sku ILIKE ${pattern} OR p.barcode ILIKE ${pattern}
              OR EXISTS (SELECT 1 FROM "Lot" lx WHERE lx."productId" = p.id AND lx."lotNumber" ILIKE ${pattern}))

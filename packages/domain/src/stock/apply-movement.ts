@@ -53,6 +53,36 @@ export async function applyMovement(tx: Tx, m: MovementInput): Promise<MovementR
   return rows[0] ?? null;
 }
 
+/**
+ * Many movements of one kind in one statement, for bulk work (CSV imports): the same conditional
+ * update as `applyMovement` (never below zero, never below reserved; reserved untouched) and the
+ * same ledger row, for distinct lots. Returns the lot ids that moved; a lot whose condition failed
+ * is missing from the answer and nothing is written for it.
+ */
+export async function applyMovements(
+  tx: Tx,
+  common: Pick<MovementInput, "type" | "reason" | "actor" | "referenceType" | "referenceId" | "at">,
+  moves: { lotId: string; quantity: number }[],
+): Promise<string[]> {
+  if (moves.length === 0) return [];
+  const rows = await tx.$queryRaw<{ lotId: string }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${moves.map((m) => m.lotId)}::uuid[], ${moves.map((m) => m.quantity)}::int[]) AS i(lot_id, qty)
+    ), updated AS (
+      UPDATE "Lot" l SET "onHand" = l."onHand" + i.qty
+      FROM input i
+      WHERE l.id = i.lot_id AND l."onHand" + i.qty >= l.reserved
+      RETURNING l.id, l."productId", l."producerId", l."onHand", l."unitCostCents", i.qty
+    )
+    INSERT INTO "Movement" ("lotId", "productId", "producerId", type, quantity, "previousOnHand", "newOnHand", "unitCostCents",
+                            reason, actor, "referenceType", "referenceId", "createdAt")
+    SELECT id, "productId", "producerId", ${common.type}::"MovementType", qty, "onHand" - qty, "onHand", "unitCostCents",
+           ${common.reason}, ${common.actor}, ${common.referenceType ?? null}, ${common.referenceId ?? null}, ${common.at.toISOString()}::timestamp
+    FROM updated
+    RETURNING "lotId"`;
+  return rows.map((r) => r.lotId);
+}
+
 export async function applyMovementOrFail(tx: Tx, m: MovementInput, failure: () => DomainError): Promise<MovementRow> {
   const row = await applyMovement(tx, m);
   if (!row) throw failure();

@@ -13,6 +13,28 @@ import { checkReceivingRules, quarantineLocationId } from "./receiving-rules.ts"
 import { utcDay } from "./sql-time.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
+export interface ReceiptRefusal {
+  field: "expiryDate";
+  /** Short, for a form field or an import row. */
+  reason: string;
+  message: string;
+}
+
+/**
+ * Whether stock may be received into this lot. The one home of the receiving rules: the admin's
+ * receipt and CSV stock imports (domain/imports) both ask it, so a rule added here applies to both.
+ */
+export function receiptRefusal(input: { lotNumber: string; expiryDate: Date | null; existing: { expiryDate: Date | null } | null }): ReceiptRefusal | null {
+  const { existing, expiryDate } = input;
+  if (existing && (existing.expiryDate?.getTime() ?? null) !== (expiryDate?.getTime() ?? null))
+    return {
+      field: "expiryDate",
+      reason: "differs from the existing lot",
+      message: `Lot ${input.lotNumber} already exists here with a different expiry date.`,
+    };
+  return null;
+}
+
 /** Receives stock into a lot (new, or more of an existing lot with the same number and expiry). */
 export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<typeof receiveLotInput>) {
   const { idempotencyKey, ...data } = parseInput(receiveLotInput, input);
@@ -32,11 +54,8 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
       const existing = await tx.lot.findUnique({
         where: { productId_locationId_lotNumber: { productId: product.id, locationId, lotNumber: data.lotNumber } },
       });
-      if (existing && (existing.expiryDate?.getTime() ?? null) !== (expiryDate?.getTime() ?? null)) {
-        throw new DomainError("CONFLICT", `Lot ${data.lotNumber} already exists here with a different expiry date.`, {
-          fields: { expiryDate: "differs from the existing lot" },
-        });
-      }
+      const refusal = receiptRefusal({ lotNumber: data.lotNumber, expiryDate, existing });
+      if (refusal) throw new DomainError("CONFLICT", refusal.message, { fields: { [refusal.field]: refusal.reason } });
       const lot =
         existing ??
         (await tx.lot.create({

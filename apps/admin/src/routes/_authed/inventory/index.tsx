@@ -46,6 +46,13 @@ function categoriesQuery(trpc: Trpc, me: Staff, producerId: string | undefined) 
   return trpc.products.categories.queryOptions({ producerId: scopedProducerId(me, producerId) });
 }
 
+/** The inventory per lot (or its products, in the import's columns) as CSV, with the list's current filters; streamed by the server. */
+function exportHref(what: "lots" | "products", producerId: string | undefined, search: InventorySearch): string {
+  const filters = { producerId, search: search.search || undefined, category: search.category, locationId: search.locationId, status: search.status };
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return `/api/exports/${what}.csv?${query}`;
+}
+
 export const Route = createFileRoute("/_authed/inventory/")({
   validateSearch: searchSchema,
   loaderDeps: ({ search }) => search,
@@ -81,9 +88,19 @@ function InventoryPage() {
 
   return (
     <div className="page">
-      <div className="page-heading">
-        <h1>Inventory</h1>
-        <p className="muted">Stock on hand, reserved and available for every product, with its status and value at cost.</p>
+      <div className="page-heading page-heading-row">
+        <div>
+          <h1>Inventory</h1>
+          <p className="muted">Stock on hand, reserved and available for every product, with its status and value at cost.</p>
+        </div>
+        <div className="button-row">
+          <a className="button button-secondary" href={exportHref("products", scopedProducerId(me, search.producerId), search)} download>
+            Export products
+          </a>
+          <a className="button button-secondary" href={exportHref("lots", scopedProducerId(me, search.producerId), search)} download>
+            Export CSV
+          </a>
+        </div>
       </div>
       <div className="toolbar">
         <SearchBox label="Search inventory" placeholder="Name, SKU, barcode or lot number" value={search.search ?? ""} onSearch={onSearch} />
