@@ -1,4 +1,4 @@
-import { signInToAdmin } from "./support/admin.ts";
+import { openSettingsPage, signInToAdmin } from "./support/admin.ts";
 import { mutate, query, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
 import { LOGINS } from "./support/demo.ts";
@@ -42,8 +42,7 @@ test("the delivery log shows outbox messages, and alert settings are checked and
       )
       .toBe(true);
     await signInToAdmin(page, LOGINS.harvestManager.email);
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+    await openSettingsPage(page, "Notifications");
 
     const items = page.getByRole("list", { name: "Notifications" }).getByRole("listitem");
     await expect(items).toHaveCount(log.items.length);

@@ -23,7 +23,8 @@ const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 test("producer staff see no costs, margins, valuation or settings, and adjust with a listed reason", async ({ page, baseURL }) => {
   await signInToAdmin(page, LOGINS.greenleafStaff.email);
   await expect(nav(page).getByRole("link", { name: "Inventory" })).toBeVisible();
-  await expect(nav(page).getByRole("link", { name: "Notifications" })).toHaveCount(0);
+  // Staff change no settings: no Settings link at all.
+  await expect(nav(page).getByRole("link", { name: "Settings" })).toHaveCount(0);
   await expect(page.getByText("Stock value")).toHaveCount(0);
 
   await nav(page).getByRole("link", { name: "Inventory" }).click();

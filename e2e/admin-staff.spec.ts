@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { signInToAdmin } from "./support/admin.ts";
+import { openSettingsPage, signInToAdmin } from "./support/admin.ts";
 import { query, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
 import { LOGINS } from "./support/demo.ts";
@@ -30,8 +30,13 @@ test("the producer admin invites a colleague, who accepts the link and lands sig
   await signInToAdmin(page, LOGINS.greenleafManager.email);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Producers" })).toHaveCount(0);
-  await nav.getByRole("link", { name: "Staff" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
+  await nav.getByRole("link", { name: "Settings" }).click();
+  // A producer admin's settings: staff, notifications, the audit log; producers are the platform's.
+  await expect(page.getByRole("main").getByRole("link", { name: /^Producers\b/ })).toHaveCount(0);
+  await capturePage(page, "admin-settings", { phoneScreens: 1 });
+  await openSettingsPage(page, "Staff");
+  // On a settings page the header still shows where it lives.
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveAttribute("class", /active/);
   await expect(page.getByRole("row", { name: new RegExp(LOGINS.greenleafStaff.name) })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Invite staff" });
@@ -51,8 +56,7 @@ test("the producer admin invites a colleague, who accepts the link and lands sig
   await expect(invitations.getByRole("row", { name: new RegExp(colleague) })).toBeVisible();
   await capturePage(page, "admin-staff");
 
-  await nav.getByRole("link", { name: "Audit log" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await openSettingsPage(page, "Audit log");
   await page.getByLabel("Action").selectOption({ label: "Staff invited" });
   await expect(page).toHaveURL(/action=staff\.invited/);
   await expect(page.getByRole("row", { name: new RegExp(`${colleague} as Viewer`) })).toBeVisible();

@@ -19,3 +19,13 @@ export async function signInToAdmin(page: Page, email: string): Promise<void> {
 export function productRows(page: Page) {
   return page.locator("table.products-table tbody tr");
 }
+
+/** Opens one of the Settings pages (Staff, Notifications, Audit log, Producers) the way a person does: Settings, then its card. */
+export async function openSettingsPage(page: Page, label: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: new RegExp(`^${label}\\b`) })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
+}

@@ -25,6 +25,11 @@ export function createDb(url: string, options: PoolOptions = {}): Db {
  * batch as a handful of statements on one connection, without the ORM's per-query overhead.
  */
 export function createPool(url: string, max: number, options: Omit<PoolOptions, "maxConnections"> = {}): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, statement_timeout: options.statementTimeoutMs });
+  const pool = new pg.Pool({ connectionString: url, max, statement_timeout: options.statementTimeoutMs });
+  // An idle connection the server ends (a restart, a failover, an administrator, a dropped test
+  // database) is removed from the pool by pg, and the next query opens a new one. Without a
+  // listener its 'error' event would crash the whole process instead.
+  pool.on("error", () => {});
+  return pool;
 }
 export type { Pool, PoolClient } from "pg";

@@ -80,7 +80,7 @@ describe("demo seed and inventory tools", () => {
 
   it("the validator catches a lot whose on hand disagrees with its ledger, and --fix reconciles it with a movement", async () => {
     const { db } = database.current;
-    const lot = await db.lot.findFirstOrThrow({ where: { onHand: { gt: 5 } } });
+    const lot = await db.lot.findFirstOrThrow({ where: { onHand: { gt: 5 }, reserved: 0 } });
     await db.$executeRaw`UPDATE "Lot" SET "onHand" = "onHand" - 2 WHERE id = ${lot.id}::uuid`;
     const problems = await validateInventory(db, clock.now());
     expect(problems).toEqual([expect.objectContaining({ check: "ledger", lotId: lot.id, expected: lot.onHand, actual: lot.onHand - 2 })]);

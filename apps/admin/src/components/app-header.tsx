@@ -1,8 +1,9 @@
 import { ROLE_LABELS } from "@stockroom/contracts";
 import { errorMessage } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { IfCan } from "../lib/permissions.tsx";
+import { Link, useNavigate, useRouterState, useSearch } from "@tanstack/react-router";
+import { MAIN_NAV, SETTINGS_NAV } from "../lib/nav.ts";
+import { useCan } from "../lib/permissions.tsx";
 import { removeStaffData } from "../lib/session-cache.ts";
 import { isPlatformAdmin, type Staff } from "../lib/staff.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
@@ -19,6 +20,10 @@ function initials(name: string): string {
 const activeLink = { className: "active", "aria-current": "page" } as const;
 
 export function AppHeader({ me }: { me: Staff }) {
+  const can = useCan();
+  // A settings page keeps "Settings" highlighted.
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  const isSettingsPage = SETTINGS_NAV.some((item) => path.endsWith(item.to));
   const { trpc, queryClient } = useAppContext();
   const navigate = useNavigate();
   const signOut = useMutation(
@@ -58,50 +63,16 @@ export function AppHeader({ me }: { me: Staff }) {
       </div>
       <div className="app-nav-row">
         <nav className="app-nav" aria-label="Main">
-          <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={activeLink}>
-            Dashboard
-          </Link>
-          <Link to="/inventory" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-            Inventory
-          </Link>
-          <IfCan permission="stock.receive">
-            <Link to="/imports" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Import
+          {MAIN_NAV.filter((item) => !item.permission || can(item.permission)).map((item) => (
+            <Link key={item.to} to={item.to} activeOptions={{ exact: item.to === "/", includeSearch: false }} activeProps={activeLink}>
+              {item.label}
             </Link>
-          </IfCan>
-          <IfCan permission="orders.view">
-            <Link to="/orders" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Orders
+          ))}
+          {SETTINGS_NAV.some((item) => !item.permission || can(item.permission)) ? (
+            <Link to="/settings" activeProps={activeLink} className={isSettingsPage ? "active" : undefined}>
+              Settings
             </Link>
-          </IfCan>
-          <IfCan permission="analytics.view">
-            <Link to="/analytics" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Analytics
-            </Link>
-            <Link to="/expiry" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Expiry &amp; waste
-            </Link>
-          </IfCan>
-          <IfCan permission="alerts.manage">
-            <Link to="/notifications" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Notifications
-            </Link>
-          </IfCan>
-          <IfCan permission="staff.manage">
-            <Link to="/staff" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Staff
-            </Link>
-          </IfCan>
-          <IfCan permission="audit.view">
-            <Link to="/audit" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Audit log
-            </Link>
-          </IfCan>
-          <IfCan permission="producers.manage">
-            <Link to="/producers" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
-              Producers
-            </Link>
-          </IfCan>
+          ) : null}
         </nav>
         {isPlatformAdmin(me) ? <HeaderProducerSwitcher /> : null}
       </div>

@@ -1,0 +1,36 @@
+import type { Permission } from "@stockroom/contracts";
+
+/** Where the admin's pages are reached from, and who sees the link (the server refuses the rest regardless). */
+export interface NavItem {
+  to: "/" | "/inventory" | "/imports" | "/orders" | "/analytics" | "/expiry" | "/notifications" | "/staff" | "/audit" | "/producers";
+  label: string;
+  permission?: Permission;
+}
+
+/** Daily work: in the header. */
+export const MAIN_NAV: NavItem[] = [
+  { to: "/", label: "Dashboard" },
+  { to: "/inventory", label: "Inventory" },
+  { to: "/orders", label: "Orders", permission: "orders.view" },
+  { to: "/analytics", label: "Analytics", permission: "analytics.view" },
+  { to: "/expiry", label: "Expiry & waste", permission: "analytics.view" },
+  { to: "/imports", label: "Import", permission: "stock.receive" },
+];
+
+/** Set up once, visited now and then: on the Settings page, each with what it is for. */
+export const SETTINGS_NAV: (NavItem & { description: string })[] = [
+  { to: "/staff", label: "Staff", permission: "staff.manage", description: "Invite colleagues, set their roles, deactivate accounts." },
+  {
+    to: "/notifications",
+    label: "Notifications",
+    permission: "alerts.manage",
+    description: "Who is alerted about low stock and expiry, how, and what was sent.",
+  },
+  { to: "/audit", label: "Audit log", permission: "audit.view", description: "Sign-ins, staff and role changes, settings: who did what, when." },
+  {
+    to: "/producers",
+    label: "Producers",
+    permission: "producers.manage",
+    description: "Create producers, invite their first admin, suspend or reactivate them.",
+  },
+];
