@@ -1,5 +1,6 @@
 import type { Db } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
+import type { FileStore } from "./images/file-store.ts";
 import type { HoldCoalescer } from "./stock/hold-coalescer-types.ts";
 
 export interface Clock {
@@ -20,4 +21,6 @@ export interface Deps {
   cartMaxPerProduct?: number;
   /** Units of all products in one cart or order (CART_MAX_UNITS; 500). */
   cartMaxUnits?: number;
+  /** Uploaded files (product images); a LocalFileStore under the data folder when absent. */
+  files?: FileStore;
 }
