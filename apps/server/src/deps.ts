@@ -1,6 +1,7 @@
-import { createDb, createPool } from "@stockroom/db";
+import path from "node:path";
+import { createDb, createPool, DATA_DIR } from "@stockroom/db";
 import type { Deps } from "@stockroom/domain";
-import { createHoldCoalescer, systemClock } from "@stockroom/domain";
+import { createHoldCoalescer, LocalFileStore, systemClock } from "@stockroom/domain";
 import { startSendOnlyQueue } from "@stockroom/jobs";
 
 /** The server's dependencies: Prisma, and pg-boss used only to send (the worker supervises). */
@@ -15,6 +16,7 @@ export async function createServerDeps(
     statementTimeoutMs?: number;
     cartMaxPerProduct?: number;
     cartMaxUnits?: number;
+    uploadsDir?: string;
   },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   // Every statement of a request is bounded (0 = no limit); pg-boss's own connections are not.
@@ -35,6 +37,7 @@ export async function createServerDeps(
       holdTtlSeconds: options.holdTtlSeconds,
       cartMaxPerProduct: options.cartMaxPerProduct,
       cartMaxUnits: options.cartMaxUnits,
+      files: new LocalFileStore(options.uploadsDir ?? path.join(DATA_DIR, "uploads")),
     },
     async close() {
       // Callers already in a batch get their answer before the connections close.

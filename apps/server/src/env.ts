@@ -54,6 +54,8 @@ const schema = z.object({
   /** cart.reserve + orders.place per minute per cart token, and per client IP (req.ip, see TRUST_PROXY); 0 = no limit. */
   RATE_LIMIT_HOLDS_PER_CART_PER_MIN: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_HOLDS_PER_CART_PER_MIN),
   RATE_LIMIT_HOLDS_PER_IP_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_HOLDS_PER_IP_PER_MIN),
+  /** Folder for uploaded product images (WebP sizes under a random key); default: the data folder's `uploads`. */
+  UPLOADS_DIR: z.string().min(1).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { buildServer } from "./app.ts";
 import { createServerDeps } from "./deps.ts";
 import { appDatabaseUrl, loadServerEnv } from "./env.ts";
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     cartMaxPerProduct: env.CART_MAX_PER_PRODUCT,
     cartMaxUnits: env.CART_MAX_UNITS,
+    uploadsDir: env.UPLOADS_DIR ? path.resolve(env.UPLOADS_DIR) : undefined,
   });
   const app = await buildServer({ env, deps });
   if (!env.APP_DATABASE_URL) app.log.warn(OWNER_WARNING);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { MAX_PRODUCT_IMAGES } from "@stockroom/contracts";
+import { getProductInput, MAX_PRODUCT_IMAGES } from "@stockroom/contracts";
 import { DATA_DIR } from "@stockroom/db";
 import sharp from "sharp";
 import type { StaffActor } from "../actor.ts";
@@ -9,6 +9,7 @@ import { DomainError } from "../errors.ts";
 import { requirePermission } from "../permissions.ts";
 import { IMAGE_SIZES, imageView } from "../products/product-view.ts";
 import { findOwnedProduct } from "../stock/find-owned.ts";
+import { parseInput } from "../validation.ts";
 import { type FileStore, LocalFileStore } from "./file-store.ts";
 
 /** Largest upload accepted (the server's multipart limit uses the same number). */
@@ -51,7 +52,8 @@ async function renderSizes(bytes: Buffer) {
 /** Adds an image at the end of the product's images: files first, then the row (a failed insert removes the files). */
 export async function uploadProductImage(deps: Deps, actor: StaffActor, input: { productId: string; bytes: Buffer; altText?: string | null }) {
   requirePermission(actor, "catalog.edit");
-  const product = await findOwnedProduct(deps.db, actor, input.productId);
+  const { productId } = parseInput(getProductInput, { productId: input.productId });
+  const product = await findOwnedProduct(deps.db, actor, productId);
   const count = await deps.db.productImage.count({ where: { productId: product.id } });
   if (count >= MAX_PRODUCT_IMAGES) throw badFile(`A product has at most ${MAX_PRODUCT_IMAGES} images.`);
   const rendered = await renderSizes(input.bytes);
