@@ -64,6 +64,14 @@ export function AppHeader({ me }: { me: Staff }) {
           <Link to="/inventory" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
             Inventory
           </Link>
+          <IfCan permission="catalog.view">
+            <Link to="/products" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Products
+            </Link>
+            <Link to="/locations" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
+              Locations
+            </Link>
+          </IfCan>
           <IfCan permission="orders.view">
             <Link to="/orders" activeOptions={{ includeSearch: false }} activeProps={activeLink}>
               Orders
