@@ -15,6 +15,7 @@ export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
 export { type FileStore, LocalFileStore } from "./images/file-store.ts";
 export { readProductImage, removeProductImage, reorderProductImages } from "./images/manage-product-images.ts";
+export { S3FileStore, type S3FileStoreOptions } from "./images/s3-file-store.ts";
 export { MAX_IMAGE_BYTES, uploadProductImage } from "./images/upload-product-image.ts";
 export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
 export { DEFAULT_PENDING_ORDER_TTL_HOURS, expirePendingOrders, pendingExpiryReason } from "./orders/expire-pending-orders.ts";
