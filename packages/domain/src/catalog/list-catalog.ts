@@ -71,11 +71,13 @@ export function catalogPageQuery({ search, category, page, pageSize }: z.output<
         SELECT CASE WHEN total <= ${TOTAL_CAP} THEN ARRAY(SELECT id FROM matches ${pageClause})
                     ELSE ARRAY(SELECT id FROM "Product" ${where} ${pageClause}) END AS ids
         FROM counted),
-      -- Distinct categories by a loose index scan: one index probe per category.
+      -- Distinct categories of products on sale by a loose index scan: one index probe per category
+      -- (the first row of each that is not archived).
       categories AS (
-        (SELECT category FROM "Product" ORDER BY category LIMIT 1)
+        (SELECT category FROM "Product" WHERE "archivedAt" IS NULL ORDER BY category LIMIT 1)
         UNION ALL
-        SELECT (SELECT p.category FROM "Product" p WHERE p.category > c.category ORDER BY p.category LIMIT 1) FROM categories c WHERE c.category IS NOT NULL)
+        SELECT (SELECT p.category FROM "Product" p WHERE p.category > c.category AND p."archivedAt" IS NULL ORDER BY p.category LIMIT 1)
+        FROM categories c WHERE c.category IS NOT NULL)
     SELECT total,
       ARRAY(SELECT category FROM categories WHERE category IS NOT NULL) AS categories,
       (SELECT COALESCE(json_agg(json_build_object('id', p.id, 'name', p.name, 'category', p.category, 'priceCents', p."priceCents",

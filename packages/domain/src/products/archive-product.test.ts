@@ -51,13 +51,16 @@ describe("archive and restore", () => {
   it("leaves the storefront and shows as unavailable; history stays; admin lists show it only under Archived", async () => {
     const { deps, world, db } = stock;
     const name = `Archived tea ${newCartId()}`;
-    const { product, lotIds } = await productWithStock(deps, world, [{ quantity: 7 }], { name, category: "Tea" });
+    const category = `Tea ${newCartId()}`;
+    const { product, lotIds } = await productWithStock(deps, world, [{ quantity: 7 }], { name, category });
+    expect((await listCatalog(deps, {})).categories).toContain(category);
     expect((await listCatalog(deps, { search: name })).items.map((p) => p.id)).toEqual([product.id]);
     const movementsBefore = await db.movement.count({ where: { productId: product.id } });
 
     const archived = await archiveProduct(deps, world.admin, { productId: product.id });
     expect(archived.archivedAt).toBe(stock.clock.now().toISOString());
     expect((await listCatalog(deps, { search: name })).total).toBe(0);
+    expect((await listCatalog(deps, {})).categories).not.toContain(category);
     expect((await availabilityOf(deps, [product.id])).get(product.id)).toBe(0);
     expect(await db.lot.findUniqueOrThrow({ where: { id: lotIds[0] } })).toMatchObject({ onHand: 7 });
     expect(await db.movement.count({ where: { productId: product.id } })).toBe(movementsBefore);
