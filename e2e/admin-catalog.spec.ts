@@ -3,6 +3,7 @@ import { signInToAdmin } from "./support/admin.ts";
 import { mutate, query, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
 import { LOGINS } from "./support/demo.ts";
+import { captureScreens } from "./support/screenshots.ts";
 import { productCard } from "./support/shop.ts";
 import { expect, test } from "./support/test.ts";
 
@@ -43,16 +44,19 @@ test("a product created with a picture and stock shows in the shop with its pict
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
     await capturePage(page, "admin-product-form", { phoneScreens: 4 });
 
-    const [shop] = await query<{ id: string; name: string }[]>(api, "locations.list", {});
+    const shop = (await query<{ id: string; isSellable: boolean }[]>(api, "locations.list", {})).find((l) => l.isSellable);
     await mutate(api, "stock.receive", { productId, locationId: shop?.id, lotNumber: `L-${stamp}`, quantity: 6 });
 
     await page.goto(`/?search=${encodeURIComponent(name)}`);
     const card = productCard(page, name);
     await expect(card).toContainText("£3.49");
+    await expect(card.getByRole("button", { name: `Add ${name} to cart` })).toBeEnabled();
+    await expect(card).not.toContainText("Out of stock");
     const picture = card.locator("img.product-image");
     await expect(picture).toHaveAttribute("src", /\/medium\.webp$/);
     await expect(picture).toHaveAttribute("loading", "lazy");
     await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+    await captureScreens(page, "storefront-product-picture");
 
     await page.goto(`/admin/products/${productId}`);
     page.once("dialog", (dialog) => void dialog.accept());
