@@ -12,7 +12,7 @@ export default defineConfig({
     host: "127.0.0.1",
     port: 5173,
     strictPort: true,
-    proxy: { "/trpc": `http://127.0.0.1:${serverPort}` },
+    proxy: { "/trpc": `http://127.0.0.1:${serverPort}`, "/images": `http://127.0.0.1:${serverPort}` },
   },
   build: { outDir: "dist", emptyOutDir: true },
 });

@@ -3,8 +3,8 @@
 -- Live holds with the same quantity and only sellable lots are refreshed in place, others are
 -- replaced, products no longer in the cart are released; new holds allocate FEFO (stock_allocate).
 -- A line above its product's limit (stock_cart_limit with p_max_per_product) is named in
--- overLimit ({productId, requested, max}).
--- Returns {ok: true, holds: [...]} or {ok: false, short: [...], unknown: [...], overLimit: [...]}; on
+-- overLimit ({productId, requested, max}); an archived product (no longer sold) in archived.
+-- Returns {ok: true, holds: [...]} or {ok: false, short: [...], unknown: [...], overLimit: [...], archived: [...]}; on
 -- a false outcome the caller rolls back what this call changed.
 CREATE OR REPLACE FUNCTION stock_hold_cart_lines(p_cart text, p_lines jsonb, p_now timestamp, p_today date, p_expires_at timestamp,
                                                  p_max_per_product integer)
@@ -21,6 +21,7 @@ DECLARE
   short jsonb := '[]'::jsonb;
   unknown jsonb := '[]'::jsonb;
   over_limit jsonb := '[]'::jsonb;
+  archived jsonb := '[]'::jsonb;
 BEGIN
   PERFORM stock_end_holds(
     ARRAY(SELECT h.id FROM "Hold" h WHERE h."cartId" = p_cart AND h.status = 'HELD'
@@ -31,9 +32,14 @@ BEGIN
     SELECT (l->>'productId')::uuid AS product_id, (l->>'quantity')::integer AS quantity
     FROM jsonb_array_elements(p_lines) l ORDER BY 1
   LOOP
-    SELECT id, "trackInventory", stock_cart_limit("maxPerCart", p_max_per_product) AS max_per_cart INTO product FROM "Product" WHERE id = line.product_id;
+    SELECT id, "trackInventory", stock_cart_limit("maxPerCart", p_max_per_product) AS max_per_cart,
+           "archivedAt" IS NOT NULL AS is_archived INTO product FROM "Product" WHERE id = line.product_id;
     IF NOT FOUND THEN
       unknown := unknown || to_jsonb(line.product_id);
+      CONTINUE;
+    END IF;
+    IF product.is_archived THEN
+      archived := archived || to_jsonb(line.product_id);
       CONTINUE;
     END IF;
     IF line.quantity > product.max_per_cart THEN
@@ -77,8 +83,8 @@ BEGIN
     holds := holds || jsonb_build_object('holdId', hold_id, 'productId', line.product_id, 'quantity', line.quantity, 'expiresAt', hold_expires);
   END LOOP;
 
-  IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 OR jsonb_array_length(over_limit) > 0 THEN
-    RETURN jsonb_build_object('ok', false, 'short', short, 'unknown', unknown, 'overLimit', over_limit);
+  IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 OR jsonb_array_length(over_limit) > 0 OR jsonb_array_length(archived) > 0 THEN
+    RETURN jsonb_build_object('ok', false, 'short', short, 'unknown', unknown, 'overLimit', over_limit, 'archived', archived);
   END IF;
   RETURN jsonb_build_object('ok', true, 'holds', holds);
 END $$;

@@ -1,7 +1,8 @@
 -- The coalesced hold path (group commit): many carts' requests in one transaction and one commit.
 -- p_requests: [{cart, lines: [{productId, quantity}], expiresAt, maxPerProduct}] (maxPerProduct: the
 -- default per-product limit for products without maxPerCart, as in stock_hold_cart_lines).
--- Returns {outcomes: [one per request, in order, {ok, holds} or {ok, short, unknown, overLimit}], lowCheck: [...]}.
+-- Returns {outcomes: [one per request, in order, {ok, holds} or {ok, short, unknown, overLimit, archived}], lowCheck: [...]}.
+-- An archived product (no longer sold) is named in archived, as stock_hold_cart_lines does.
 -- Carts that hold nothing yet (the usual "proceed to checkout") are decided set-wise: the batch's
 -- sellable lots are read once in FEFO order (stock_fefo_lots), every such cart is decided in memory
 -- in request order (all or nothing per cart), and all their holds, allocations and lot
@@ -29,6 +30,8 @@ DECLARE
   tracked jsonb;
   caps jsonb;
   over_limit jsonb;
+  archived_products jsonb;
+  archived jsonb;
   -- What the fresh carts get, written set-wise at the end.
   hold_ids uuid[] := '{}';
   hold_carts text[] := '{}';
@@ -71,8 +74,9 @@ BEGIN
     FROM jsonb_array_elements(p_requests) WITH ORDINALITY r ORDER BY r.ordinality);
   outcomes := array_fill(NULL::jsonb, ARRAY[request_count]);
 
-  SELECT COALESCE(jsonb_object_agg(id, "trackInventory"), '{}'), COALESCE(jsonb_object_agg(id, "maxPerCart") FILTER (WHERE "maxPerCart" IS NOT NULL), '{}')
-    INTO tracked, caps FROM "Product" WHERE id = ANY(product_ids);
+  SELECT COALESCE(jsonb_object_agg(id, "trackInventory"), '{}'), COALESCE(jsonb_object_agg(id, "maxPerCart") FILTER (WHERE "maxPerCart" IS NOT NULL), '{}'),
+         COALESCE(jsonb_object_agg(id, true) FILTER (WHERE "archivedAt" IS NOT NULL), '{}')
+    INTO tracked, caps, archived_products FROM "Product" WHERE id = ANY(product_ids);
   SELECT array_agg(f.lot_id ORDER BY f.product_id, f.fefo_rank), array_agg(f.product_id ORDER BY f.product_id, f.fefo_rank),
          array_agg(f.expiry_date ORDER BY f.product_id, f.fefo_rank), array_agg(f.free ORDER BY f.product_id, f.fefo_rank)
     INTO lot_ids, lot_products, lot_expiry, lot_free
@@ -86,13 +90,15 @@ BEGIN
   FOR i IN 1 .. request_count LOOP
     CONTINUE WHEN NOT is_fresh[i];
     request := p_requests->(i - 1);
-    short := '[]'; unknown := '[]'; over_limit := '[]';
+    short := '[]'; unknown := '[]'; over_limit := '[]'; archived := '[]';
     -- Decide first (nothing changes for a cart that cannot be held whole), naming short and unknown
     -- lines in product id order as stock_hold_cart_lines does ...
     FOR line IN SELECT (l->>'productId')::uuid AS product_id, (l->>'quantity')::integer AS quantity
                 FROM jsonb_array_elements(request->'lines') l ORDER BY 1 LOOP
       IF NOT tracked ? line.product_id::text THEN
         unknown := unknown || to_jsonb(line.product_id);
+      ELSIF archived_products ? line.product_id::text THEN
+        archived := archived || to_jsonb(line.product_id);
       ELSIF line.quantity > stock_cart_limit((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer) THEN
         over_limit := over_limit || jsonb_build_object('productId', line.product_id, 'requested', line.quantity,
                                                        'max', stock_cart_limit((caps->>line.product_id::text)::integer, (request->>'maxPerProduct')::integer));
@@ -108,8 +114,8 @@ BEGIN
         END IF;
       END IF;
     END LOOP;
-    IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 OR jsonb_array_length(over_limit) > 0 THEN
-      outcomes[i] := jsonb_build_object('ok', false, 'short', short, 'unknown', unknown, 'overLimit', over_limit);
+    IF jsonb_array_length(short) > 0 OR jsonb_array_length(unknown) > 0 OR jsonb_array_length(over_limit) > 0 OR jsonb_array_length(archived) > 0 THEN
+      outcomes[i] := jsonb_build_object('ok', false, 'short', short, 'unknown', unknown, 'overLimit', over_limit, 'archived', archived);
       CONTINUE;
     END IF;
     -- ... then take FEFO.

@@ -7,6 +7,7 @@ import { requireCsrfHeader } from "./csrf.ts";
 import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
 import { createHoldRateLimit } from "./hold-rate-limit.ts";
 import { registerImportExportRoutes } from "./imports-http.ts";
+import { registerImageFiles, registerProductImageRoutes } from "./product-images.ts";
 import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -112,7 +113,9 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
     restScope.addHook("onRequest", requireCsrfHeader);
     registerRestRoutes(restScope, createRequestContext);
     registerImportExportRoutes(restScope, createRequestContext);
+    await registerProductImageRoutes(restScope, createRequestContext);
   });
+  registerImageFiles(app, deps);
 
   if (env.SERVE_SPAS) await registerSpas(app);
   return app;

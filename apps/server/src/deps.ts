@@ -1,6 +1,7 @@
-import { createDb, createPool } from "@stockroom/db";
+import path from "node:path";
+import { createDb, createPool, DATA_DIR } from "@stockroom/db";
 import type { Deps } from "@stockroom/domain";
-import { createHoldCoalescer, systemClock } from "@stockroom/domain";
+import { createHoldCoalescer, type FileStore, LocalFileStore, systemClock } from "@stockroom/domain";
 import { startSendOnlyQueue } from "@stockroom/jobs";
 
 /** The server's dependencies: Prisma, and pg-boss used only to send (the worker supervises). */
@@ -16,6 +17,8 @@ export async function createServerDeps(
     cartMaxPerProduct?: number;
     cartMaxUnits?: number;
     sessionIdleMinutes?: number;
+    /** Where product images go: a folder (default: the data folder's uploads) or an S3-compatible bucket. */
+    files?: FileStore;
   },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   // Every statement of a request is bounded (0 = no limit); pg-boss's own connections are not.
@@ -37,6 +40,7 @@ export async function createServerDeps(
       cartMaxPerProduct: options.cartMaxPerProduct,
       cartMaxUnits: options.cartMaxUnits,
       sessionIdleMinutes: options.sessionIdleMinutes,
+      files: options.files ?? new LocalFileStore(path.join(DATA_DIR, "uploads")),
     },
     async close() {
       // Callers already in a batch get their answer before the connections close.

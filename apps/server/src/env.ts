@@ -68,6 +68,21 @@ const schema = z.object({
   /** cart.reserve + orders.place per minute per cart token, and per client IP (req.ip, see TRUST_PROXY); 0 = no limit. */
   RATE_LIMIT_HOLDS_PER_CART_PER_MIN: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_HOLDS_PER_CART_PER_MIN),
   RATE_LIMIT_HOLDS_PER_IP_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_HOLDS_PER_IP_PER_MIN),
+  /** Folder for uploaded product images (WebP sizes under a random key); default: the data folder's `uploads`. */
+  UPLOADS_DIR: z.string().min(1).optional(),
+  /** Set S3_BUCKET to keep product images in S3-compatible storage instead of UPLOADS_DIR. */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** The store's URL (MinIO, R2...); unset: AWS. */
+  S3_ENDPOINT: z.string().url("must be the storage's URL, e.g. https://s3.example.com").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Unset: the AWS SDK's own credential chain. */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  S3_PREFIX: z.string().default(""),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
   /** Where people reach this server from outside: emailed links (invitations, password resets) point here; default http://localhost:<PORT>. */

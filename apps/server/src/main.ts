@@ -1,9 +1,26 @@
+import path from "node:path";
+import { type FileStore, LocalFileStore, S3FileStore } from "@stockroom/domain";
 import { buildServer } from "./app.ts";
 import { createServerDeps } from "./deps.ts";
-import { appDatabaseUrl, loadServerEnv } from "./env.ts";
+import { appDatabaseUrl, loadServerEnv, type ServerEnv } from "./env.ts";
 
 const OWNER_WARNING =
   "APP_DATABASE_URL is not set: connecting as DATABASE_URL's role, which may change the schema. Create the app role and set APP_DATABASE_URL (README: Running in production).";
+
+/** S3-compatible storage when S3_BUCKET is set, else a folder (UPLOADS_DIR, or the data folder's uploads). */
+function fileStoreFor(env: ServerEnv): FileStore | undefined {
+  if (env.S3_BUCKET)
+    return new S3FileStore({
+      bucket: env.S3_BUCKET,
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      isPathStyle: env.S3_FORCE_PATH_STYLE,
+      prefix: env.S3_PREFIX || undefined,
+    });
+  return env.UPLOADS_DIR ? new LocalFileStore(path.resolve(env.UPLOADS_DIR)) : undefined;
+}
 
 async function main(): Promise<void> {
   const env = loadServerEnv();
@@ -16,6 +33,7 @@ async function main(): Promise<void> {
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     cartMaxPerProduct: env.CART_MAX_PER_PRODUCT,
     cartMaxUnits: env.CART_MAX_UNITS,
+    files: fileStoreFor(env),
   });
   const app = await buildServer({ env, deps });
   if (!env.APP_DATABASE_URL) app.log.warn(OWNER_WARNING);

@@ -13,9 +13,13 @@ let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
 let fixture: {
   producerId: string;
   productId: string;
+  /** Archived and restored by those procedures' calls (no stock, no orders). */
+  spareProductId: string;
   lotId: string;
   locationId: string;
   otherLocationId: string;
+  /** Empty: archived and restored by those procedures' calls. */
+  spareLocationId: string;
   orderId: string;
   cartToken: string;
   staffId: string;
@@ -59,11 +63,15 @@ async function setUp() {
   await inviteStaff(testDeps.deps, world.admin, { producerId: world.producer.id, email: `invited-${randomUUID()}@test.example`, role: "VIEWER" }, inviteConfig);
   const file = `sku,location,lot_number,quantity\n${product.sku},Shop,IMP-1,4\n`;
   const pending = await dryRunImport(testDeps.deps, world.admin, { kind: "STOCK", fileName: "t.csv", producerId: world.producer.id }, [Buffer.from(file)]);
+  const spare = await productWithStock(testDeps.deps, world, []);
+  const spareLocation = await database.current.db.location.create({ data: { producerId: world.producer.id, name: "Spare room", isSellable: false } });
   fixture = {
     staffId: member.id,
     importId: pending.id,
     producerId: world.producer.id,
     productId: product.id,
+    spareProductId: spare.product.id,
+    spareLocationId: spareLocation.id,
     lotId: lotIds[0] as string,
     locationId: world.shop.id,
     otherLocationId: world.backStore.id,
@@ -132,13 +140,32 @@ async function openInvitation(): Promise<string> {
   return row.id;
 }
 
+/** An image row on A's product (no files: removing an image without files is fine). */
+function imageOfA() {
+  return database.current.db.productImage.create({
+    data: { productId: fixture.productId, producerId: fixture.producerId, key: randomUUID(), contentType: "image/png", width: 10, height: 10, bytes: 100 },
+  });
+}
+
 /** Staff procedures that name one of A's records (a product, lot, location, order or A itself). */
 export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "products.get": (c) => c.products.get({ productId: fixture.productId }),
   "products.update": (c) => c.products.update({ productId: fixture.productId, name: "Renamed" }),
   "products.create": (c) =>
     c.products.create({ producerId: fixture.producerId, sku: `T-${randomUUID()}`, name: "New", category: "C", priceCents: 1, unitCostCents: 1 }),
+  "products.duplicate": (c) => c.products.duplicate({ productId: fixture.productId, sku: `D-${randomUUID()}` }),
+  "products.archive": (c) => c.products.archive({ productId: fixture.spareProductId }),
+  "products.restore": (c) => c.products.restore({ productId: fixture.spareProductId }),
+  "products.removeImage": async (c) => c.products.removeImage({ productId: fixture.productId, imageId: (await imageOfA()).id }),
+  "products.reorderImages": async (c) => {
+    await imageOfA();
+    const images = await database.current.db.productImage.findMany({ where: { productId: fixture.productId }, orderBy: { position: "desc" } });
+    return c.products.reorderImages({ productId: fixture.productId, imageIds: images.map((i) => i.id) });
+  },
   "locations.create": (c) => c.locations.create({ producerId: fixture.producerId, name: `Room ${randomUUID()}` }),
+  "locations.update": (c) => c.locations.update({ locationId: fixture.otherLocationId, isSellable: false }),
+  "locations.archive": (c) => c.locations.archive({ locationId: fixture.spareLocationId }),
+  "locations.restore": (c) => c.locations.restore({ locationId: fixture.spareLocationId }),
   "stock.receive": (c) => c.stock.receive({ productId: fixture.productId, locationId: fixture.locationId, lotNumber: "X-1", quantity: 1 }),
   "stock.adjust": (c) => c.stock.adjust({ lotId: fixture.lotId, change: -1, reason: "Count correction" }),
   "stock.writeOff": (c) => c.stock.writeOff({ lotId: fixture.lotId, quantity: 1, reason: "DAMAGED" }),

@@ -65,13 +65,23 @@ export {
   type StaffRoleName,
 } from "./permissions.ts";
 export {
+  archiveProductInput,
   createLocationInput,
   createProductInput,
+  deleteProductImageInput,
+  duplicateProductInput,
   getProductInput,
   listCategoriesInput,
   listLocationsInput,
   listProductsInput,
+  locationIdInput,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_PRODUCT_IMAGES,
+  MAX_SHELF_LIFE_DAYS,
+  PRODUCT_STATUSES,
   productDetailInput,
+  reorderProductImagesInput,
+  updateLocationInput,
   updateProductInput,
 } from "./products.ts";
 export {

@@ -1,5 +1,6 @@
 import type { Db } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
+import type { FileStore } from "./images/file-store.ts";
 import type { HoldCoalescer } from "./stock/hold-coalescer-types.ts";
 
 export interface Clock {
@@ -22,4 +23,6 @@ export interface Deps {
   cartMaxUnits?: number;
   /** A session unused this long is refused (SESSION_IDLE_MINUTES); 60 when absent. Read in session-idle.ts. */
   sessionIdleMinutes?: number;
+  /** Uploaded files (product images); a LocalFileStore under the data folder when absent. */
+  files?: FileStore;
 }

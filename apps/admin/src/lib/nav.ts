@@ -2,7 +2,19 @@ import type { Permission } from "@stockroom/contracts";
 
 /** Where the admin's pages are reached from, and who sees the link (the server refuses the rest regardless). */
 export interface NavItem {
-  to: "/" | "/inventory" | "/imports" | "/orders" | "/analytics" | "/expiry" | "/notifications" | "/staff" | "/audit" | "/producers";
+  to:
+    | "/"
+    | "/inventory"
+    | "/products"
+    | "/locations"
+    | "/imports"
+    | "/orders"
+    | "/analytics"
+    | "/expiry"
+    | "/notifications"
+    | "/staff"
+    | "/audit"
+    | "/producers";
   label: string;
   permission?: Permission;
 }
@@ -11,6 +23,7 @@ export interface NavItem {
 export const MAIN_NAV: NavItem[] = [
   { to: "/", label: "Dashboard" },
   { to: "/inventory", label: "Inventory" },
+  { to: "/products", label: "Products", permission: "catalog.view" },
   { to: "/orders", label: "Orders", permission: "orders.view" },
   { to: "/analytics", label: "Analytics", permission: "analytics.view" },
   { to: "/expiry", label: "Expiry & waste", permission: "analytics.view" },
@@ -19,6 +32,7 @@ export const MAIN_NAV: NavItem[] = [
 
 /** Set up once, visited now and then: on the Settings page, each with what it is for. */
 export const SETTINGS_NAV: (NavItem & { description: string })[] = [
+  { to: "/locations", label: "Locations", permission: "catalog.view", description: "Where stock is kept: rename, sellable or not, archive when empty." },
   { to: "/staff", label: "Staff", permission: "staff.manage", description: "Invite colleagues, set their roles, deactivate accounts." },
   {
     to: "/notifications",

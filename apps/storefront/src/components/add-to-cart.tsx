@@ -12,7 +12,15 @@ export function AddToCart({ product }: { product: CatalogItem }) {
         className="button button-small"
         disabled={isSoldOut}
         aria-label={`Add ${product.name} to cart`}
-        onClick={() => addToCart({ productId: product.id, name: product.name, producerName: product.producerName, priceCents: product.priceCents })}
+        onClick={() =>
+          addToCart({
+            productId: product.id,
+            name: product.name,
+            producerName: product.producerName,
+            priceCents: product.priceCents,
+            thumbUrl: product.image?.thumbUrl ?? null,
+          })
+        }
       >
         {inCart > 0 ? "Add one more" : "Add to cart"}
       </button>

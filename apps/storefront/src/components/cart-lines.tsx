@@ -25,6 +25,7 @@ export function CartLines({ lines, short, lineErrors = {}, availability, isBusy,
         return (
           <li key={line.productId} className="cart-line" data-product-id={line.productId}>
             <div className="cart-line-info">
+              {line.thumbUrl ? <img className="cart-line-image" src={line.thumbUrl} width={48} height={48} alt="" loading="lazy" /> : null}
               <h2 className="cart-line-name">{line.name}</h2>
               <p className="muted small">
                 {line.producerName} · {formatMoney(line.priceCents)} each

@@ -26,9 +26,22 @@ function initials(name: string): string {
 export function ProductCard({ product }: { product: CatalogItem }) {
   return (
     <article className="product-card" aria-labelledby={`product-${product.id}`}>
-      <div className="product-tile" style={{ "--tile-hue": tileHue(product.category) } as CSSProperties} aria-hidden="true">
-        {initials(product.name)}
-      </div>
+      {product.image ? (
+        // width/height give the box its shape before the file arrives (no layout shift); CSS crops it to the tile.
+        <img
+          className="product-image"
+          src={product.image.mediumUrl}
+          width={product.image.width}
+          height={product.image.height}
+          alt={product.image.altText ?? product.name}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : (
+        <div className="product-tile" style={{ "--tile-hue": tileHue(product.category) } as CSSProperties} aria-hidden="true">
+          {initials(product.name)}
+        </div>
+      )}
       <div className="product-body">
         <span className="product-category">{product.category}</span>
         <h2 id={`product-${product.id}`} className="product-title">

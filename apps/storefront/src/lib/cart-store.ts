@@ -9,6 +9,8 @@ const lineSchema = z.object({
   producerName: z.string(),
   /** The price shown when the line was added; the order uses the server's price at placement. */
   priceCents: z.number(),
+  /** The product's small picture when it was added (lines saved before pictures existed have none). */
+  thumbUrl: z.string().nullable().optional(),
   quantity: z.number().int().min(1),
 });
 

@@ -10,7 +10,15 @@ const catalogOutput = z.object({
   pageSize: z.number(),
   categories: z.array(z.string()),
   items: z.array(
-    z.object({ id: z.string(), name: z.string(), category: z.string(), priceCents: z.number(), producerName: z.string(), available: z.number().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      category: z.string(),
+      priceCents: z.number(),
+      producerName: z.string(),
+      available: z.number().nullable(),
+      image: z.object({ width: z.number(), height: z.number(), altText: z.string().nullable(), thumbUrl: z.string(), mediumUrl: z.string() }).nullable(),
+    }),
   ),
 });
 

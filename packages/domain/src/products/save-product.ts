@@ -5,10 +5,18 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { findOwnedProduct } from "../stock/find-owned.ts";
 import { parseInput } from "../validation.ts";
+import { productView, productWithImages } from "./product-view.ts";
 
-function duplicateSku(error: unknown): DomainError | null {
+/**
+ * The unique index (producerId, sku) decides a clash, also between two concurrent saves: its
+ * violation becomes a field error on `sku`.
+ */
+export function skuClash(error: unknown): DomainError | null {
   if ((error as { code?: string }).code === "P2002")
-    return new DomainError("CONFLICT", "Another product already uses this SKU.", { fields: { sku: "already used" } });
+    return new DomainError("VALIDATION_FAILED", "Another product already uses this SKU.", {
+      fields: { sku: "Another product already uses this SKU." },
+      cause: error,
+    });
   return null;
 }
 
@@ -16,15 +24,17 @@ export async function createProduct(deps: Deps, actor: StaffActor, input: z.inpu
   const { producerId, ...data } = parseInput(createProductInput, input);
   const scope = scopeProducerId(actor, producerId);
   if (!scope) throw new DomainError("VALIDATION_FAILED", "Choose the producer.", { fields: { producerId: "required for platform admins" } });
-  return deps.db.product.create({ data: { ...data, producerId: scope } }).catch((error: unknown) => {
-    throw duplicateSku(error) ?? error;
+  const product = await deps.db.product.create({ data: { ...data, producerId: scope }, include: productWithImages }).catch((error: unknown) => {
+    throw skuClash(error) ?? error;
   });
+  return productView(product);
 }
 
 export async function updateProduct(deps: Deps, actor: StaffActor, input: z.input<typeof updateProductInput>) {
   const { productId, ...data } = parseInput(updateProductInput, input);
   await findOwnedProduct(deps.db, actor, productId);
-  return deps.db.product.update({ where: { id: productId }, data }).catch((error: unknown) => {
-    throw duplicateSku(error) ?? error;
+  const product = await deps.db.product.update({ where: { id: productId }, data, include: productWithImages }).catch((error: unknown) => {
+    throw skuClash(error) ?? error;
   });
+  return productView(product);
 }

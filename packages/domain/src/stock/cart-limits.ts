@@ -42,3 +42,13 @@ export function overLimitError(lines: { productId: string }[], overLimit: OverLi
       : `${overLimit.length} lines are above their product's limit per order.`;
   return new DomainError("VALIDATION_FAILED", summary, { fields, details: { overLimit } });
 }
+
+/** Lines for archived products become VALIDATION_FAILED naming each line's product field (`lines.<i>.productId`). */
+export function archivedError(lines: { productId: string }[], archived: string[]): DomainError {
+  const message = "This product is no longer sold.";
+  const fields = Object.fromEntries(archived.map((productId) => [`lines.${lines.findIndex((l) => l.productId === productId)}.productId`, message]));
+  return new DomainError("VALIDATION_FAILED", archived.length === 1 ? message : `${archived.length} products are no longer sold.`, {
+    fields,
+    details: { archivedProductIds: archived },
+  });
+}

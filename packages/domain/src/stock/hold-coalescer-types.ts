@@ -23,8 +23,8 @@ export interface OverLimitLine {
   requested: number;
   max: number;
 }
-/** A cart that cannot be held whole: its short lines, unknown products and lines above their limit. */
-export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[]; overLimit?: OverLimitLine[] };
+/** A cart that cannot be held whole: its short lines, unknown products, lines above their limit and archived products. */
+export type HoldRejection = { ok: false; short: ShortLine[]; unknown: string[]; overLimit?: OverLimitLine[]; archived?: string[] };
 /** One cart's outcome, as the hold functions in SQL return it (the coalescer turns expiresAt into ISO). */
 export type CoalescedOutcome = { ok: true; holds: CoalescedHold[] } | HoldRejection;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { domainFailure, expectValidInventory, productWithStock, useStockWorld } from "../testing/index.ts";
 import { availabilityOf } from "./availability.ts";
 import { receiveLot } from "./receive-lot.ts";
+import { transferLot } from "./transfer-lot.ts";
 
 const stock = useStockWorld();
 
@@ -61,5 +62,17 @@ describe("receiving rules", () => {
     await Promise.all(Array.from({ length: 5 }, (_, i) => receive(product.id, "2026-05-01", { quarantine: true, lotNumber: `Q-${i}` })));
     expect(await stock.db.location.count({ where: { producerId: stock.world.producer.id, isQuarantine: true } })).toBe(1);
     expect(await stock.db.lot.count({ where: { productId: product.id, location: { isQuarantine: true } } })).toBe(5);
+  });
+
+  it("an archived location takes no stock, by receipt or by transfer", async () => {
+    const { product, lotIds } = await productWithStock(stock.deps, stock.world, [{ quantity: 4 }]);
+    const room = await stock.db.location.create({ data: { producerId: stock.world.producer.id, name: `Old room ${Date.now()}`, archivedAt: new Date() } });
+    const received = await domainFailure(
+      receiveLot(stock.deps, stock.world.admin, { productId: product.id, locationId: room.id, lotNumber: "A-1", quantity: 1 }),
+    );
+    expect(received.fields).toEqual({ locationId: "Archived." });
+    const moved = await domainFailure(transferLot(stock.deps, stock.world.admin, { lotId: lotIds[0] as string, toLocationId: room.id, quantity: 1 }));
+    expect(moved.fields).toEqual({ toLocationId: "Archived." });
+    expect(await stock.db.lot.count({ where: { locationId: room.id } })).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { parseInput } from "../validation.ts";
-import { cartMaxPerProduct, checkCartUnits, overLimitError } from "./cart-limits.ts";
+import { archivedError, cartMaxPerProduct, checkCartUnits, overLimitError } from "./cart-limits.ts";
 import { type CoalescedOutcome, type HoldRejection, withIsoExpiry } from "./hold-coalescer.ts";
 import { onceForKey } from "./idempotency.ts";
 import { sqlTimestamp, utcDay } from "./sql-time.ts";
@@ -94,7 +94,8 @@ export async function withReserveErrors<T>(lines: { productId: string }[], run: 
     return await run();
   } catch (error) {
     if (!(error instanceof ReserveRejected)) throw error;
-    const { short, unknown, overLimit } = error.outcome;
+    const { short, unknown, overLimit, archived } = error.outcome;
+    if (archived?.length) throw archivedError(lines, archived);
     if (overLimit?.length) throw overLimitError(lines, overLimit);
     if (unknown.length > 0) throw new DomainError("NOT_FOUND", "Product not found.", { details: { unknownProductIds: unknown } });
     const summary = short.map((s) => `requested ${s.requested}, available ${s.available}`).join("; ");

@@ -18,6 +18,7 @@ export async function transferLot(deps: Deps, actor: StaffActor, input: z.input<
   const target = await findOwnedLocation(deps.db, lot.producerId, data.toLocationId);
   if (target.id === lot.locationId)
     throw new DomainError("VALIDATION_FAILED", "Choose a different location.", { fields: { toLocationId: "same as the lot's location" } });
+  if (target.archivedAt) throw new DomainError("VALIDATION_FAILED", `${target.name} is archived.`, { fields: { toLocationId: "Archived." } });
   return stockTransaction(deps, (tx) =>
     onceForKey(tx, { action: "stock.transfer", tenant: lot.producerId }, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);

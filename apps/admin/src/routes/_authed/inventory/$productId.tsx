@@ -82,7 +82,10 @@ function ProductPage() {
         <p className="muted product-meta">
           <span className="sku">{product.sku}</span> · {product.category}
           {product.barcode ? ` · Barcode ${product.barcode}` : null} ·{" "}
-          {product.trackInventory ? <Badge tone="accent">Tracked</Badge> : <Badge>Not tracked</Badge>}
+          {product.trackInventory ? <Badge tone="accent">Tracked</Badge> : <Badge>Not tracked</Badge>} ·{" "}
+          <Link to="/products/$productId" params={{ productId }}>
+            Details and pictures
+          </Link>
         </p>
       </div>
       <StatGrid label="Stock of this product">
