@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { signInToAdmin } from "./support/admin.ts";
+import { openSettingsPage, signInToAdmin } from "./support/admin.ts";
 import { mutate, query, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
 import { LOGINS } from "./support/demo.ts";
@@ -79,8 +79,7 @@ test("a product created with a picture and stock shows in the shop with its pict
 
 test("the Locations page lists where stock is kept", async ({ page }) => {
   await signInToAdmin(page, LOGINS.greenleafManager.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Locations" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Locations" })).toBeVisible();
+  await openSettingsPage(page, "Locations");
   await expect(page.locator("table.locations-table tbody tr").first()).toBeVisible();
   await capturePage(page, "admin-locations");
 });

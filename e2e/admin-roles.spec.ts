@@ -23,8 +23,10 @@ const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 test("producer staff see no costs, margins, valuation or settings, and adjust with a listed reason", async ({ page, baseURL }) => {
   await signInToAdmin(page, LOGINS.greenleafStaff.email);
   await expect(nav(page).getByRole("link", { name: "Inventory" })).toBeVisible();
-  // Staff change no settings: no Settings link at all.
-  await expect(nav(page).getByRole("link", { name: "Settings" })).toHaveCount(0);
+  // Staff's settings are the locations list only: no staff, alerts, audit log or producers.
+  await nav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("main").getByRole("link", { name: /^Locations\b/ })).toBeVisible();
   await expect(page.getByText("Stock value")).toHaveCount(0);
 
   await nav(page).getByRole("link", { name: "Inventory" }).click();

@@ -1,5 +1,4 @@
 import { ROLE_LABELS } from "@stockroom/contracts";
-import { errorMessage } from "@stockroom/ui";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState, useSearch } from "@tanstack/react-router";
 import { MAIN_NAV, SETTINGS_NAV } from "../lib/nav.ts";
@@ -7,6 +6,7 @@ import { useCan } from "../lib/permissions.tsx";
 import { removeStaffData } from "../lib/session-cache.ts";
 import { isPlatformAdmin, type Staff } from "../lib/staff.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
+import { ErrorBanner } from "./error-banner.tsx";
 import { ProducerSwitcher } from "./producer-switcher.tsx";
 
 function initials(name: string): string {
@@ -76,11 +76,7 @@ export function AppHeader({ me }: { me: Staff }) {
         </nav>
         {isPlatformAdmin(me) ? <HeaderProducerSwitcher /> : null}
       </div>
-      {signOut.isError ? (
-        <p className="banner-error" role="alert">
-          {errorMessage(signOut.error)}
-        </p>
-      ) : null}
+      <ErrorBanner error={signOut.error} />
     </header>
   );
 }

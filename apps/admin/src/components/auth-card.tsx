@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-/** The centred card of the signed-out pages (sign in, forgotten password, reset). */
-export function AuthCard({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }) {
+/** The centred card of the signed-out pages (sign in, forgotten password, reset, accepting an invitation). */
+export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
   return (
     <main className="sign-in-page">
       <div className="sign-in-card">
@@ -12,7 +12,7 @@ export function AuthCard({ title, intro, children }: { title: string; intro: Rea
           <span>Stockroom Admin</span>
         </div>
         <h1>{title}</h1>
-        <p className="muted">{intro}</p>
+        {intro ? <p className="muted">{intro}</p> : null}
         {children}
       </div>
     </main>

@@ -1,5 +1,4 @@
 import { PRODUCER_ROLES, ROLE_LABELS, type StaffRoleName } from "@stockroom/contracts";
-import { errorMessage } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatDateTime } from "../lib/format.ts";
@@ -7,6 +6,7 @@ import { useAppContext } from "../lib/use-app-context.ts";
 import { Badge } from "./badges.tsx";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
+import { ErrorBanner } from "./error-banner.tsx";
 
 type StaffRow = ApiOutputs["staff"]["list"][number];
 type InvitationRow = ApiOutputs["staff"]["invitations"][number];
@@ -88,11 +88,7 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
   ];
   return (
     <>
-      {actions.error ? (
-        <p className="banner-error" role="alert">
-          {errorMessage(actions.error)}
-        </p>
-      ) : null}
+      <ErrorBanner error={actions.error} />
       <DataTable
         data={staff}
         columns={columns}
@@ -123,11 +119,7 @@ export function InvitationsTable({ invitations }: { invitations: InvitationRow[]
   ];
   return (
     <>
-      {actions.error ? (
-        <p className="banner-error" role="alert">
-          {errorMessage(actions.error)}
-        </p>
-      ) : null}
+      <ErrorBanner error={actions.error} />
       <DataTable
         data={invitations}
         columns={columns}

@@ -3,6 +3,7 @@ import { errorMessage, FormField } from "@stockroom/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { createFileRoute, Link, useRouter } from "@tanstack/react-router";
 import { z } from "zod";
+import { AuthCard } from "../components/auth-card.tsx";
 import { FormAlert } from "../components/form-parts.tsx";
 import { removeStaffData } from "../lib/session-cache.ts";
 import { useApiForm } from "../lib/use-api-form.ts";
@@ -25,38 +26,29 @@ function AcceptInvitePage() {
   const invitation = useQuery({ ...trpc.auth.invitation.queryOptions({ token }), enabled: token !== "", retry: false });
 
   return (
-    <main className="sign-in-page">
-      <div className="sign-in-card">
-        <div className="sign-in-brand">
-          <span className="brand-mark" aria-hidden="true">
-            S
-          </span>
-          <span>Stockroom Admin</span>
-        </div>
-        <h1>Accept invitation</h1>
-        {token === "" || invitation.isError ? (
-          <>
-            <p className="form-error" role="alert">
-              {token === "" ? "This link has no invitation in it." : "This invitation link is no longer valid: it was used, revoked or has expired."}
-            </p>
-            <p className="muted">Ask whoever invited you to send a new one.</p>
-            <Link to="/sign-in" search={{}}>
-              Go to sign in
-            </Link>
-          </>
-        ) : invitation.data ? (
-          <>
-            <p className="muted">
-              {invitation.data.invitedByName} ({invitation.data.invitedByEmail}) invited <strong>{invitation.data.email}</strong> to{" "}
-              {invitation.data.producerName ?? "Stockroom"} as {ROLE_LABELS[invitation.data.role].toLowerCase()}.
-            </p>
-            <AcceptForm token={token} email={invitation.data.email} />
-          </>
-        ) : (
-          <p className="muted">Loading the invitation…</p>
-        )}
-      </div>
-    </main>
+    <AuthCard title="Accept invitation">
+      {token === "" || invitation.isError ? (
+        <>
+          <p className="form-error" role="alert">
+            {token === "" ? "This link has no invitation in it." : "This invitation link is no longer valid: it was used, revoked or has expired."}
+          </p>
+          <p className="muted">Ask whoever invited you to send a new one.</p>
+          <Link to="/sign-in" search={{}}>
+            Go to sign in
+          </Link>
+        </>
+      ) : invitation.data ? (
+        <>
+          <p className="muted">
+            {invitation.data.invitedByName} ({invitation.data.invitedByEmail}) invited <strong>{invitation.data.email}</strong> to{" "}
+            {invitation.data.producerName ?? "Stockroom"} as {ROLE_LABELS[invitation.data.role].toLowerCase()}.
+          </p>
+          <AcceptForm token={token} email={invitation.data.email} />
+        </>
+      ) : (
+        <p className="muted">Loading the invitation…</p>
+      )}
+    </AuthCard>
   );
 }
 

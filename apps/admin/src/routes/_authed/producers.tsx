@@ -1,10 +1,10 @@
-import { errorMessage } from "@stockroom/ui";
 import { useMutation } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { Badge } from "../../components/badges.tsx";
 import { CreateProducerForm } from "../../components/create-producer-form.tsx";
 import { column } from "../../components/data-table/columns.tsx";
 import { DataTable } from "../../components/data-table/data-table.tsx";
+import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Section } from "../../components/section.tsx";
 import type { ApiOutputs } from "../../lib/api-types.ts";
 import { formatDateTime } from "../../lib/format.ts";
@@ -56,11 +56,7 @@ function ProducersPage() {
         <p className="muted">Suspending a producer signs its staff out and keeps them out until it is reactivated.</p>
       </div>
       <Section title="All producers" isBusy={isUpdating}>
-        {error ? (
-          <p className="banner-error" role="alert">
-            {errorMessage(error)}
-          </p>
-        ) : null}
+        <ErrorBanner error={error} />
         <DataTable
           data={producers}
           columns={columns}
