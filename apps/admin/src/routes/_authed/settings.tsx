@@ -15,7 +15,7 @@ function SettingsPage() {
     <div className="page">
       <div className="page-heading">
         <h1>Settings</h1>
-        <p className="muted">People, alerts and the record of who did what.</p>
+        <p className="muted">Where stock is kept, who works here, who is alerted, and the record of who did what.</p>
       </div>
       {items.length === 0 ? (
         <p className="muted">Your role has no settings to change. Your own password and sessions are under your name, top right.</p>
