@@ -2,8 +2,8 @@
 export const DEMO_PASSWORD = "stockroom-demo";
 
 export const DEMO_PRODUCERS = [
-  { slug: "greenleaf", name: "Greenleaf Pharmacy", locations: ["Main dispensary", "Back store"] },
-  { slug: "harvest", name: "Harvest Co-op", locations: ["Warehouse", "Farm shop"] },
+  { slug: "greenleaf", name: "Greenleaf Pharmacy", orderPrefix: "GL", locations: ["Main dispensary", "Back store"] },
+  { slug: "harvest", name: "Harvest Co-op", orderPrefix: "HV", locations: ["Warehouse", "Farm shop"] },
 ] as const;
 
 export const DEMO_STAFF = [

@@ -8,7 +8,7 @@ export async function seedDemo(deps: Deps): Promise<{ producers: number; product
   const { db } = deps;
   const producerIds = new Map<string, string>();
   for (const p of DEMO_PRODUCERS) {
-    const producer = await db.producer.upsert({ where: { slug: p.slug }, update: {}, create: { slug: p.slug, name: p.name } });
+    const producer = await db.producer.upsert({ where: { slug: p.slug }, update: {}, create: { slug: p.slug, name: p.name, orderPrefix: p.orderPrefix } });
     producerIds.set(p.slug, producer.id);
     for (const [index, name] of p.locations.entries()) {
       await db.location.upsert({

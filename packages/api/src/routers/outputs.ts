@@ -18,6 +18,8 @@ export const orderStatus = z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVE
 export const orderOutput = z.object({
   id: z.string(),
   number: z.number(),
+  /** The producer's own reference, e.g. GL-1001 (numbered per producer, without gaps). */
+  reference: z.string(),
   status: orderStatus,
   producerId: z.string(),
   producerName: z.string(),
@@ -45,7 +47,16 @@ export const reserveOutput = z.object({
 });
 
 export const placedOrdersOutput = z.object({
-  orders: z.array(z.object({ orderId: z.string(), number: z.number(), status: z.literal("PENDING"), producerId: z.string(), producerName: z.string() })),
+  orders: z.array(
+    z.object({
+      orderId: z.string(),
+      number: z.number(),
+      reference: z.string(),
+      status: z.literal("PENDING"),
+      producerId: z.string(),
+      producerName: z.string(),
+    }),
+  ),
 });
 
 export const setStatusOutput = z.object({ orderId: z.string(), number: z.number(), status: orderStatus, movements: z.array(movementOutput) });

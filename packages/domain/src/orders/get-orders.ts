@@ -26,6 +26,7 @@ function orderView(order: NonNullable<OrderWithLines>) {
   return {
     id: order.id,
     number: order.number,
+    reference: order.reference,
     status: order.status,
     producerId: order.producerId,
     producerName: order.producer.name,

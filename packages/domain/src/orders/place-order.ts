@@ -1,4 +1,5 @@
 import { placeOrderInput } from "@stockroom/contracts";
+import type { Tx } from "@stockroom/db";
 import type { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
@@ -12,6 +13,8 @@ import { parseInput } from "../validation.ts";
 export interface PlacedOrder {
   orderId: string;
   number: number;
+  /** The producer's own order reference, e.g. GL-1001. */
+  reference: string;
   status: "PENDING";
   producerId: string;
   producerName: string;
@@ -42,9 +45,12 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
         const byProducer = Map.groupBy(holds, (h) => h.product.producerId);
         const orders: PlacedOrder[] = [];
         for (const [producerId, producerHolds] of [...byProducer].sort(([a], [b]) => a.localeCompare(b))) {
+          const { producerNumber, reference } = await nextOrderNumber(tx, producerId);
           const order = await tx.order.create({
             data: {
               producerId,
+              producerNumber,
+              reference,
               cartId: input.cartId,
               customerId: customer?.id,
               createdAt: now,
@@ -65,10 +71,24 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
                  "updatedAt" = ${sqlTimestamp(now)}::timestamp
           WHERE id = ANY(${producerHolds.map((h) => h.id)}::uuid[]) AND status = 'HELD'`;
           const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { name: true } });
-          orders.push({ orderId: order.id, number: order.number, status: "PENDING", producerId, producerName: producer.name });
+          orders.push({ orderId: order.id, number: order.number, reference, status: "PENDING", producerId, producerName: producer.name });
         }
         return { orders };
       }),
     ),
   );
+}
+
+/**
+ * The producer's next order number and its reference (GL-1001): one UPDATE ... RETURNING on the
+ * producer row, so concurrent orders of one producer queue on that row and take consecutive
+ * numbers, and a transaction that rolls back gives its number back (no gaps). Carts with several
+ * producers take their rows in id order (the loop above), so two such carts cannot deadlock.
+ */
+async function nextOrderNumber(tx: Tx, producerId: string): Promise<{ producerNumber: number; reference: string }> {
+  const [row] = await tx.$queryRaw<{ n: number; prefix: string }[]>`
+    UPDATE "Producer" SET "lastOrderNumber" = "lastOrderNumber" + 1 WHERE id = ${producerId}::uuid
+    RETURNING "lastOrderNumber" AS n, COALESCE("orderPrefix", upper(left(regexp_replace(slug, '[^a-zA-Z0-9]', '', 'g'), 2))) AS prefix`;
+  if (!row) throw new Error(`producer ${producerId} vanished while its order was placed`);
+  return { producerNumber: row.n, reference: `${row.prefix}-${row.n}` };
 }
