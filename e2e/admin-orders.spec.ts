@@ -17,7 +17,12 @@ test("dispatching an order shows 'Stock updated' with its movements, and the sto
   const lines = [{ productId: item.id, quantity: QUANTITY }];
   expectOk(await cart.reserve(lines));
   const placed = expectOk(
-    await trpcMutation<{ orders: { orderId: string; number: number }[] }>(request, "orders.place", { lines }, { "x-cart-token": cart.token }),
+    await trpcMutation<{ orders: { orderId: string; number: number; reference: string }[] }>(
+      request,
+      "orders.place",
+      { lines },
+      { "x-cart-token": cart.token },
+    ),
   );
   const [order] = placed.orders;
   if (!order) throw new Error("no order was placed");
@@ -32,6 +37,9 @@ test("dispatching an order shows 'Stock updated' with its movements, and the sto
     await capturePage(page, "admin-orders", { phoneScreens: 2 });
     await page.getByRole("link", { name: `Order #${order.number}`, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Order #${order.number}` })).toBeVisible();
+    // Greenleaf's own numbering: GL-1001, GL-1002, ...
+    expect(order.reference).toMatch(/^GL-\d{4,}$/);
+    await expect(page.locator(".page-heading")).toContainText(order.reference);
     await expect(page.locator(".order-status")).toContainText("Pending");
 
     // Confirming moves no stock: no badge.

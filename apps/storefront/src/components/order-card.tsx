@@ -44,7 +44,7 @@ export function OrderCard({
             Order #{order.number}
           </Heading>
           <p className="muted small">
-            {producer ? `${producer} · ` : null}Placed {formatPlacedAt(order.createdAt)}
+            {producer ? `${producer} · ` : null}Reference {order.reference} · Placed {formatPlacedAt(order.createdAt)}
           </p>
         </div>
         <OrderStatus status={order.status} />

@@ -119,7 +119,7 @@ function OrderPage() {
         <div>
           <h1>Order #{order.number}</h1>
           <p className="muted">
-            Placed {formatDateTime(order.createdAt)} · {formatMoney(order.totalCents)}
+            {order.reference} · Placed {formatDateTime(order.createdAt)} · {formatMoney(order.totalCents)}
           </p>
         </div>
         <div className="order-status" aria-live="polite">

@@ -28,6 +28,7 @@ const COLUMNS = [
     ),
     { className: "cell-title" },
   ),
+  column<OrderRow>("Reference", (order) => order.reference, { className: "sku" }),
   column<OrderRow>("Status", (order) => <OrderStatusBadge status={order.status} />),
   column<OrderRow>("Placed", (order) => formatDateTime(order.createdAt)),
   column<OrderRow>("Items", (order) => order.lines.map((line) => `${line.quantity} × ${line.name}`).join(", "), { className: "wrap" }),
