@@ -1,7 +1,6 @@
 import type { Db, Tx } from "@stockroom/db";
-import { isDomainError } from "../errors.ts";
 import { receiptRefusal } from "../stock/receive-lot.ts";
-import { checkReceivingRules } from "../stock/receiving-rules.ts";
+import { shelfLifeRefusal } from "../stock/receiving-rules.ts";
 import type { StockRowData } from "./parse-import-row.ts";
 
 export type RowAction = "CREATE" | "UPDATE" | "UNCHANGED";
@@ -85,9 +84,12 @@ export async function classifyStockRows(
     }
     const base = { line, row, productId: product.id, locationId: location.id, unitCostCents: row.unitCostCents ?? product.unitCostCents };
     // A new lot meets the same receiving rules as the receive form (into the quarantine location, the expiry ones do not apply).
-    const ruleBroken = !lot && row.quantity > 0 ? receivingRuleBroken(product, row.expiry, today, location.isQuarantine) : null;
+    const ruleBroken = !lot && row.quantity > 0 ? shelfLifeRefusal(product, row.expiry, today, location.isQuarantine) : null;
     if (ruleBroken) {
-      problem("expiry", ruleBroken);
+      problem(
+        "expiry",
+        ruleBroken.canQuarantine ? `${ruleBroken.message} Import it into the Quarantine location instead, or fix the date.` : ruleBroken.message,
+      );
       continue;
     }
     if (!lot) {
@@ -103,15 +105,4 @@ export async function classifyStockRows(
     else classified.push({ ...base, action: "UPDATE", lotId: lot.id, onHand: lot.onHand });
   }
   return { classified, problems };
-}
-
-/** The receiving rule a new lot breaks, as an import row's reason, or null. */
-function receivingRuleBroken(product: Parameters<typeof checkReceivingRules>[0], expiry: string | null, today: string, quarantine: boolean): string | null {
-  try {
-    checkReceivingRules(product, expiry, today, quarantine);
-    return null;
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return `${error.userMessage.replace(/ Receive it into quarantine.*$/, "")} Import it into the Quarantine location instead, or fix the date.`;
-  }
 }

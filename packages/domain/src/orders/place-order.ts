@@ -45,7 +45,7 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
         const byProducer = Map.groupBy(holds, (h) => h.product.producerId);
         const orders: PlacedOrder[] = [];
         for (const [producerId, producerHolds] of [...byProducer].sort(([a], [b]) => a.localeCompare(b))) {
-          const { producerNumber, reference } = await nextOrderNumber(tx, producerId);
+          const { producerNumber, reference, producerName } = await nextOrderNumber(tx, producerId);
           const order = await tx.order.create({
             data: {
               producerId,
@@ -70,8 +70,7 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
           UPDATE "Hold" SET status = 'CONSUMED', "orderId" = ${order.id}::uuid, "statusReason" = ${`order ${order.number} placed`},
                  "updatedAt" = ${sqlTimestamp(now)}::timestamp
           WHERE id = ANY(${producerHolds.map((h) => h.id)}::uuid[]) AND status = 'HELD'`;
-          const producer = await tx.producer.findUniqueOrThrow({ where: { id: producerId }, select: { name: true } });
-          orders.push({ orderId: order.id, number: order.number, reference, status: "PENDING", producerId, producerName: producer.name });
+          orders.push({ orderId: order.id, number: order.number, reference, status: "PENDING", producerId, producerName });
         }
         return { orders };
       }),
@@ -85,10 +84,10 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
  * numbers, and a transaction that rolls back gives its number back (no gaps). Carts with several
  * producers take their rows in id order (the loop above), so two such carts cannot deadlock.
  */
-async function nextOrderNumber(tx: Tx, producerId: string): Promise<{ producerNumber: number; reference: string }> {
-  const [row] = await tx.$queryRaw<{ n: number; prefix: string }[]>`
+async function nextOrderNumber(tx: Tx, producerId: string): Promise<{ producerNumber: number; reference: string; producerName: string }> {
+  const [row] = await tx.$queryRaw<{ n: number; prefix: string; name: string }[]>`
     UPDATE "Producer" SET "lastOrderNumber" = "lastOrderNumber" + 1 WHERE id = ${producerId}::uuid
-    RETURNING "lastOrderNumber" AS n, COALESCE("orderPrefix", upper(left(regexp_replace(slug, '[^a-zA-Z0-9]', '', 'g'), 2))) AS prefix`;
+    RETURNING "lastOrderNumber" AS n, COALESCE("orderPrefix", upper(left(regexp_replace(slug, '[^a-zA-Z0-9]', '', 'g'), 2))) AS prefix, name`;
   if (!row) throw new Error(`producer ${producerId} vanished while its order was placed`);
-  return { producerNumber: row.n, reference: `${row.prefix}-${row.n}` };
+  return { producerNumber: row.n, reference: `${row.prefix}-${row.n}`, producerName: row.name };
 }

@@ -10,32 +10,48 @@ interface ProductRules {
   minShelfLifeDays: number | null;
 }
 
+export interface ShelfLifeRefusal {
+  /** Short, for the expiryDate field or an import row's column. */
+  reason: string;
+  /** The whole sentence, without the way out (the form offers quarantine; an import names the location). */
+  message: string;
+  /** Received into quarantine, the lot would be accepted. */
+  canQuarantine: boolean;
+}
+
 /**
- * Whether a lot may be received as sellable stock: products that require an expiry date refuse lots
+ * The receiving rule a new lot breaks, or null: products that require an expiry date refuse lots
  * without one; a lot already expired, or with less shelf life left than the product's minimum, is
- * refused unless it is received into quarantine (`details.canQuarantine` tells the form to offer it).
+ * refused unless it goes into quarantine. The receive form and CSV stock imports both ask this.
  */
-export function checkReceivingRules(product: ProductRules, expiryDate: string | null | undefined, today: string, quarantine: boolean): void {
+export function shelfLifeRefusal(product: ProductRules, expiryDate: string | null | undefined, today: string, quarantine: boolean): ShelfLifeRefusal | null {
   if (!expiryDate) {
-    if (product.requiresExpiryDate)
-      throw new DomainError("VALIDATION_FAILED", `${product.name} needs an expiry date on every lot.`, { fields: { expiryDate: "Enter the expiry date." } });
-    return;
+    return product.requiresExpiryDate
+      ? { reason: "Enter the expiry date.", message: `${product.name} needs an expiry date on every lot.`, canQuarantine: false }
+      : null;
   }
-  if (quarantine) return;
-  if (expiryDate <= today) {
-    throw new DomainError("VALIDATION_FAILED", `This lot expired on ${expiryDate}. Receive it into quarantine to record it without selling it.`, {
-      fields: { expiryDate: "Already expired." },
-      details: { canQuarantine: true },
-    });
-  }
+  if (quarantine) return null;
+  if (expiryDate <= today) return { reason: "Already expired.", message: `This lot expired on ${expiryDate}.`, canQuarantine: true };
   const minimum = product.minShelfLifeDays ?? 0;
   if (minimum > 0 && expiryDate < addDays(today, minimum)) {
-    throw new DomainError(
-      "VALIDATION_FAILED",
-      `${product.name} must have at least ${minimum} days of shelf life left to be sold. Receive it into quarantine to record it without selling it.`,
-      { fields: { expiryDate: `Less than ${minimum} days left.` }, details: { canQuarantine: true } },
-    );
+    return {
+      reason: `Less than ${minimum} days left.`,
+      message: `${product.name} must have at least ${minimum} days of shelf life left to be sold.`,
+      canQuarantine: true,
+    };
   }
+  return null;
+}
+
+/** The receive form's check: a refusal is a field error, and `details.canQuarantine` tells the form to offer quarantine. */
+export function checkReceivingRules(product: ProductRules, expiryDate: string | null | undefined, today: string, quarantine: boolean): void {
+  const refusal = shelfLifeRefusal(product, expiryDate, today, quarantine);
+  if (!refusal) return;
+  const message = refusal.canQuarantine ? `${refusal.message} Receive it into quarantine to record it without selling it.` : refusal.message;
+  throw new DomainError("VALIDATION_FAILED", message, {
+    fields: { expiryDate: refusal.reason },
+    ...(refusal.canQuarantine ? { details: { canQuarantine: true } } : {}),
+  });
 }
 
 /** The producer's quarantine location (never sellable), made on first use; concurrent first uses make one. */
