@@ -1,17 +1,13 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createProducer, createStaff, createTestDeps, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { createProducer, createStaff, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
+import { useClockedDeps } from "./use-clocked-deps.ts";
 
 const database = useTestDatabase();
 const clock = new ManualClock(new Date("2026-03-01T10:00:00Z"));
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
-});
-afterAll(() => testDeps.close());
-beforeEach(() => clock.reset());
+const testDeps = useClockedDeps(database, clock);
 
 const db = () => database.current.db;
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";

@@ -1,17 +1,13 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createProducer, createStaff, createTestDeps, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { createProducer, createStaff, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
+import { useClockedDeps } from "./use-clocked-deps.ts";
 
 const database = useTestDatabase();
 const clock = new ManualClock(new Date("2026-03-01T10:00:00Z"));
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
-});
-afterAll(() => testDeps.close());
+const testDeps = useClockedDeps(database, clock);
 
 async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
@@ -21,9 +17,6 @@ async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   expect(error).toBeInstanceOf(TRPCError);
   return error as TRPCError;
 }
-
-// Every test starts at the same time, whatever the one before moved the clock to.
-beforeEach(() => clock.reset());
 
 describe("sign-in, session, sign-out", () => {
   it("signs in with the right password, resolves the session from the cookie, and signs out", async () => {

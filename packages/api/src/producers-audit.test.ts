@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createProducer, createTestDeps, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createProducer, ManualClock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { describe, expect, it } from "vitest";
 import { auditActions, failure, invitationToken, signedInStaff } from "./staff-testing.ts";
 import { CookieJar, callerFor } from "./testing.ts";
+import { useClockedDeps } from "./use-clocked-deps.ts";
 
 const database = useTestDatabase();
 const clock = new ManualClock(new Date("2026-03-01T10:00:00Z"));
-let testDeps: Awaited<ReturnType<typeof createTestDeps>>;
-beforeAll(async () => {
-  testDeps = await createTestDeps(database.current.db, database.current.url, clock);
-});
-afterAll(() => testDeps.close());
-beforeEach(() => clock.reset());
+const testDeps = useClockedDeps(database, clock);
 const db = () => database.current.db;
 const anonymous = (jar = new CookieJar()) => callerFor(testDeps.deps, jar);
 const platformAdmin = () => signedInStaff(testDeps.deps, db(), "PLATFORM_ADMIN", null);
