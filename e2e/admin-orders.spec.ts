@@ -2,7 +2,7 @@ import { signInToAdmin } from "./support/admin.ts";
 import { onHandOf, productDetail, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
 import { LOGINS } from "./support/demo.ts";
-import { ApiCart, ensureAvailable, findProduct } from "./support/shop-api.ts";
+import { ApiCart, E2E_CHECKOUT, ensureAvailable, findProduct } from "./support/shop-api.ts";
 import { expect, test } from "./support/test.ts";
 import { expectOk, trpcMutation } from "./support/trpc-http.ts";
 
@@ -20,7 +20,7 @@ test("dispatching an order shows 'Stock updated' with its movements, and the sto
     await trpcMutation<{ orders: { orderId: string; number: number; reference: string }[] }>(
       request,
       "orders.place",
-      { lines },
+      { ...E2E_CHECKOUT, lines },
       { "x-cart-token": cart.token },
     ),
   );

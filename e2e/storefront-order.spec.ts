@@ -1,5 +1,5 @@
 import { captureScreens } from "./support/screenshots.ts";
-import { addToCart, storedCart } from "./support/shop.ts";
+import { addToCart, fillCheckoutDetails, storedCart } from "./support/shop.ts";
 import { ensureAvailable, findProduct, signedInStaff } from "./support/shop-api.ts";
 import { expect, test } from "./support/test.ts";
 import { expectOk, trpcInputOf, trpcOutcomeOf, trpcQuery, waitForTrpcResponse } from "./support/trpc-http.ts";
@@ -23,13 +23,13 @@ test("placing an order: confirmation, a new cart, an order page to come back to,
   await page.goto("/cart");
   await page.getByRole("button", { name: "Proceed to checkout" }).click();
   await expect(page.getByRole("timer")).toBeVisible();
-  await page.getByLabel("Email for order updates (optional)").fill("e2e-shopper@example.test");
+  await fillCheckoutDetails(page);
 
   const placed = waitForTrpcResponse(page, "orders.place");
   await page.getByRole("button", { name: "Place order" }).click();
   const placedResponse = await placed;
-  const input = trpcInputOf(placedResponse, "orders.place") as { idempotencyKey: string; customerEmail: string };
-  expect(input.customerEmail).toBe("e2e-shopper@example.test");
+  const input = trpcInputOf(placedResponse, "orders.place") as { idempotencyKey: string; customer: { email: string } };
+  expect(input.customer).toEqual({ name: "Erin Endtoend", email: "e2e-shopper@example.test", phone: "+44 7700 900555" });
   expect(input.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,200}$/);
   const { orders } = expectOk(await trpcOutcomeOf<{ orders: { orderId: string; number: number; status: string }[] }>(placedResponse, "orders.place"));
   // One order per producer.

@@ -3,6 +3,12 @@ import { type APIRequestContext, expect, request as playwrightRequest } from "@p
 import { DEMO_PASSWORD, LOGINS } from "./demo.ts";
 import { expectOk, type TrpcOutcome, trpcMutation, trpcQuery } from "./trpc-http.ts";
 
+/** A shopper's checkout details for orders placed through the API. */
+export const E2E_CHECKOUT = {
+  customer: { name: "Erin Endtoend", email: "erin@example.test", phone: "+44 7700 900555" },
+  fulfilment: { method: "DELIVERY", address: { line1: "7 Harbour Road", city: "Bristol", postcode: "BS1 5TT", country: "GB" } },
+} as const;
+
 export interface ReserveResult {
   expiresAt: string;
   holds: { holdId: string; productId: string; quantity: number; expiresAt: string }[];

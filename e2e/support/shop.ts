@@ -52,3 +52,13 @@ export async function openShopper(browser: Browser, baseURL: string): Promise<{ 
     },
   };
 }
+
+/** Fills the checkout's contact and delivery address (the shopper chooses delivery). */
+export async function fillCheckoutDetails(page: Page, email = "e2e-shopper@example.test"): Promise<void> {
+  await page.getByLabel("Full name").fill("Erin Endtoend");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Phone").fill("+44 7700 900555");
+  await page.getByLabel("Address line 1").fill("7 Harbour Road");
+  await page.getByLabel("Town or city").fill("Bristol");
+  await page.getByLabel("Postcode").fill("BS1 5TT");
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createProducer, createStaff, createStockWorld, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { createProducer, createStaff, createStockWorld, productWithStock, TEST_CHECKOUT, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "./app.ts";
 import { useTestServer } from "./testing/use-test-server.ts";
@@ -28,7 +28,7 @@ async function placedOrder(productId: string): Promise<string> {
     method: "POST",
     url: "/trpc/orders.place",
     headers: { ...json, "x-cart-token": cartToken },
-    payload: { lines: [{ productId, quantity: 2 }] },
+    payload: { ...TEST_CHECKOUT, lines: [{ productId, quantity: 2 }] },
   });
   return placed.json().result.data.orders[0].orderId;
 }

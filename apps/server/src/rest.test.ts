@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { createStaff, createStockWorld, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { createStaff, createStockWorld, productWithStock, TEST_CHECKOUT, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "./app.ts";
 import { useTestServer } from "./testing/use-test-server.ts";
@@ -29,7 +29,7 @@ describe("REST for integrations", () => {
       method: "POST",
       url: "/api/cart/reserve",
       headers: headers(randomBytes(16).toString("base64url")),
-      payload: { lines: [{ productId: product.id, quantity: 1 }] },
+      payload: { ...TEST_CHECKOUT, lines: [{ productId: product.id, quantity: 1 }] },
     });
     expect(short.statusCode).toBe(409);
     expect(short.json().error).toMatchObject({ code: "CONFLICT", details: { shortLines: [{ productId: product.id, requested: 1, available: 0 }] } });
@@ -54,7 +54,7 @@ describe("REST for integrations", () => {
       method: "POST",
       url: "/trpc/orders.place",
       headers: headers(token),
-      payload: { lines: [{ productId: product.id, quantity: 1 }] },
+      payload: { ...TEST_CHECKOUT, lines: [{ productId: product.id, quantity: 1 }] },
     });
     const orderId = place.json().result.data.orders[0].orderId;
     const staff = await createStaff(database.current.db, { role: "PRODUCER_ADMIN", producerId: world.producer.id });

@@ -41,7 +41,7 @@ function restErrorHandler(error: FastifyError | Error, req: FastifyRequest, res:
 export function registerRestRoutes(app: FastifyInstance, createContext: ContextFactory): void {
   app.setErrorHandler(restErrorHandler);
   const run = async (req: FastifyRequest, res: FastifyReply, call: (caller: ReturnType<typeof createCaller>) => Promise<unknown>) =>
-    call(createCaller(await createContext(req, res)));
+    call(createCaller({ ...(await createContext(req, res)), viaRest: true }));
   const idempotencyKey = (req: FastifyRequest) => (typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : undefined);
 
   const openApi = openApiDocument(); // built once: it depends only on the input schemas

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { expirePendingOrders } from "@stockroom/domain";
-import { createStaff, createStockWorld, expectValidInventory, ManualClock, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { createStaff, createStockWorld, expectValidInventory, ManualClock, productWithStock, TEST_CHECKOUT, TEST_PASSWORD } from "@stockroom/domain/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildServer } from "./app.ts";
@@ -34,7 +34,7 @@ describe("probe 5: PENDING orders expire", () => {
     const token = cartToken();
     const lines = [{ productId: p.id, quantity: 40 }];
     expect((await call("cart.reserve", { lines }, token)).statusCode).toBe(200);
-    const placed = await call("orders.place", { lines }, token);
+    const placed = await call("orders.place", { ...TEST_CHECKOUT, lines }, token);
     expect(placed.statusCode).toBe(200);
     const orderId = placed.json().result.data.orders[0].orderId as string;
 
@@ -79,7 +79,7 @@ describe("probe 5: quantity limits", () => {
       ["cart.reserve", {}, coalescingApp],
       ["cart.reserve", {}, server.app],
       ["cart.reserve", { idempotencyKey: "limit-probe-1" }, coalescingApp],
-      ["orders.place", {}, coalescingApp],
+      ["orders.place", TEST_CHECKOUT, coalescingApp],
     ] as const) {
       const response = await call(path, { lines, ...extra }, token, {}, app);
       expect(response.statusCode).toBe(400);

@@ -1,6 +1,6 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import { placeOrder } from "@stockroom/domain";
-import { createStockWorld, createTestDeps, expectValidInventory, ManualClock, newCartId, productWithStock } from "@stockroom/domain/testing";
+import { createStockWorld, createTestDeps, expectValidInventory, ManualClock, newCartId, productWithStock, TEST_CHECKOUT } from "@stockroom/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkerEnv } from "./env.ts";
 import { startTestWorker } from "./testing/test-worker.ts";
@@ -22,7 +22,7 @@ describe("PENDING order expiry job", () => {
     try {
       const world = await createStockWorld(database.current.db);
       const { product, lotIds } = await productWithStock(sender.deps, world, [{ quantity: 5 }]);
-      const { orders } = await placeOrder(sender.deps, { cartId: newCartId(), lines: [{ productId: product.id, quantity: 5 }] });
+      const { orders } = await placeOrder(sender.deps, { ...TEST_CHECKOUT, cartId: newCartId(), lines: [{ productId: product.id, quantity: 5 }] });
       const orderId = orders[0]?.orderId as string;
       clock.advance(2 * 3_600_000 + 1_000);
 

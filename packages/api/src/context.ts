@@ -34,6 +34,8 @@ export interface ContextInner {
   log: Logger;
   /** The guest's cart token (x-cart-token header), if sent. */
   cartToken: string | undefined;
+  /** Set by the REST routes: changes they make are recorded as coming from the API (else the SPAs). */
+  viaRest?: boolean;
 }
 
 /** Inner context: dependencies only. Tests build it directly and call the router with createCaller. */

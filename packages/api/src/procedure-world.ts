@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { TestDatabase } from "@stockroom/db/testing";
 import { addDays, checkLowStock, dryRunImport, inviteStaff, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
-import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
+import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_CHECKOUT, TEST_PASSWORD } from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
@@ -31,7 +31,7 @@ export type Caller = Awaited<ReturnType<typeof callerFor>>;
 async function placeOrder(productId: string, cartToken = randomBytes(16).toString("base64url")) {
   const customer = await callerFor(testDeps.deps, new CookieJar(), { cartToken });
   await customer.cart.reserve({ lines: [{ productId, quantity: 1 }] });
-  const { orders } = await customer.orders.place({ lines: [{ productId, quantity: 1 }] });
+  const { orders } = await customer.orders.place({ ...TEST_CHECKOUT, lines: [{ productId, quantity: 1 }] });
   return orders[0]?.orderId as string;
 }
 
@@ -173,6 +173,7 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "stock.movements": (c) => c.stock.movements({ productId: fixture.productId }),
   "orders.get": (c) => c.orders.get({ orderId: fixture.orderId }),
   "orders.setStatus": (c) => c.orders.setStatus({ orderId: fixture.orderId, status: "CONFIRMED" }),
+  "orders.addNote": (c) => c.orders.addNote({ orderId: fixture.orderId, body: "Customer asked for a morning delivery." }),
   "alerts.settings": (c) => c.alerts.settings({ producerId: fixture.producerId }),
   "alerts.updateSettings": (c) => c.alerts.updateSettings({ producerId: fixture.producerId, ...settings, ...noAlerts }),
   "reports.product": (c) => c.reports.product({ productId: fixture.productId }),

@@ -15,6 +15,16 @@ export {
 export { changePasswordInput, newPasswordSchema, requestPasswordResetInput, resetPasswordInput, revokeSessionInput, signInInput } from "./auth.ts";
 export { cartTokenSchema, listCatalogInput, MAX_CART_LINES, MAX_LINE_QUANTITY, releaseCartInput, reserveCartInput } from "./cart.ts";
 export {
+  type CustomerContact,
+  collectionPointsInput,
+  customerContactSchema,
+  DELIVERY_COUNTRIES,
+  type DeliveryCountry,
+  deliveryAddressSchema,
+  type Fulfilment,
+  fulfilmentSchema,
+} from "./checkout.ts";
+export {
   checkDateRange,
   dateRangeFields,
   daysBetween,
@@ -44,8 +54,10 @@ export {
   startImportInput,
 } from "./imports.ts";
 export {
+  addOrderNoteInput,
   listOrdersInput,
   MAX_CANCEL_REASON_LENGTH,
+  MAX_ORDER_NOTE_LENGTH,
   MAX_ORDERS_LIMIT,
   ORDER_STATUSES,
   type OrderStatus,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reserveCartInput } from "./cart.ts";
+import { customerContactSchema, fulfilmentSchema } from "./checkout.ts";
 import { idempotencyKeySchema } from "./common.ts";
 
 export const ORDER_STATUSES = ["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"] as const;
@@ -32,5 +33,13 @@ export const setOrderStatusInput = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
-/** Checkout: the cart's lines (held) and an optional email for order updates. */
-export const placeOrderInput = reserveCartInput.extend({ customerEmail: z.string().trim().toLowerCase().email().optional() });
+/** Checkout: the cart's lines (held), who the customer is and how the order reaches them. */
+export const placeOrderInput = reserveCartInput.extend({ customer: customerContactSchema, fulfilment: fulfilmentSchema });
+
+/** The longest internal note on an order. */
+export const MAX_ORDER_NOTE_LENGTH = 2000;
+
+export const addOrderNoteInput = z.object({
+  orderId: z.string().uuid("Order id must be a UUID."),
+  body: z.string().trim().min(1, "Note cannot be empty.").max(MAX_ORDER_NOTE_LENGTH, `Note must be at most ${MAX_ORDER_NOTE_LENGTH} characters.`),
+});

@@ -14,11 +14,53 @@ export const DEMO_STAFF = [
   { email: "manager@harvest.test", name: "Hal Harvest", role: "PRODUCER_ADMIN", producer: "harvest" },
 ] as const;
 
+/** The demo's shoppers: who they are and where their orders go (some collect instead). */
 export const DEMO_CUSTOMERS = [
-  { email: "carla@example.test", name: "Carla Customer" },
-  { email: "wes@example.test", name: "Wes Wholesale" },
-  { email: "rita@example.test", name: "Rita Retail" },
+  {
+    email: "carla@example.test",
+    name: "Carla Customer",
+    phone: "+44 7700 900101",
+    address: { line1: "14 Mill Lane", city: "Bristol", postcode: "BS3 1QD", country: "GB" },
+  },
+  {
+    email: "wes@example.test",
+    name: "Wes Wholesale",
+    phone: "+44 117 496 0312",
+    address: { line1: "Unit 4, Avon Trade Park", line2: "Feeder Road", city: "Bristol", postcode: "BS2 0SP", country: "GB" },
+  },
+  {
+    email: "rita@example.test",
+    name: "Rita Retail",
+    phone: "+44 7700 900245",
+    address: { line1: "3 Orchard Close", city: "Bath", postcode: "BA1 2LP", country: "GB" },
+  },
+  {
+    email: "sam.okafor@example.test",
+    name: "Sam Okafor",
+    phone: "07700 900388",
+    address: { line1: "Flat 2, 61 Gloucester Road", city: "Bristol", postcode: "BS7 8AD", country: "GB" },
+  },
+  {
+    email: "aoife.byrne@example.test",
+    name: "Aoife Byrne",
+    phone: "+353 85 123 4567",
+    address: { line1: "22 Harbour View", city: "Cork", postcode: "T12 XY34", country: "IE" },
+  },
+  {
+    email: "tom.hughes@example.test",
+    name: "Tom Hughes",
+    phone: "+44 7700 900477",
+    address: { line1: "The Old Forge", line2: "Church Street", city: "Wells", postcode: "BA5 2UG", country: "GB" },
+  },
 ] as const;
+
+/** A demo customer's checkout: delivery to their address, or (when `collectFrom` is given) collection. */
+export function demoCheckout(customer: (typeof DEMO_CUSTOMERS)[number], collectFrom?: string[]) {
+  return {
+    customer: { name: customer.name, email: customer.email, phone: customer.phone },
+    fulfilment: collectFrom ? { method: "COLLECTION" as const, locationIds: collectFrom } : { method: "DELIVERY" as const, address: customer.address },
+  };
+}
 
 const PHARMACY: [string, string, number, number][] = [
   ["Pain relief", "Paracetamol 500mg x16", 299, 110],

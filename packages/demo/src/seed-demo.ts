@@ -14,7 +14,7 @@ export async function seedDemo(deps: Deps): Promise<{ producers: number; product
       await db.location.upsert({
         where: { producerId_name: { producerId: producer.id, name } },
         update: {},
-        create: { producerId: producer.id, name, isSellable: index === 0 },
+        create: { producerId: producer.id, name, isSellable: index === 0, isCollectionPoint: index === 0 },
       });
     }
   }
@@ -23,7 +23,7 @@ export async function seedDemo(deps: Deps): Promise<{ producers: number; product
     const producerId = s.producer ? producerIds.get(s.producer) : null;
     await db.staff.upsert({ where: { email: s.email }, update: {}, create: { email: s.email, name: s.name, role: s.role, producerId, passwordHash } });
   }
-  for (const c of DEMO_CUSTOMERS) await db.customer.upsert({ where: { email: c.email }, update: {}, create: c });
+  for (const c of DEMO_CUSTOMERS) await db.customer.upsert({ where: { email: c.email }, update: {}, create: { email: c.email, name: c.name } });
   for (const { producer, ...p } of DEMO_PRODUCTS) {
     const producerId = producerIds.get(producer) as string;
     await db.product.upsert({ where: { producerId_sku: { producerId, sku: p.sku } }, update: {}, create: { ...p, producerId } });

@@ -1,4 +1,5 @@
 import { addDays, availabilityOf, type Deps, placeOrder, receiveLot, reserveCart, type StaffActor, setOrderStatus, utcDay } from "@stockroom/domain";
+import { DEMO_CUSTOMERS, demoCheckout } from "./demo-catalog.ts";
 import { typicalShelfLifeDays } from "./shop-profile.ts";
 import { simulateHistory } from "./simulate-history.ts";
 
@@ -82,6 +83,6 @@ async function shapeToday(deps: Deps, admin: StaffActor, producer: Producer): Pr
   if (lines.length === 0) return;
   const cartId = `demo-${producer.slug}-wholesale`;
   await reserveCart(deps, { cartId, lines });
-  const { orders } = await placeOrder(deps, { cartId, lines, customerEmail: "wes@example.test" });
+  const { orders } = await placeOrder(deps, { cartId, lines, ...demoCheckout(DEMO_CUSTOMERS[1]) });
   for (const order of orders) await setOrderStatus(deps, admin, { orderId: order.orderId, status: "CONFIRMED" });
 }

@@ -11,7 +11,7 @@ import {
   utcDay,
   writeOffLot,
 } from "@stockroom/domain";
-import { DEMO_CUSTOMERS } from "./demo-catalog.ts";
+import { DEMO_CUSTOMERS, demoCheckout } from "./demo-catalog.ts";
 import { type ProductProfile, profileFor, randomSource } from "./shop-profile.ts";
 
 type Status = "CONFIRMED" | "DISPATCHED" | "DELIVERED" | "CANCELLED";
@@ -19,7 +19,7 @@ type Status = "CONFIRMED" | "DISPATCHED" | "DELIVERED" | "CANCELLED";
 export interface SimulatedProducer {
   id: string;
   slug: string;
-  locations: { id: string; isSellable: boolean }[];
+  locations: { id: string; isSellable: boolean; isCollectionPoint: boolean }[];
   products: { id: string; sku: string; category: string; unitCostCents: number; minStockLevel: number; trackInventory: boolean }[];
 }
 
@@ -39,6 +39,7 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
   const sim: Deps = { ...deps, clock: { now: () => now }, holdCoalescer: undefined };
   const shop = producer.locations.find((l) => l.isSellable);
   if (!shop) return;
+  const collectionPoint = producer.locations.find((l) => l.isCollectionPoint);
   const tracked = producer.products.filter((p) => p.trackInventory).map((p, index) => ({ ...p, profile: profileFor(p, index, random) }));
   const deliveries = new Map<string, { day: string; quantity: number }>(tracked.map((p) => [p.id, { day: addDays(today, -days), quantity: opening(p) }]));
   const transitions: { time: Date; orderId: string; status: Status }[] = [];
@@ -66,7 +67,7 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
     const orders = 1 + Math.floor(random() * 4);
     for (let i = 0; i < orders; i++) {
       now = at(day, 9 + i);
-      const placed = await placeRandomOrder(sim, tracked, random, `demo-${producer.slug}-${day}-${i}`);
+      const placed = await placeRandomOrder(sim, tracked, random, `demo-${producer.slug}-${day}-${i}`, collectionPoint?.id);
       if (!placed) continue;
       const roll = random();
       if (roll < 0.06) transitions.push({ time: at(addDays(day, 1), 10), orderId: placed, status: "CANCELLED" });
@@ -90,7 +91,13 @@ function opening(p: { minStockLevel: number; profile: ProductProfile }): number 
   return p.minStockLevel * 2 + Math.ceil(p.profile.demand * 20);
 }
 
-async function placeRandomOrder(sim: Deps, tracked: { id: string; profile: ProductProfile }[], random: () => number, cartId: string): Promise<string | null> {
+async function placeRandomOrder(
+  sim: Deps,
+  tracked: { id: string; profile: ProductProfile }[],
+  random: () => number,
+  cartId: string,
+  collectionPointId: string | undefined,
+): Promise<string | null> {
   const total = tracked.reduce((sum, p) => sum + p.profile.demand, 0);
   // A product with probability proportional to its demand.
   const pick = () => {
@@ -103,10 +110,12 @@ async function placeRandomOrder(sim: Deps, tracked: { id: string; profile: Produ
   };
   const chosen = new Set([pick(), ...(random() < 0.4 ? [pick()] : [])].filter((p) => p !== undefined));
   const lines = [...chosen].map((p) => ({ productId: p.id, quantity: 1 + Math.floor(random() * 2.5) }));
-  const customer = DEMO_CUSTOMERS[Math.floor(random() * DEMO_CUSTOMERS.length)];
+  const customer = DEMO_CUSTOMERS[Math.floor(random() * DEMO_CUSTOMERS.length)] ?? DEMO_CUSTOMERS[0];
+  // About a third of the shop's customers collect their order.
+  const collect = collectionPointId && random() < 0.3 ? [collectionPointId] : undefined;
   try {
     await reserveCart(sim, { cartId, lines });
-    const { orders } = await placeOrder(sim, { cartId, lines, customerEmail: customer?.email });
+    const { orders } = await placeOrder(sim, { cartId, lines, ...demoCheckout(customer, collect) });
     return orders[0]?.orderId ?? null;
   } catch {
     return null; // not enough stock: the shopper goes away

@@ -30,6 +30,8 @@ export { dryRunImport } from "./imports/dry-run-import.ts";
 export { getImport, type ImportView, listImports } from "./imports/get-import.ts";
 export { runImportApply } from "./imports/run-import-apply.ts";
 export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
+export { addOrderNote } from "./orders/add-order-note.ts";
+export { listCollectionPoints } from "./orders/collection-points.ts";
 export { DEFAULT_PENDING_ORDER_TTL_HOURS, expirePendingOrders, pendingExpiryReason } from "./orders/expire-pending-orders.ts";
 export { getCartOrder, getOrder, listOrders, type OrderView } from "./orders/get-orders.ts";
 export { type PlacedOrder, placeOrder } from "./orders/place-order.ts";

@@ -37,7 +37,10 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
   );
 }
 
-/** The message for one field: its own, or the first of its items ("smsRecipients.1" belongs to smsRecipients). */
+/**
+ * The message for one field: its own, or the first of its items ("smsRecipients.1" belongs to
+ * smsRecipients). A dotted name reaches into nested fields ("customer.email").
+ */
 export function fieldMessage(errors: FieldErrors, name: string): string | undefined {
   const find = (node: unknown): string | undefined => {
     if (!node || typeof node !== "object") return undefined;
@@ -49,7 +52,7 @@ export function fieldMessage(errors: FieldErrors, name: string): string | undefi
     }
     return undefined;
   };
-  return find(errors[name]);
+  return find(name.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), errors));
 }
 
 interface FormFieldProps<V extends FieldValues> extends Omit<FieldProps, "error" | "children"> {

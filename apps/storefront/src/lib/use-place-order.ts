@@ -1,3 +1,4 @@
+import type { CustomerContact, Fulfilment } from "@stockroom/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { cartStore, setPlaceAttempt, startNewCart } from "./cart-store.ts";
@@ -17,9 +18,9 @@ export function usePlaceOrder() {
   const place = useMutation(trpc.orders.place.mutationOptions());
 
   /** False when the server refused (the reason is in `place.error`). */
-  const placeOrder = async (customerEmail: string | undefined): Promise<boolean> => {
+  const placeOrder = async (details: { customer: CustomerContact; fulfilment: Fulfilment }): Promise<boolean> => {
     const cart = cartStore.get();
-    const request = { lines: toOrderLines(cart.lines), customerEmail };
+    const request = { lines: toOrderLines(cart.lines), ...details };
     const requestText = JSON.stringify(request);
     const idempotencyKey = cart.placeAttempt?.request === requestText ? cart.placeAttempt.key : newIdempotencyKey();
     setPlaceAttempt({ key: idempotencyKey, request: requestText });

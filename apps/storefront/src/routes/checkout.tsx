@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { placeOrderInput } from "@stockroom/contracts";
-import { errorMessage, FormField, fieldMessage, PageLoading, useServerFieldErrors } from "@stockroom/ui";
+import { errorMessage, PageLoading, useServerFieldErrors } from "@stockroom/ui";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 import { CartLines } from "../components/cart-lines.tsx";
+import { CheckoutDetails, type CheckoutDetailsValues, EMPTY_CHECKOUT_DETAILS } from "../components/checkout-details.tsx";
 import { EmptyCart } from "../components/empty-cart.tsx";
 import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
@@ -15,14 +16,8 @@ import { useCartHold } from "../lib/use-cart-hold.ts";
 import { usePlaceOrder } from "../lib/use-place-order.ts";
 import { useRefreshOnActivity } from "../lib/use-refresh-on-activity.ts";
 
-/** The optional email for order updates, checked by the server's own rule (empty means none). */
-const schema = z.object({
-  customerEmail: z
-    .string()
-    .trim()
-    .transform((email) => email || undefined)
-    .pipe(placeOrderInput.shape.customerEmail),
-});
+/** Contact and fulfilment, checked by the server's own rules before anything is sent. */
+const schema = placeOrderInput.pick({ customer: true, fulfilment: true });
 
 export const Route = createFileRoute("/checkout")({
   head: () => ({ meta: [{ title: "Checkout · Stockroom" }] }),
@@ -34,8 +29,11 @@ function CheckoutPage() {
   const holds = useCartHold();
   const isLive = useIsHoldLive(cart.hold);
   const { place, placeOrder } = usePlaceOrder();
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { customerEmail: "" } });
-  useServerFieldErrors(form, place.error);
+  const form = useForm<CheckoutDetailsValues, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: EMPTY_CHECKOUT_DETAILS,
+  });
+  useServerFieldErrors(form, place.error, {}, true);
   useRefreshOnActivity(holds.refreshIfOlderThan);
 
   if (cart.lines.length === 0) {
@@ -52,8 +50,8 @@ function CheckoutPage() {
   }
 
   const placeShort = place.isError ? (shortLines(place.error) ?? []) : [];
-  const emailError = fieldMessage(form.formState.errors, "customerEmail");
-  const submit = form.handleSubmit(({ customerEmail }) => void placeOrder(customerEmail));
+  const hasFieldErrors = Object.keys(form.formState.errors).length > 0;
+  const submit = form.handleSubmit((details) => void placeOrder(details));
 
   return (
     <div className="cart-page">
@@ -73,24 +71,29 @@ function CheckoutPage() {
             onQuantity={holds.setQuantity}
             onRemove={(productId) => void holds.removeLine(productId)}
           />
+          <form id="checkout-details" className="checkout-details" onSubmit={submit} noValidate>
+            <CheckoutDetails form={form} productIds={cart.lines.map((line) => line.productId)} />
+          </form>
         </div>
         <OrderSummary lines={cart.lines}>
-          <form className="place-order" onSubmit={submit} noValidate>
-            <FormField form={form} name="customerEmail" label="Email for order updates (optional)">
-              {(props) => <input {...props} type="email" autoComplete="email" />}
-            </FormField>
-            {place.isError && !emailError ? (
+          <div className="place-order">
+            {place.isError && !hasFieldErrors ? (
               <p className="form-error" role="alert">
                 {errorMessage(place.error)}
               </p>
             ) : null}
-            <button type="submit" className="button button-block" disabled={!isLive || holds.isPending || place.isPending}>
+            {hasFieldErrors ? (
+              <p className="form-error" role="alert">
+                Check the details marked above.
+              </p>
+            ) : null}
+            <button type="submit" form="checkout-details" className="button button-block" disabled={!isLive || holds.isPending || place.isPending}>
               {place.isPending ? "Placing your order…" : "Place order"}
             </button>
             {isLive ? null : (
               <p className="muted small">{cart.hold ? "Hold your items again to place the order." : "Reserve your items to place the order."}</p>
             )}
-          </form>
+          </div>
         </OrderSummary>
       </div>
     </div>

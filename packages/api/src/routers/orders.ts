@@ -1,6 +1,10 @@
 import {
+  addOrderNote,
+  addOrderNoteInput,
+  collectionPointsInput,
   getCartOrder,
   getOrder,
+  listCollectionPoints,
   listOrders,
   listOrdersInput,
   orderIdInput,
@@ -10,14 +14,20 @@ import {
   setOrderStatusInput,
 } from "@stockroom/domain";
 import { z } from "zod";
-import { cartProcedure, router, staffProcedure } from "../trpc.ts";
+import { cartProcedure, publicProcedure, router, staffProcedure } from "../trpc.ts";
 import { orderOutput, placedOrdersOutput, setStatusOutput } from "./outputs.ts";
 
 export const ordersRouter = router({
   place: cartProcedure
     .input(placeOrderInput)
     .output(placedOrdersOutput)
-    .mutation(({ ctx, input }) => placeOrder(ctx.deps, { ...input, cartId: ctx.cartId })),
+    .mutation(({ ctx, input }) => placeOrder(ctx.deps, { ...input, cartId: ctx.cartId, channel: ctx.viaRest ? "API" : "STOREFRONT" })),
+
+  /** Public: the collection points a checkout can offer for the producers in a cart. */
+  collectionPoints: publicProcedure
+    .input(collectionPointsInput)
+    .output(z.array(z.object({ producerId: z.string(), producerName: z.string(), locations: z.array(z.object({ id: z.string(), name: z.string() })) })))
+    .query(({ ctx, input }) => listCollectionPoints(ctx.deps, input)),
 
   /** The customer's view of an order placed with their cart token. */
   mine: cartProcedure
@@ -38,5 +48,11 @@ export const ordersRouter = router({
   setStatus: staffProcedure("orders.fulfil")
     .input(setOrderStatusInput)
     .output(setStatusOutput)
-    .mutation(({ ctx, input }) => setOrderStatus(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) => setOrderStatus(ctx.deps, ctx.actor, input, ctx.viaRest ? "API" : "ADMIN")),
+
+  /** An internal note on the order's timeline (never shown to the customer). */
+  addNote: staffProcedure("orders.fulfil")
+    .input(addOrderNoteInput)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => addOrderNote(ctx.deps, ctx.actor, input, ctx.viaRest ? "API" : "ADMIN")),
 });

@@ -15,7 +15,26 @@ export const movementOutput = z.object({
 
 export const orderStatus = z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]);
 
+const orderEventOutput = z.object({
+  id: z.string(),
+  kind: z.enum(["PLACED", "STATUS", "NOTE"]),
+  fromStatus: orderStatus.nullable(),
+  toStatus: orderStatus.nullable(),
+  /** Null on a customer's view of a staff change: customers see what happened, not who on the staff did it. */
+  actorName: z.string().nullable(),
+  channel: z.enum(["STOREFRONT", "ADMIN", "API", "WORKER"]),
+  /** A cancellation reason or a note's text. */
+  body: z.string().nullable(),
+  at: z.string(),
+});
+
 export const orderOutput = z.object({
+  customer: z.object({ name: z.string().nullable(), email: z.string(), phone: z.string().nullable() }).nullable(),
+  fulfilment: z.enum(["DELIVERY", "COLLECTION"]).nullable(),
+  deliveryAddress: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), postcode: z.string(), country: z.string() }).nullable(),
+  collectionLocation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The timeline: placed, status changes, and (staff only) internal notes, oldest first. */
+  events: z.array(orderEventOutput),
   id: z.string(),
   number: z.number(),
   /** The producer's own reference, e.g. GL-1001 (numbered per producer, without gaps). */

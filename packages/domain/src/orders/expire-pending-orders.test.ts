@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availabilityOf } from "../stock/availability.ts";
 import { reserveCart } from "../stock/reserve-cart.ts";
+import { TEST_CHECKOUT } from "../testing/checkout.ts";
 import { domainFailure, expectValidInventory, newCartId, productWithStock, useStockWorld } from "../testing/index.ts";
 import { expirePendingOrders } from "./expire-pending-orders.ts";
 import { placeOrder } from "./place-order.ts";
@@ -15,7 +16,7 @@ async function placed(quantity: number, onHand = 10) {
   const cartId = newCartId();
   const lines = [{ productId: product.id, quantity }];
   await reserveCart(stock.deps, { cartId, lines });
-  const { orders } = await placeOrder(stock.deps, { cartId, lines });
+  const { orders } = await placeOrder(stock.deps, { ...TEST_CHECKOUT, cartId, lines });
   return { product, lotId: lotIds[0] as string, orderId: (orders[0] as { orderId: string }).orderId };
 }
 

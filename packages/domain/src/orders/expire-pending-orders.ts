@@ -27,7 +27,15 @@ export async function expirePendingOrders(deps: Deps, input: { ttlHours: number 
   let cancelled = 0;
   for (const { id } of due) {
     const result = await stockTransaction(deps, (tx) =>
-      transitionOrder(deps, tx, { orderId: id, status: "CANCELLED", onlyFrom: "PENDING", reason, actor: "system:orders.expire-pending" }),
+      transitionOrder(deps, tx, {
+        orderId: id,
+        status: "CANCELLED",
+        onlyFrom: "PENDING",
+        reason,
+        actor: "system:orders.expire-pending",
+        actorName: "Stockroom",
+        channel: "WORKER",
+      }),
     );
     if (result) cancelled += 1;
   }

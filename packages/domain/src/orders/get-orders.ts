@@ -8,6 +8,8 @@ import { ORDER_TRANSITIONS } from "./order-transitions.ts";
 
 const orderInclude = {
   producer: { select: { name: true } },
+  collectionLocation: { select: { id: true, name: true } },
+  events: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] },
   lines: {
     include: {
       product: { select: { name: true, sku: true } },
@@ -22,8 +24,45 @@ function loadOrder(deps: Deps, where: { id: string; cartId?: string; producerId?
   return deps.db.order.findFirst({ where, include: orderInclude });
 }
 
-function orderView(order: NonNullable<OrderWithLines>) {
+/** Staff see the whole timeline; a customer sees the status changes, without notes or staff names. */
+type Audience = "staff" | "customer";
+
+function timeline(order: NonNullable<OrderWithLines>, audience: Audience) {
+  const events = audience === "staff" ? order.events : order.events.filter((e) => e.kind !== "NOTE");
+  return events.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorName: audience === "staff" || e.actor === "customer" ? e.actorName : null,
+    channel: e.channel,
+    body: e.body,
+    at: e.createdAt.toISOString(),
+  }));
+}
+
+function contactView(order: NonNullable<OrderWithLines>) {
   return {
+    customer: order.customerEmail ? { name: order.customerName, email: order.customerEmail, phone: order.customerPhone } : null,
+    fulfilment: order.fulfilment,
+    deliveryAddress:
+      order.fulfilment === "DELIVERY"
+        ? {
+            line1: order.deliveryLine1 ?? "",
+            line2: order.deliveryLine2,
+            city: order.deliveryCity ?? "",
+            postcode: order.deliveryPostcode ?? "",
+            country: order.deliveryCountry ?? "",
+          }
+        : null,
+    collectionLocation: order.collectionLocation,
+  };
+}
+
+function orderView(order: NonNullable<OrderWithLines>, audience: Audience) {
+  return {
+    ...contactView(order),
+    events: timeline(order, audience),
     id: order.id,
     number: order.number,
     reference: order.reference,
@@ -59,7 +98,7 @@ export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInpu
   const { orderId } = parseInput(orderIdInput, input);
   const order = await loadOrder(deps, { id: orderId, cartId: input.cartId });
   if (!order) throw notFound("Order");
-  return orderView(order);
+  return orderView(order, "customer");
 }
 
 export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typeof orderIdInput>): Promise<OrderView> {
@@ -67,7 +106,7 @@ export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typ
   const scope = scopeProducerId(actor);
   const order = await loadOrder(deps, { id: orderId, ...(scope ? { producerId: scope } : {}) });
   if (!order) throw notFound("Order");
-  return orderView(order);
+  return orderView(order, "staff");
 }
 
 export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<typeof listOrdersInput>) {
@@ -79,5 +118,5 @@ export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<t
     take: limit,
     include: orderInclude,
   });
-  return orders.map(orderView);
+  return orders.map((order) => orderView(order, "staff"));
 }

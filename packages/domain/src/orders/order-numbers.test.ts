@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reserveCart } from "../stock/reserve-cart.ts";
+import { TEST_CHECKOUT } from "../testing/checkout.ts";
 import { createProducer, newCartId, productWithStock, useStockWorld } from "../testing/index.ts";
 import { placeOrder } from "./place-order.ts";
 
@@ -8,7 +9,7 @@ const stock = useStockWorld({ maxConnections: 20 });
 async function checkout(productId: string, quantity = 1) {
   const cartId = newCartId();
   await reserveCart(stock.deps, { cartId, lines: [{ productId, quantity }] });
-  return placeOrder(stock.deps, { cartId, lines: [{ productId, quantity }] });
+  return placeOrder(stock.deps, { ...TEST_CHECKOUT, cartId, lines: [{ productId, quantity }] });
 }
 
 describe("order numbers per producer", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availabilityOf } from "../stock/availability.ts";
 import { reserveCart } from "../stock/reserve-cart.ts";
+import { TEST_CHECKOUT } from "../testing/checkout.ts";
 import { actorFor, createStaff, domainFailure, expectValidInventory, newCartId, productWithStock, useStockWorld } from "../testing/index.ts";
 import { getCartOrder, getOrder } from "./get-orders.ts";
 import { placeOrder } from "./place-order.ts";
@@ -14,7 +15,7 @@ async function placedOrder(lots: Parameters<typeof productWithStock>[2], quantit
   const cartId = newCartId();
   const lines = [{ productId: product.id, quantity }];
   await reserveCart(stock.deps, { cartId, lines });
-  const { orders } = await placeOrder(stock.deps, { cartId, lines });
+  const { orders } = await placeOrder(stock.deps, { ...TEST_CHECKOUT, cartId, lines });
   return { product, lotIds, cartId, order: orders[0] as NonNullable<(typeof orders)[0]> };
 }
 
@@ -27,7 +28,7 @@ describe("placing orders", () => {
     const { product } = await productWithStock(stock.deps, stock.world, [{ quantity: 6 }], { minStockLevel: 5 });
     const cartId = newCartId();
     // No hold first: placing the order holds the cart itself, leaving 4 of a minimum of 5.
-    await placeOrder(stock.deps, { cartId, lines: [{ productId: product.id, quantity: 2 }] });
+    await placeOrder(stock.deps, { ...TEST_CHECKOUT, cartId, lines: [{ productId: product.id, quantity: 2 }] });
     const queued = await stock.db.$queryRaw<{ n: number }[]>`
       SELECT COUNT(*)::int AS n FROM pgboss.job WHERE name = 'stock.check-low' AND data->>'productId' = ${product.id}`;
     expect(queued[0]?.n).toBe(1);
@@ -54,7 +55,7 @@ describe("placing orders", () => {
     const held = await reserveCart(deps, { cartId, lines });
     expect(held.expiresAt).toBe(new Date(clock.now().getTime() + 120_000).toISOString());
     clock.advance(121_000);
-    await placeOrder(deps, { cartId, lines });
+    await placeOrder(deps, { ...TEST_CHECKOUT, cartId, lines });
     const [rehold] = await stock.db.hold.findMany({ where: { cartId, status: "CONSUMED" } });
     expect(rehold?.expiresAt.toISOString()).toBe(new Date(clock.now().getTime() + 120_000).toISOString());
   });
@@ -65,11 +66,11 @@ describe("placing orders", () => {
     const slow = newCartId();
     await reserveCart(stock.deps, { cartId: slow, lines, ttlSeconds: 60 });
     clock.advance(61_000);
-    const { orders } = await placeOrder(stock.deps, { cartId: slow, lines });
+    const { orders } = await placeOrder(stock.deps, { ...TEST_CHECKOUT, cartId: slow, lines });
     expect(orders).toHaveLength(1);
 
     const late = newCartId();
-    const error = await domainFailure(placeOrder(stock.deps, { cartId: late, lines }));
+    const error = await domainFailure(placeOrder(stock.deps, { ...TEST_CHECKOUT, cartId: late, lines }));
     expect(error.code).toBe("CONFLICT");
     expect(error.details).toEqual({ shortLines: [{ productId: product.id, requested: 1, available: 0 }] });
     expect(await stock.db.order.count({ where: { cartId: late } })).toBe(0);

@@ -9,6 +9,8 @@ import { holdCartInTransaction, holdEndsAt, withReserveErrors } from "../stock/r
 import { sqlTimestamp } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
+import { orderContactColumns, upsertCustomer } from "./checkout-details.ts";
+import { recordOrderEvent } from "./order-events.ts";
 
 export interface PlacedOrder {
   orderId: string;
@@ -26,23 +28,27 @@ export interface PlacedOrder {
  * there, else CONFLICT naming the short lines), then the holds are CONSUMED and their lot
  * allocations move to the order lines; the units stay reserved until dispatch or cancel.
  */
-export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInput> & { cartId: string }): Promise<{ orders: PlacedOrder[] }> {
-  const { lines, idempotencyKey, customerEmail } = parseInput(placeOrderInput, input);
+export async function placeOrder(
+  deps: Deps,
+  input: z.input<typeof placeOrderInput> & { cartId: string; channel?: "STOREFRONT" | "API" },
+): Promise<{ orders: PlacedOrder[] }> {
+  const { lines, idempotencyKey, customer, fulfilment } = parseInput(placeOrderInput, input);
   checkCartUnits(deps, lines);
   const now = deps.clock.now();
   return withReserveErrors(lines, () =>
     stockTransaction(deps, (tx) =>
-      onceForKey(tx, { action: "orders.place", tenant: input.cartId }, idempotencyKey, { lines, customerEmail }, async () => {
+      onceForKey(tx, { action: "orders.place", tenant: input.cartId }, idempotencyKey, { lines, customer, fulfilment }, async () => {
         const { holds: held, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, holdEndsAt(deps, now), cartMaxPerProduct(deps));
         // Re-holding a lapsed hold takes stock again: the same low-stock signal as any hold.
         await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
-        const customer = customerEmail ? await tx.customer.findUnique({ where: { email: customerEmail } }) : null;
         const holds = await tx.hold.findMany({
           where: { id: { in: held.map((h) => h.holdId) } },
           include: { product: { select: { producerId: true, priceCents: true } }, allocations: true },
           orderBy: { productId: "asc" },
         });
         const byProducer = Map.groupBy(holds, (h) => h.product.producerId);
+        const contacts = await orderContactColumns(tx, customer, fulfilment, [...byProducer.keys()]);
+        const customerId = await upsertCustomer(tx, customer);
         const orders: PlacedOrder[] = [];
         for (const [producerId, producerHolds] of [...byProducer].sort(([a], [b]) => a.localeCompare(b))) {
           const { producerNumber, reference, producerName } = await nextOrderNumber(tx, producerId);
@@ -52,7 +58,8 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
               producerNumber,
               reference,
               cartId: input.cartId,
-              customerId: customer?.id,
+              customerId,
+              ...contacts.get(producerId),
               createdAt: now,
               updatedAt: now,
               lines: {
@@ -70,6 +77,15 @@ export async function placeOrder(deps: Deps, input: z.input<typeof placeOrderInp
           UPDATE "Hold" SET status = 'CONSUMED', "orderId" = ${order.id}::uuid, "statusReason" = ${`order ${order.number} placed`},
                  "updatedAt" = ${sqlTimestamp(now)}::timestamp
           WHERE id = ANY(${producerHolds.map((h) => h.id)}::uuid[]) AND status = 'HELD'`;
+          await recordOrderEvent(tx, {
+            orderId: order.id,
+            kind: "PLACED",
+            toStatus: "PENDING",
+            actor: "customer",
+            actorName: customer.name,
+            channel: input.channel ?? "STOREFRONT",
+            at: now,
+          });
           orders.push({ orderId: order.id, number: order.number, reference, status: "PENDING", producerId, producerName });
         }
         return { orders };

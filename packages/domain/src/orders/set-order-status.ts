@@ -16,7 +16,12 @@ export type SetOrderStatusResult = TransitionResult;
  * Moves an order along PENDING -> CONFIRMED -> DISPATCHED -> DELIVERED (or CANCELLED, with an
  * optional reason). Sending the current status again is a no-op. See transitionOrder.
  */
-export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.input<typeof setOrderStatusInput>): Promise<SetOrderStatusResult> {
+export async function setOrderStatus(
+  deps: Deps,
+  actor: StaffActor,
+  input: z.input<typeof setOrderStatusInput>,
+  channel: "ADMIN" | "API" = "ADMIN",
+): Promise<SetOrderStatusResult> {
   const { orderId, status, reason, idempotencyKey } = parseInput(setOrderStatusInput, input);
   if (status === "CANCELLED") requirePermission(actor, "orders.cancel");
   const scope = scopeProducerId(actor);
@@ -25,7 +30,7 @@ export async function setOrderStatus(deps: Deps, actor: StaffActor, input: z.inp
     const owned = await tx.order.findFirst({ where: { id: orderId, ...(scope ? { producerId: scope } : {}) }, select: { producerId: true } });
     if (!owned) throw notFound("Order");
     return onceForKey(tx, { action: `orders.status:${orderId}`, tenant: owned.producerId }, idempotencyKey, { status, reason }, async () => {
-      const result = await transitionOrder(deps, tx, { orderId, status, reason, actor: actorLabel(actor) });
+      const result = await transitionOrder(deps, tx, { orderId, status, reason, actor: actorLabel(actor), actorName: actor.name, channel });
       if (!result) throw notFound("Order");
       return result;
     });

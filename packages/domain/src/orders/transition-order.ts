@@ -1,9 +1,10 @@
-import type { OrderStatus, Tx } from "@stockroom/db";
+import type { OrderChannel, OrderStatus, Tx } from "@stockroom/db";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { MovementView } from "../stock/apply-movement.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
+import { recordOrderEvent } from "./order-events.ts";
 import { fulfilOrder, releaseOrderStock } from "./order-stock.ts";
 import { ORDER_TRANSITIONS, STOCK_LEAVING_STATUSES } from "./order-transitions.ts";
 
@@ -12,6 +13,10 @@ export interface OrderTransition {
   status: OrderStatus;
   /** Who: `staff:<id>` or `system:<job>`, written on the movements. */
   actor: string;
+  /** The name shown in the timeline (the staff member's, or the job's). */
+  actorName?: string | null;
+  /** Where the change came from: the admin, the REST API or the worker. */
+  channel: OrderChannel;
   /** Kept on the order when it becomes CANCELLED. */
   reason?: string;
   /** Only move an order that is still in this status (else null: someone else moved it first). */
@@ -29,7 +34,7 @@ export interface TransitionResult {
 /**
  * The one path every status change takes (staff and the worker's expiry): locks the order row, so
  * concurrent changes serialize; CANCELLED releases the reserved units once, stock leaves on hand once
- * (stockMovedAt).
+ * (stockMovedAt), and every change is appended to the order's timeline in the same transaction.
  */
 export async function transitionOrder(deps: Deps, tx: Tx, input: OrderTransition): Promise<TransitionResult | null> {
   const { orderId, status } = input;
@@ -60,6 +65,17 @@ export async function transitionOrder(deps: Deps, tx: Tx, input: OrderTransition
              "cancelledAt" = CASE WHEN ${isCancel} THEN ${sqlTimestamp(now)}::timestamp ELSE "cancelledAt" END,
              "cancelReason" = CASE WHEN ${isCancel} THEN ${input.reason ?? null}::text ELSE "cancelReason" END
       WHERE id = ${order.id}::uuid`;
+  await recordOrderEvent(tx, {
+    orderId: order.id,
+    kind: "STATUS",
+    fromStatus: order.status,
+    toStatus: status,
+    actor: input.actor,
+    actorName: input.actorName,
+    channel: input.channel,
+    body: isCancel ? (input.reason ?? null) : null,
+    at: now,
+  });
   if (isCancel || result.movements.length > 0) {
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { productId: true } });
     await enqueueLowStockChecks(

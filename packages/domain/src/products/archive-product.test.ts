@@ -3,6 +3,7 @@ import { listCatalog } from "../catalog/list-catalog.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import { availabilityOf } from "../stock/availability.ts";
 import { reserveCart } from "../stock/reserve-cart.ts";
+import { TEST_CHECKOUT } from "../testing/checkout.ts";
 import { actorFor, createProducer, createStaff } from "../testing/factories.ts";
 import { domainFailure, expectValidInventory, HOLD_PATHS, newCartId, productWithStock, useHoldPath, useStockWorld } from "../testing/index.ts";
 import { archiveProduct, restoreProduct } from "./archive-product.ts";
@@ -25,7 +26,7 @@ describe.each(HOLD_PATHS)("an archived product (%s)", (path) => {
     const held = await domainFailure(reserveCart(holdPath.deps, { cartId: newCartId(), lines }));
     expect(held.code).toBe("VALIDATION_FAILED");
     expect(held.fields).toEqual({ "lines.1.productId": "This product is no longer sold." });
-    const ordered = await domainFailure(placeOrder(holdPath.deps, { cartId: newCartId(), lines }));
+    const ordered = await domainFailure(placeOrder(holdPath.deps, { ...TEST_CHECKOUT, cartId: newCartId(), lines }));
     expect(ordered.code).toBe("VALIDATION_FAILED");
     expect(ordered.fields).toEqual({ "lines.1.productId": "This product is no longer sold." });
     expect(await stock.db.hold.count({ where: { productId: { in: [kept.id, gone.id] } } })).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeOrder } from "../orders/place-order.ts";
+import { TEST_CHECKOUT } from "../testing/checkout.ts";
 import { domainFailure, expectValidInventory, HOLD_PATHS, newCartId, productWithStock, useHoldPath, useStockWorld } from "../testing/index.ts";
 import { reserveCart } from "./reserve-cart.ts";
 
@@ -86,12 +87,14 @@ describe("quantity limits when placing an order", () => {
     const deps = { ...stock.deps, cartMaxPerProduct: 100, cartMaxUnits: 20_000 };
     const { product } = await productWithStock(deps, stock.world, [{ quantity: 100_000 }]);
     const cartId = newCartId();
-    const error = await domainFailure(placeOrder(deps, { cartId, lines: [{ productId: product.id, quantity: 10_000 }] }));
+    const error = await domainFailure(placeOrder(deps, { ...TEST_CHECKOUT, cartId, lines: [{ productId: product.id, quantity: 10_000 }] }));
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.fields).toEqual({ "lines.0.quantity": "At most 100 per order for this product." });
     expect(await stock.db.order.count({ where: { cartId } })).toBe(0);
     expect(await heldUnits(product.id)).toBe(0);
-    const total = await domainFailure(placeOrder({ ...deps, cartMaxUnits: 500 }, { cartId, lines: [{ productId: product.id, quantity: 10_000 }] }));
+    const total = await domainFailure(
+      placeOrder({ ...deps, cartMaxUnits: 500 }, { ...TEST_CHECKOUT, cartId, lines: [{ productId: product.id, quantity: 10_000 }] }),
+    );
     expect(total.fields).toEqual({ "lines.0.quantity": "At most 500 units per order in all." });
   });
 });

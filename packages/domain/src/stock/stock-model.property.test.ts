@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DomainError } from "../errors.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import { setOrderStatus } from "../orders/set-order-status.ts";
+import { TEST_CHECKOUT } from "../testing/checkout.ts";
 import { clearStock, expectValidInventory, HOLD_PATHS, newCartId, productWithStock, useHoldPath, useStockWorld } from "../testing/index.ts";
 import { adjustLot } from "./adjust-lot.ts";
 import { availabilityOf } from "./availability.ts";
@@ -97,10 +98,12 @@ describe.each(HOLD_PATHS)("stock model (property-based, %s)", (path) => {
             } else if (c.kind === "place") {
               const cart = carts[c.cart] as (typeof carts)[0];
               if (cart.quantity === 0) continue;
-              const placed = await placeOrder(deps(), { cartId: cart.id, lines: [{ productId: product.id, quantity: cart.quantity }] }).catch((e: unknown) => {
-                expect((e as DomainError).code).toBe("CONFLICT");
-                return null;
-              });
+              const placed = await placeOrder(deps(), { ...TEST_CHECKOUT, cartId: cart.id, lines: [{ productId: product.id, quantity: cart.quantity }] }).catch(
+                (e: unknown) => {
+                  expect((e as DomainError).code).toBe("CONFLICT");
+                  return null;
+                },
+              );
               if (placed) for (const o of placed.orders) orders.push({ id: o.orderId, quantity: cart.quantity, isMoved: false, isCancelled: false });
               cart.id = newCartId();
               cart.quantity = 0;

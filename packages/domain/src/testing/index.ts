@@ -1,3 +1,4 @@
+export { TEST_CHECKOUT } from "./checkout.ts";
 export { clearStock } from "./clear-stock.ts";
 export { actorFor, createProducer, createProduct, createStaff, TEST_PASSWORD } from "./factories.ts";
 export { HOLD_PATHS, type HoldPath, useHoldPath } from "./hold-paths.ts";

@@ -14,7 +14,7 @@ export function newCartId(): string {
 /** A producer with a sellable and a back-store location and a platform admin to act with. */
 export async function createStockWorld(db: Db) {
   const producer = await createProducer(db);
-  const shop = await db.location.create({ data: { producerId: producer.id, name: "Shop", isSellable: true } });
+  const shop = await db.location.create({ data: { producerId: producer.id, name: "Shop", isSellable: true, isCollectionPoint: true } });
   const backStore = await db.location.create({ data: { producerId: producer.id, name: "Back store", isSellable: false } });
   const admin: StaffActor = actorFor(await createStaff(db, { role: "PLATFORM_ADMIN" }));
   return { producer, shop, backStore, admin };
