@@ -38,6 +38,8 @@ describe("every procedure is classified, and every staff procedure has a cross-p
       "auth.signOut",
       "cart.availability",
       "catalog.list",
+      "catalog.producers",
+      "catalog.product",
     ]);
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);
     expect(having("account")).toEqual(["account.changePassword", "account.revokeOtherSessions", "account.revokeSession", "account.sessions"]);
