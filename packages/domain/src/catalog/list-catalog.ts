@@ -95,8 +95,11 @@ export function catalogPageQuery(input: z.output<typeof listCatalogInput>, now: 
       -- The walk is an uncorrelated subquery: Postgres runs it only when its branch is taken.
       paged AS MATERIALIZED (
         SELECT CASE WHEN total <= ${TOTAL_CAP}
-                    THEN ARRAY(SELECT "Product".id FROM "Product"
-                               JOIN stock_available_many((SELECT array_agg(id) FROM matches), ${at}) s ON s.product_id = "Product".id
+                    -- The sort keys by a primary-key probe per match (OFFSET 0 keeps the planner
+                    -- from hashing the whole table instead), sold-out products last.
+                    THEN ARRAY(SELECT m.id FROM matches m
+                               CROSS JOIN LATERAL (SELECT name, "priceCents", "createdAt" FROM "Product" WHERE "Product".id = m.id OFFSET 0) keys
+                               JOIN stock_available_many((SELECT array_agg(id) FROM matches), ${at}) s ON s.product_id = m.id
                                ORDER BY (s.track_inventory AND s.available <= 0), ${order} ${limit})
                     ELSE ARRAY(SELECT id FROM "Product" ${where} ORDER BY ${order} ${limit}) END AS ids
         FROM counted),
