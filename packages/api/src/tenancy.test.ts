@@ -38,6 +38,8 @@ describe("every procedure is classified, and every staff procedure has a cross-p
       "auth.signOut",
       "cart.availability",
       "catalog.list",
+      "catalog.producers",
+      "catalog.product",
       "orders.collectionPoints",
     ]);
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);

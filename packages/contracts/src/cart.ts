@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema, MAX_PAGE } from "./common.ts";
+import { idempotencyKeySchema } from "./common.ts";
 
 /** The most units of one product a cart line may hold. */
 export const MAX_LINE_QUANTITY = 10_000;
@@ -22,10 +22,3 @@ export const reserveCartInput = z.object({
 });
 
 export const releaseCartInput = z.object({ holdId: z.string().uuid("Hold id must be a UUID.").optional() });
-
-export const listCatalogInput = z.object({
-  search: z.string().trim().max(100).optional(),
-  category: z.string().trim().max(100).optional(),
-  page: z.number().int().min(1).max(MAX_PAGE).default(1),
-  pageSize: z.number().int().min(1).max(100).default(24),
-});

@@ -13,7 +13,8 @@ export {
   updateAlertSettingsInput,
 } from "./alerts.ts";
 export { changePasswordInput, newPasswordSchema, requestPasswordResetInput, resetPasswordInput, revokeSessionInput, signInInput } from "./auth.ts";
-export { cartTokenSchema, listCatalogInput, MAX_CART_LINES, MAX_LINE_QUANTITY, releaseCartInput, reserveCartInput } from "./cart.ts";
+export { cartTokenSchema, MAX_CART_LINES, MAX_LINE_QUANTITY, releaseCartInput, reserveCartInput } from "./cart.ts";
+export { CATALOG_SORTS, type CatalogSort, catalogProductInput, listCatalogInput } from "./catalog.ts";
 export {
   type CustomerContact,
   collectionPointsInput,

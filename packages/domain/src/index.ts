@@ -15,7 +15,9 @@ export { DEFAULT_PASSWORD_RESET_TTL_MINUTES, type ResetLinkConfig, requestPasswo
 export { purgeExpiredSessions, resolveSession, signOut } from "./auth/session.ts";
 export { DEFAULT_SESSION_IDLE_MINUTES } from "./auth/session-idle.ts";
 export { type SessionOrigin, type SignInResult, signIn } from "./auth/sign-in.ts";
+export { getCatalogProduct } from "./catalog/get-catalog-product.ts";
 export { catalogPageQuery, listCatalog } from "./catalog/list-catalog.ts";
+export { listShopProducers } from "./catalog/list-shop-producers.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
 export { csvStream } from "./exports/csv-stream.ts";

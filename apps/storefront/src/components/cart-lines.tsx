@@ -1,4 +1,5 @@
 import { formatMoney } from "@stockroom/ui";
+import { capMessage, type LineCap } from "../lib/cart-limit.ts";
 import type { CartLine } from "../lib/cart-store.ts";
 import type { ShortLine } from "../lib/short-lines.ts";
 import { LOW_STOCK } from "./availability-badge.tsx";
@@ -12,16 +13,20 @@ interface CartLinesProps {
   lineErrors?: Record<string, string>;
   /** Units available now per product, shown while nothing is held (held units are not "available"). */
   availability?: ReadonlyMap<string, number | null>;
+  /** The most each line may hold now, per product (what is available, the limit per order). */
+  caps?: ReadonlyMap<string, LineCap>;
   isBusy: boolean;
   onQuantity: (productId: string, quantity: number) => Promise<boolean>;
   onRemove: (productId: string) => void;
 }
 
-export function CartLines({ lines, short, lineErrors = {}, availability, isBusy, onQuantity, onRemove }: CartLinesProps) {
+export function CartLines({ lines, short, lineErrors = {}, availability, caps, isBusy, onQuantity, onRemove }: CartLinesProps) {
   return (
     <ul className="cart-lines" aria-label="Items in your cart">
       {lines.map((line) => {
         const shortLine = short.find((s) => s.productId === line.productId);
+        const cap = caps?.get(line.productId);
+        const isAtCap = cap !== undefined && cap.reason !== "line" && cap.max > 0 && line.quantity === cap.max;
         return (
           <li key={line.productId} className="cart-line" data-product-id={line.productId}>
             <div className="cart-line-info">
@@ -31,7 +36,13 @@ export function CartLines({ lines, short, lineErrors = {}, availability, isBusy,
                 {line.producerName} · {formatMoney(line.priceCents)} each
               </p>
             </div>
-            <QuantityInput productName={line.name} value={line.quantity} disabled={isBusy} onChange={(quantity) => onQuantity(line.productId, quantity)} />
+            <QuantityInput
+              productName={line.name}
+              value={line.quantity}
+              max={cap?.max}
+              disabled={isBusy}
+              onChange={(quantity) => onQuantity(line.productId, quantity)}
+            />
             <p className="cart-line-total">{formatMoney(line.priceCents * line.quantity)}</p>
             <button type="button" className="link-button" aria-label={`Remove ${line.name}`} disabled={isBusy} onClick={() => onRemove(line.productId)}>
               Remove
@@ -42,6 +53,8 @@ export function CartLines({ lines, short, lineErrors = {}, availability, isBusy,
               </p>
             ) : shortLine ? (
               <ShortStockNote line={line} shortLine={shortLine} isBusy={isBusy} onQuantity={onQuantity} />
+            ) : isAtCap ? (
+              <p className="cart-line-note note-warn">{capMessage(cap)}</p>
             ) : (
               <AvailabilityNote quantity={line.quantity} available={availability?.get(line.productId)} />
             )}

@@ -5,18 +5,21 @@ interface QuantityInputProps {
   productName: string;
   value: number;
   disabled?: boolean;
+  /** The most this line may hold (what is available, the limit per order); MAX_QUANTITY by default. */
+  max?: number;
   /** May answer false (e.g. the server refused the new quantity): the field then shows the current value again. */
   onChange: (quantity: number) => undefined | Promise<boolean>;
 }
 
 /** − / number / + ; typed values are committed on Enter or when the field loses focus. */
-export function QuantityInput({ productName, value, disabled, onChange }: QuantityInputProps) {
+export function QuantityInput({ productName, value, disabled, max = MAX_QUANTITY, onChange }: QuantityInputProps) {
   const id = useId();
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
 
   const commit = async () => {
-    const quantity = Number(draft);
+    // A typed quantity past the cap becomes the cap (the line's note says why).
+    const quantity = Math.min(Number(draft), Math.max(max, 1));
     const isValid = Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY && quantity !== value;
     if (!isValid || (await onChange(quantity)) === false) setDraft(String(value));
   };
@@ -57,7 +60,7 @@ export function QuantityInput({ productName, value, disabled, onChange }: Quanti
         type="button"
         className="quantity-step"
         aria-label={`One more ${productName}`}
-        disabled={disabled || value >= MAX_QUANTITY}
+        disabled={disabled || value >= Math.min(max, MAX_QUANTITY)}
         onClick={() => void onChange(value + 1)}
       >
         +

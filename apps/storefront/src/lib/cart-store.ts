@@ -11,6 +11,8 @@ const lineSchema = z.object({
   priceCents: z.number(),
   /** The product's small picture when it was added (lines saved before pictures existed have none). */
   thumbUrl: z.string().nullable().optional(),
+  /** The most units one order may hold when the line was added (lines saved before this have none). */
+  maxPerOrder: z.number().int().min(1).optional(),
   quantity: z.number().int().min(1),
 });
 
@@ -48,14 +50,23 @@ export function useCart(): Cart {
 /** The most of one product a cart line may hold: the server's own limit. */
 export const MAX_QUANTITY = MAX_LINE_QUANTITY;
 
-export function addToCart(item: Omit<CartLine, "quantity">): void {
+/**
+ * Adds `quantity` units (default 1), never past `max` (what is available, the limit per order).
+ * Returns how many units the line holds afterwards and how many were actually added.
+ */
+export function addToCart(item: Omit<CartLine, "quantity">, { quantity = 1, max = MAX_QUANTITY } = {}): { quantity: number; added: number } {
+  const cap = Math.min(max, MAX_QUANTITY);
+  const before = cartStore.get().lines.find((line) => line.productId === item.productId)?.quantity ?? 0;
+  const after = Math.max(before, Math.min(cap, before + quantity));
+  if (after === before) return { quantity: before, added: 0 };
   cartStore.set((cart) => {
     const existing = cart.lines.find((line) => line.productId === item.productId);
     const lines = existing
-      ? cart.lines.map((line) => (line === existing ? { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity + 1) } : line))
-      : [...cart.lines, { ...item, quantity: 1 }];
+      ? cart.lines.map((line) => (line === existing ? { ...line, ...item, quantity: after } : line))
+      : [...cart.lines, { ...item, quantity: after }];
     return { ...cart, lines };
   });
+  return { quantity: after, added: after - before };
 }
 
 export function setPlaceAttempt(placeAttempt: Cart["placeAttempt"]): void {

@@ -6,6 +6,7 @@ import { EmptyCart } from "../components/empty-cart.tsx";
 import { HoldBanner, useIsHoldLive } from "../components/hold-banner.tsx";
 import { OrderSummary } from "../components/order-summary.tsx";
 import { ShortStockAlert } from "../components/short-stock-alert.tsx";
+import { lineCap } from "../lib/cart-limit.ts";
 import { cartStore, useCart } from "../lib/cart-store.ts";
 import type { Trpc } from "../lib/trpc.ts";
 import { useCartHold } from "../lib/use-cart-hold.ts";
@@ -41,6 +42,17 @@ function CartPage() {
     placeholderData: keepPreviousData,
   });
   const availableById = useMemo(() => new Map(availability?.map((a) => [a.productId, a.available])), [availability]);
+  // While a hold is live its units are this cart's, not "available": only the limit per order caps then.
+  const caps = useMemo(
+    () =>
+      new Map(
+        cart.lines.map((line) => [
+          line.productId,
+          lineCap({ available: isLive ? undefined : availableById.get(line.productId), maxPerOrder: line.maxPerOrder }),
+        ]),
+      ),
+    [cart.lines, availableById, isLive],
+  );
 
   const proceed = async () => {
     if (await holds.holdCart()) await navigate({ to: "/checkout" });
@@ -64,6 +76,7 @@ function CartPage() {
               short={holds.problem?.short ?? []}
               lineErrors={holds.problem?.lineErrors}
               availability={isLive ? undefined : availableById}
+              caps={caps}
               isBusy={holds.isPending}
               onQuantity={holds.setQuantity}
               onRemove={(productId) => void holds.removeLine(productId)}

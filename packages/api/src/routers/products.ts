@@ -44,6 +44,8 @@ const imageOutput = z.object({
 const productSummary = z.object({
   id: z.string(),
   sku: z.string(),
+  /** The storefront page: /products/<slug>. */
+  slug: z.string(),
   name: z.string(),
   category: z.string(),
   priceCents: z.number(),

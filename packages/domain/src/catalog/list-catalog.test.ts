@@ -25,12 +25,13 @@ describe("catalog list and search", () => {
 
     const few = await listCatalog(deps, { search: "orchid" });
     expect(few).toMatchObject({ total: 3, isTotalCapped: false });
+    // Sold-out products come after the ones a customer can buy (issue 15): A (0 left) is last.
     expect(few.items.map((p) => [p.id, p.available, p.producerName])).toEqual([
-      [a.id, 0, world.producer.name],
       [b.id, 4, world.producer.name],
       [c.id, null, world.producer.name],
+      [a.id, 0, world.producer.name],
     ]);
-    expect((await listCatalog(deps, { search: "orchid", page: 2, pageSize: 2 })).items.map((p) => p.id)).toEqual([c.id]);
+    expect((await listCatalog(deps, { search: "orchid", page: 2, pageSize: 2 })).items.map((p) => p.id)).toEqual([a.id]);
     expect((await listCatalog(deps, { search: "orchid", category: "Tools" })).items).toEqual([]);
 
     const many = await listCatalog(deps, { search: "widget", page: 2, pageSize: 24 });

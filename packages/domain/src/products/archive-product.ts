@@ -6,6 +6,7 @@ import { findOwnedProduct } from "../stock/find-owned.ts";
 import { parseInput } from "../validation.ts";
 import { productView, productWithImages } from "./product-view.ts";
 import { skuClash } from "./save-product.ts";
+import { retryOnSlugClash } from "./slug-clash.ts";
 
 /**
  * Archived products leave the storefront and cannot be held (both hold paths read archivedAt on
@@ -33,8 +34,8 @@ export async function restoreProduct(deps: Deps, actor: StaffActor, input: z.inp
 export async function duplicateProduct(deps: Deps, actor: StaffActor, input: z.input<typeof duplicateProductInput>) {
   const { productId, sku, name } = parseInput(duplicateProductInput, input);
   const source = await findOwnedProduct(deps.db, actor, productId);
-  const product = await deps.db.product
-    .create({
+  const product = await retryOnSlugClash(() =>
+    deps.db.product.create({
       data: {
         producerId: source.producerId,
         sku,
@@ -52,9 +53,9 @@ export async function duplicateProduct(deps: Deps, actor: StaffActor, input: z.i
         minShelfLifeDays: source.minShelfLifeDays,
       },
       include: productWithImages,
-    })
-    .catch((error: unknown) => {
-      throw skuClash(error) ?? error;
-    });
+    }),
+  ).catch((error: unknown) => {
+    throw skuClash(error) ?? error;
+  });
   return productView(product);
 }

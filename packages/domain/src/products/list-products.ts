@@ -22,6 +22,7 @@ export async function listProducts(deps: Deps, actor: StaffActor, input: z.input
   return items.map((p) => ({
     id: p.id,
     sku: p.sku,
+    slug: p.slug,
     name: p.name,
     category: p.category,
     priceCents: p.priceCents,

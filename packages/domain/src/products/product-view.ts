@@ -30,6 +30,7 @@ export function productView(product: ProductRow) {
     id: product.id,
     sku: product.sku,
     name: product.name,
+    slug: product.slug,
     category: product.category,
     description: product.description,
     priceCents: product.priceCents,

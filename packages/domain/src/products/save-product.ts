@@ -6,13 +6,14 @@ import { DomainError } from "../errors.ts";
 import { findOwnedProduct } from "../stock/find-owned.ts";
 import { parseInput } from "../validation.ts";
 import { productView, productWithImages } from "./product-view.ts";
+import { isSlugClash, retryOnSlugClash } from "./slug-clash.ts";
 
 /**
  * The unique index (producerId, sku) decides a clash, also between two concurrent saves: its
  * violation becomes a field error on `sku`.
  */
 export function skuClash(error: unknown): DomainError | null {
-  if ((error as { code?: string }).code === "P2002")
+  if ((error as { code?: string }).code === "P2002" && !isSlugClash(error))
     return new DomainError("VALIDATION_FAILED", "Another product already uses this SKU.", {
       fields: { sku: "Another product already uses this SKU." },
       cause: error,
@@ -24,9 +25,11 @@ export async function createProduct(deps: Deps, actor: StaffActor, input: z.inpu
   const { producerId, ...data } = parseInput(createProductInput, input);
   const scope = scopeProducerId(actor, producerId);
   if (!scope) throw new DomainError("VALIDATION_FAILED", "Choose the producer.", { fields: { producerId: "required for platform admins" } });
-  const product = await deps.db.product.create({ data: { ...data, producerId: scope }, include: productWithImages }).catch((error: unknown) => {
-    throw skuClash(error) ?? error;
-  });
+  const product = await retryOnSlugClash(() => deps.db.product.create({ data: { ...data, producerId: scope }, include: productWithImages })).catch(
+    (error: unknown) => {
+      throw skuClash(error) ?? error;
+    },
+  );
   return productView(product);
 }
 
