@@ -6,12 +6,14 @@ import {
   orderIdInput,
   placeOrder,
   placeOrderInput,
+  returnOrder,
+  returnOrderInput,
   setOrderStatus,
   setOrderStatusInput,
 } from "@stockroom/domain";
 import { z } from "zod";
 import { cartProcedure, router, staffProcedure } from "../trpc.ts";
-import { orderOutput, placedOrdersOutput, setStatusOutput } from "./outputs.ts";
+import { orderOutput, placedOrdersOutput, returnResultOutput, setStatusOutput } from "./outputs.ts";
 
 export const ordersRouter = router({
   place: cartProcedure
@@ -39,4 +41,10 @@ export const ordersRouter = router({
     .input(setOrderStatusInput)
     .output(setStatusOutput)
     .mutation(({ ctx, input }) => setOrderStatus(ctx.deps, ctx.actor, input)),
+
+  /** Takes back delivered units (restock or write off; write-offs also need stock.writeOff). */
+  return: staffProcedure("orders.return")
+    .input(returnOrderInput)
+    .output(returnResultOutput)
+    .mutation(({ ctx, input }) => returnOrder(ctx.deps, ctx.actor, input)),
 });

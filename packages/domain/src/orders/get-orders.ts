@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../errors.ts";
+import { returnsInclude, returnsView } from "../returns/return-view.ts";
 import { parseInput } from "../validation.ts";
 import { ORDER_TRANSITIONS } from "./order-transitions.ts";
 
@@ -15,6 +16,7 @@ const orderInclude = {
     },
     orderBy: { productId: "asc" as const },
   },
+  returns: returnsInclude,
 };
 
 type OrderWithLines = Awaited<ReturnType<typeof loadOrder>>;
@@ -37,6 +39,7 @@ function orderView(order: NonNullable<OrderWithLines>) {
     allowedNext: ORDER_TRANSITIONS[order.status],
     totalCents: order.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
     lines: order.lines.map((l) => ({
+      id: l.id,
       productId: l.productId,
       name: l.product.name,
       sku: l.product.sku,
@@ -50,6 +53,7 @@ function orderView(order: NonNullable<OrderWithLines>) {
         quantity: a.quantity,
       })),
     })),
+    returns: returnsView(order.returns),
   };
 }
 export type OrderView = ReturnType<typeof orderView>;
