@@ -14,7 +14,7 @@ import { Badge } from "./badges.tsx";
 import { FormActions, FormAlert } from "./form-parts.tsx";
 import { Section } from "./section.tsx";
 
-const DISPOSITION_LABELS: Record<ReturnDisposition, string> = { RESTOCK: "Restock (back on sale)", WRITE_OFF: "Write off" };
+const DISPOSITION_LABELS: Record<ReturnDisposition, string> = { RESTOCK: "Restock", WRITE_OFF: "Write off" };
 
 /** One row per (order line, lot): what was delivered from that lot and what can still come back. */
 function returnRows(order: Order) {
