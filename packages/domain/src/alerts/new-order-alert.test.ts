@@ -63,6 +63,14 @@ describe("new-order alerts", () => {
     expect(sent.map((n) => n.sendAfter?.toISOString())).toEqual(["2026-06-01T10:00:00.000Z", "2026-06-01T10:00:00.000Z"]);
   });
 
+  it("sends nothing for an order placed more than 24 hours ago (a backlog is not news)", async () => {
+    await setAlerts({});
+    const order = await placed();
+    stock.clock.advance(24 * 3_600_000 + 1_000);
+    expect(await notifyNewOrder(stock.deps, { orderId: order.orderId })).toEqual({ outcome: "stale", notifications: 0 });
+    expect(await alertsOf(order.orderId)).toEqual([]);
+  });
+
   it("sends nothing when the producer switched new-order alerts off", async () => {
     await setAlerts({ newOrderAlerts: false });
     const order = await placed();

@@ -12,7 +12,13 @@ export async function enqueueNewOrderAlerts(deps: Deps, tx: Tx, orderIds: string
   for (const orderId of orderIds) await deps.jobs.send("orders.new-order-alert", { orderId }, { tx });
 }
 
-export type NewOrderAlertOutcome = "sent" | "already-sent" | "switched-off";
+export type NewOrderAlertOutcome = "sent" | "already-sent" | "switched-off" | "stale";
+
+/**
+ * An order placed longer ago than this gets no alert (a worker that was down, the demo's simulated
+ * history): by then it is not news, and a backlog must not flood the recipients.
+ */
+export const NEW_ORDER_ALERT_MAX_AGE_HOURS = 24;
 
 /**
  * Tells the producer's alert recipients about a new order ("New order GL-1001: 3 items, £12.40"),
@@ -23,6 +29,7 @@ export async function notifyNewOrder(deps: Deps, input: { orderId: string }): Pr
   return deps.db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId }, include: { lines: { select: { quantity: true, unitPriceCents: true } } } });
     if (!order) throw notFound("Order");
+    if (deps.clock.now().getTime() - order.createdAt.getTime() > NEW_ORDER_ALERT_MAX_AGE_HOURS * 3_600_000) return { outcome: "stale", notifications: 0 };
     const settings = await alertSettingsFor(tx, order.producerId);
     if (!settings.newOrderAlerts) return { outcome: "switched-off", notifications: 0 };
     const items = order.lines.reduce((sum, l) => sum + l.quantity, 0);
