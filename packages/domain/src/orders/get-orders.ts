@@ -63,7 +63,9 @@ export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInpu
   const { orderId } = parseInput(orderIdInput, input);
   const order = await loadOrder(deps, { id: orderId, cartId: input.cartId });
   if (!order) throw notFound("Order");
-  return orderView(order);
+  const view = orderView(order);
+  // The customer sees that the shop took the units back, not which staff member did.
+  return { ...view, returns: view.returns.map((r) => ({ ...r, by: view.producerName })) };
 }
 
 export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typeof orderIdInput>): Promise<OrderView> {

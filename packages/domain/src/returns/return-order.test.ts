@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getOrder } from "../orders/get-orders.ts";
+import { getCartOrder, getOrder } from "../orders/get-orders.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import { setOrderStatus } from "../orders/set-order-status.ts";
 import { availabilityOf } from "../stock/availability.ts";
@@ -20,14 +20,14 @@ async function deliveredOrder(quantity: number, onHand = 10, customerEmail?: str
   for (const status of ["CONFIRMED", "DELIVERED"] as const) await setOrderStatus(stock.deps, stock.world.admin, { orderId, status });
   const order = await getOrder(stock.deps, stock.world.admin, { orderId });
   const line = order.lines[0] as (typeof order.lines)[number];
-  return { product, lotId: lotIds[0] as string, orderId, orderLineId: line.id };
+  return { product, lotId: lotIds[0] as string, orderId, orderLineId: line.id, cartId };
 }
 
 const onHand = async (lotId: string) => (await stock.db.lot.findUniqueOrThrow({ where: { id: lotId } })).onHand;
 
 describe("returning delivered units", () => {
   it("RESTOCK writes a RETURN movement into the delivered lot and makes the units sellable again", async () => {
-    const { product, lotId, orderId, orderLineId } = await deliveredOrder(3);
+    const { product, lotId, orderId, orderLineId, cartId } = await deliveredOrder(3);
     expect(await onHand(lotId)).toBe(7);
     const result = await returnOrder(stock.deps, stock.world.admin, {
       orderId,
@@ -41,6 +41,8 @@ describe("returning delivered units", () => {
     expect(view.returns).toMatchObject([
       { reason: "Wrong size", by: stock.world.admin.name, lines: [{ orderLineId, lotId, lotNumber: "LOT-1", quantity: 2, disposition: "RESTOCK" }] },
     ]);
+    // The customer sees the shop's name, not the staff member's.
+    expect((await getCartOrder(stock.deps, { cartId, orderId })).returns[0]?.by).toBe(stock.world.producer.name);
     await expectValidInventory(stock.db, stock.clock.now());
   });
 
