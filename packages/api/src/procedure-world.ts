@@ -24,15 +24,26 @@ let fixture: {
   cartToken: string;
   staffId: string;
   importId: string;
+  /** DELIVERED with 20 units of one lot: each orders.return call takes one back. */
+  delivered: { orderId: string; orderLineId: string; lotId: string };
 };
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
 
-async function placeOrder(productId: string, cartToken = randomBytes(16).toString("base64url")) {
+async function placeOrder(productId: string, cartToken = randomBytes(16).toString("base64url"), quantity = 1) {
   const customer = await callerFor(testDeps.deps, new CookieJar(), { cartToken });
-  await customer.cart.reserve({ lines: [{ productId, quantity: 1 }] });
-  const { orders } = await customer.orders.place({ ...TEST_CHECKOUT, lines: [{ productId, quantity: 1 }] });
+  await customer.cart.reserve({ lines: [{ productId, quantity }] });
+  const { orders } = await customer.orders.place({ ...TEST_CHECKOUT, lines: [{ productId, quantity }] });
   return orders[0]?.orderId as string;
+}
+
+/** A DELIVERED order of 20 units from one lot, for returns. */
+async function deliveredOrder(stockWorld: Awaited<ReturnType<typeof createStockWorld>>) {
+  const { product, lotIds } = await productWithStock(testDeps.deps, stockWorld, [{ quantity: 30 }]);
+  const orderId = await placeOrder(product.id, undefined, 20);
+  for (const status of ["CONFIRMED", "DELIVERED"] as const) await setOrderStatus(testDeps.deps, stockWorld.admin, { orderId, status });
+  const line = await database.current.db.orderLine.findFirstOrThrow({ where: { orderId } });
+  return { orderId, orderLineId: line.id, lotId: lotIds[0] as string };
 }
 
 /**
@@ -77,6 +88,7 @@ async function setUp() {
     otherLocationId: world.backStore.id,
     orderId,
     cartToken,
+    delivered: await deliveredOrder(world),
   };
 }
 
@@ -112,6 +124,7 @@ export async function codeOf(call: Promise<unknown>): Promise<string> {
 export async function businessData(): Promise<string> {
   const tables = ["Location", "Product", "Lot", "Hold", "HoldAllocation", "Order", "OrderLine", "OrderLineAllocation", "Movement"]
     .concat(["IdempotencyKey", "LowStockAlert", "LotExpiryAlert", "AlertSettings", "Notification", "Customer"])
+    .concat(["OrderReturn", "OrderReturnLine"])
     .map((table) => `SELECT '${table}' || t::text AS row FROM "${table}" t`);
   const [row] = await database.current.db.$queryRawUnsafe<{ digest: string }[]>(
     `SELECT md5(COALESCE(string_agg(row, '|' ORDER BY row), '')) AS digest FROM (${tables.join(" UNION ALL ")}) rows`,
@@ -174,6 +187,10 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "orders.get": (c) => c.orders.get({ orderId: fixture.orderId }),
   "orders.setStatus": (c) => c.orders.setStatus({ orderId: fixture.orderId, status: "CONFIRMED" }),
   "orders.addNote": (c) => c.orders.addNote({ orderId: fixture.orderId, body: "Customer asked for a morning delivery." }),
+  "orders.return": (c) => {
+    const { orderId, orderLineId, lotId } = fixture.delivered;
+    return c.orders.return({ orderId, reason: "Wrong item", lines: [{ orderLineId, lotId, quantity: 1, disposition: "RESTOCK" }] });
+  },
   "alerts.settings": (c) => c.alerts.settings({ producerId: fixture.producerId }),
   "alerts.updateSettings": (c) => c.alerts.updateSettings({ producerId: fixture.producerId, ...settings, ...noAlerts }),
   "reports.product": (c) => c.reports.product({ productId: fixture.productId }),

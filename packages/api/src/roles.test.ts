@@ -75,6 +75,21 @@ describe("rules inside a permission", () => {
     expect((await staff.orders.setStatus({ orderId, status: "CONFIRMED" })).status).toBe("CONFIRMED");
   });
 
+  it("staff restock returned units but may not write them off; too many is BAD_REQUEST naming the field", async () => {
+    const { orderId, orderLineId, lotId } = world.fixture.delivered;
+    const staff = await signedIn("PRODUCER_STAFF");
+    const line = { orderLineId, lotId, quantity: 1 };
+    const before = await businessData();
+    expect(await codeOf(staff.orders.return({ orderId, reason: "Broken", lines: [{ ...line, disposition: "WRITE_OFF" }] }))).toBe("FORBIDDEN");
+    const tooMany = await staff.orders.return({ orderId, reason: "x", lines: [{ ...line, quantity: 21, disposition: "RESTOCK" }] }).catch((e: TRPCError) => e);
+    expect(tooMany).toBeInstanceOf(TRPCError);
+    expect((tooMany as TRPCError).code).toBe("BAD_REQUEST");
+    expect(((tooMany as TRPCError).cause as { fields?: unknown }).fields).toMatchObject({ "lines.0.quantity": expect.stringMatching(/^at most \d+$/) });
+    expect(await businessData()).toBe(before);
+    const done = await staff.orders.return({ orderId, reason: "Wrong item", lines: [{ ...line, disposition: "RESTOCK" }] });
+    expect(done.movements.map((m) => [m.type, m.quantity])).toEqual([["RETURN", 1]]);
+  });
+
   it("staff adjust only with a listed reason; admins with any", async () => {
     const { lotId } = world.fixture;
     const staff = await signedIn("PRODUCER_STAFF");

@@ -24,6 +24,8 @@ export const updateAlertSettingsInput = z
     expiryChannels: z.array(channel),
     quietHoursStartHour: z.number().int().min(0).max(23).nullable(),
     quietHoursEndHour: z.number().int().min(0).max(23).nullable(),
+    /** A message per new order to the same recipients (low-stock channels). Omitted: unchanged (on for a new producer). */
+    newOrderAlerts: z.boolean().optional(),
   })
   .refine((s) => (s.quietHoursStartHour === null) === (s.quietHoursEndHour === null), {
     message: "Give both ends of the quiet hours, or neither.",

@@ -110,6 +110,13 @@ export {
   MAX_INVENTORY_PAGE_SIZE,
 } from "./reports.ts";
 export {
+  MAX_RETURN_LINES,
+  MAX_RETURN_REASON_LENGTH,
+  RETURN_DISPOSITIONS,
+  type ReturnDisposition,
+  returnOrderInput,
+} from "./returns.ts";
+export {
   AUDIT_ACTIONS,
   type AuditAction,
   acceptInvitationInput,

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "orders.view": "See orders",
   "orders.fulfil": "Confirm, dispatch and deliver orders",
   "orders.cancel": "Cancel orders",
+  "orders.return": "Take back delivered units (write-offs also need stock.writeOff)",
   "analytics.view": "See analytics and reports (values need costs.view)",
   "alerts.manage": "See and change alert recipients and channels; see sent notifications",
   "staff.manage": "Invite staff, change their roles, deactivate them",
@@ -42,7 +43,17 @@ export const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
   PLATFORM_ADMIN: ALL,
   PRODUCER_ADMIN: ALL.filter((p) => p !== "producers.manage"),
   // Warehouse work: no costs, margins, valuation, prices, settings, staff or keys.
-  PRODUCER_STAFF: ["catalog.view", "stock.receive", "stock.adjust", "stock.transfer", "stock.count", "orders.view", "orders.fulfil", "analytics.view"],
+  PRODUCER_STAFF: [
+    "catalog.view",
+    "stock.receive",
+    "stock.adjust",
+    "stock.transfer",
+    "stock.count",
+    "orders.view",
+    "orders.fulfil",
+    "orders.return",
+    "analytics.view",
+  ],
   // An accountant: sees everything a producer admin sees about stock, orders and money; changes nothing.
   VIEWER: ["catalog.view", "costs.view", "orders.view", "analytics.view"],
 };

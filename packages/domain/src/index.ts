@@ -5,6 +5,7 @@ export { alertSettingsFor, type EffectiveAlertSettings, updateAlertSettings } fr
 export { checkLowStock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, type LowStockOutcome, sweepLowStock } from "./alerts/check-low-stock.ts";
 export { listLowStockAlerts, listNotifications } from "./alerts/list-alerts.ts";
 export { markLotExpiry } from "./alerts/mark-lot-expiry.ts";
+export { enqueueNewOrderAlerts, type NewOrderAlertOutcome, notifyNewOrder } from "./alerts/new-order-alert.ts";
 export { listAudit } from "./audit/list-audit.ts";
 export { type AuditEventInput, recordAudit } from "./audit/record-audit.ts";
 export { changePassword } from "./auth/change-password.ts";
@@ -54,6 +55,8 @@ export { expiryWasteCsv, expiryWasteReport } from "./reports/expiry-waste-report
 export { listInventory } from "./reports/list-inventory.ts";
 export { productDetail } from "./reports/product-detail.ts";
 export { formulaSafeCell } from "./reports/safe-csv.ts";
+export { queueReturnEmail, returnEmailRecipient } from "./returns/return-email.ts";
+export { type ReturnResult, returnOrder } from "./returns/return-order.ts";
 export { acceptInvitation, getInvitation } from "./staff/accept-invitation.ts";
 export { listInvitations, revokeInvitation } from "./staff/invitations.ts";
 export { createInvitation, DEFAULT_INVITE_TTL_HOURS, type InviteConfig, inviteStaff } from "./staff/invite-staff.ts";

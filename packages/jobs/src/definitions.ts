@@ -56,6 +56,11 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({}),
   },
+  /** Enqueued by placeOrder in its transaction: tells the producer's alert recipients about the order (once: dedupe key). */
+  "orders.new-order-alert": {
+    version: 1,
+    payload: z.object({ orderId: z.string().uuid() }),
+  },
   /** Daily: expiry bands and their alerts. */
   "lots.mark-expiry": {
     version: 1,

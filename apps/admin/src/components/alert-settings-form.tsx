@@ -55,6 +55,7 @@ const schema = z
     expiryChannels: channels,
     quietHoursStartHour: hour,
     quietHoursEndHour: hour,
+    newOrderAlerts: z.boolean().optional(),
   })
   .pipe(updateAlertSettingsInput);
 
@@ -77,6 +78,7 @@ export function AlertSettingsForm({ producerId, settings }: { producerId: string
       expiryChannels: settings.expiryChannels,
       quietHoursStartHour: String(settings.quietHours?.startHour ?? ""),
       quietHoursEndHour: String(settings.quietHours?.endHour ?? ""),
+      newOrderAlerts: settings.newOrderAlerts,
     },
     serverError: save.error,
   });
@@ -142,6 +144,10 @@ export function AlertSettingsForm({ producerId, settings }: { producerId: string
           );
         })}
       </fieldset>
+      <label className="check">
+        <input type="checkbox" {...form.register("newOrderAlerts")} />
+        New orders: a message per order, by the low-stock channels
+      </label>
       <fieldset className="quiet-hours">
         <legend>Quiet hours</legend>
         <p className="field-hint">Alerts due in this window wait until it ends. Hours are UTC.</p>

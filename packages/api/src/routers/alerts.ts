@@ -18,6 +18,7 @@ const settingsOutput = z.object({
   escalationChannels: z.array(channel),
   expiryChannels: z.array(channel),
   quietHours: z.object({ startHour: z.number(), endHour: z.number() }).nullable(),
+  newOrderAlerts: z.boolean(),
 });
 
 export const alertsRouter = router({

@@ -10,12 +10,14 @@ import {
   orderIdInput,
   placeOrder,
   placeOrderInput,
+  returnOrder,
+  returnOrderInput,
   setOrderStatus,
   setOrderStatusInput,
 } from "@stockroom/domain";
 import { z } from "zod";
 import { cartProcedure, publicProcedure, router, staffProcedure } from "../trpc.ts";
-import { orderOutput, placedOrdersOutput, setStatusOutput } from "./outputs.ts";
+import { orderOutput, placedOrdersOutput, returnResultOutput, setStatusOutput } from "./outputs.ts";
 
 export const ordersRouter = router({
   place: cartProcedure
@@ -55,4 +57,10 @@ export const ordersRouter = router({
     .input(addOrderNoteInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => addOrderNote(ctx.deps, ctx.actor, input, ctx.viaRest ? "API" : "ADMIN")),
+
+  /** Takes back delivered units (restock or write off; write-offs also need stock.writeOff). */
+  return: staffProcedure("orders.return")
+    .input(returnOrderInput)
+    .output(returnResultOutput)
+    .mutation(({ ctx, input }) => returnOrder(ctx.deps, ctx.actor, input)),
 });

@@ -13,6 +13,27 @@ export const movementOutput = z.object({
   createdAt: z.string(),
 });
 
+/** A return of delivered units (returns.ts). */
+export const returnOutput = z.object({
+  id: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  by: z.string(),
+  lines: z.array(
+    z.object({
+      orderLineId: z.string(),
+      productId: z.string(),
+      name: z.string(),
+      lotId: z.string(),
+      lotNumber: z.string(),
+      quantity: z.number(),
+      disposition: z.enum(["RESTOCK", "WRITE_OFF"]),
+    }),
+  ),
+});
+
+export const returnResultOutput = z.object({ returnId: z.string(), orderId: z.string(), movements: z.array(movementOutput), costCents: z.number().nullable() });
+
 export const orderStatus = z.enum(["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"]);
 
 const orderEventOutput = z.object({
@@ -50,6 +71,7 @@ export const orderOutput = z.object({
   totalCents: z.number(),
   lines: z.array(
     z.object({
+      id: z.string(),
       productId: z.string(),
       name: z.string(),
       sku: z.string(),
@@ -58,6 +80,7 @@ export const orderOutput = z.object({
       lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), expiryDate: z.string().nullable(), location: z.string(), quantity: z.number() })),
     }),
   ),
+  returns: z.array(returnOutput),
 });
 
 export const reserveOutput = z.object({

@@ -13,6 +13,8 @@ export interface EffectiveAlertSettings {
   escalationChannels: NotificationChannel[];
   expiryChannels: NotificationChannel[];
   quietHours: { startHour: number; endHour: number } | null;
+  /** A message per new order (to the low-stock channels); on by default. */
+  newOrderAlerts: boolean;
 }
 
 /** A producer without saved settings: email to its admins for low stock and expiry. */
@@ -28,6 +30,7 @@ export async function alertSettingsFor(db: Deps["db"] | Tx, producerId: string):
         saved.quietHoursStartHour !== null && saved.quietHoursEndHour !== null
           ? { startHour: saved.quietHoursStartHour, endHour: saved.quietHoursEndHour }
           : null,
+      newOrderAlerts: saved.newOrderAlerts,
     };
   }
   const admins = await db.staff.findMany({ where: { producerId, role: "PRODUCER_ADMIN" }, select: { email: true }, orderBy: { email: "asc" } });
@@ -37,6 +40,7 @@ export async function alertSettingsFor(db: Deps["db"] | Tx, producerId: string):
     escalationChannels: [],
     expiryChannels: ["EMAIL"],
     quietHours: null,
+    newOrderAlerts: true,
   };
 }
 

@@ -30,7 +30,13 @@ export function sendAfter(now: Date, quietHours: EffectiveAlertSettings["quietHo
  * Creates one notification per channel and recipient and enqueues its delivery, in the caller's
  * transaction. The dedupe key makes a repeated or concurrent check a no-op. Returns the ids created.
  */
-export async function queueNotifications(deps: Deps, tx: Tx, settings: EffectiveAlertSettings, request: NotificationRequest): Promise<string[]> {
+export async function queueNotifications(
+  deps: Deps,
+  tx: Tx,
+  // Only recipients and quiet hours matter here; callers may pass whole settings.
+  settings: Pick<EffectiveAlertSettings, "recipients" | "quietHours"> & Partial<EffectiveAlertSettings>,
+  request: NotificationRequest,
+): Promise<string[]> {
   const now = deps.clock.now();
   const after = sendAfter(now, settings.quietHours);
   const created: string[] = [];

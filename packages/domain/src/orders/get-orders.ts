@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { notFound } from "../errors.ts";
+import { returnsInclude, returnsView } from "../returns/return-view.ts";
 import { parseInput } from "../validation.ts";
 import { ORDER_TRANSITIONS } from "./order-transitions.ts";
 
@@ -17,6 +18,7 @@ const orderInclude = {
     },
     orderBy: { productId: "asc" as const },
   },
+  returns: returnsInclude,
 };
 
 type OrderWithLines = Awaited<ReturnType<typeof loadOrder>>;
@@ -76,6 +78,7 @@ function orderView(order: NonNullable<OrderWithLines>, audience: Audience) {
     allowedNext: ORDER_TRANSITIONS[order.status],
     totalCents: order.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
     lines: order.lines.map((l) => ({
+      id: l.id,
       productId: l.productId,
       name: l.product.name,
       sku: l.product.sku,
@@ -89,6 +92,7 @@ function orderView(order: NonNullable<OrderWithLines>, audience: Audience) {
         quantity: a.quantity,
       })),
     })),
+    returns: returnsView(order.returns),
   };
 }
 export type OrderView = ReturnType<typeof orderView>;
@@ -98,7 +102,9 @@ export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInpu
   const { orderId } = parseInput(orderIdInput, input);
   const order = await loadOrder(deps, { id: orderId, cartId: input.cartId });
   if (!order) throw notFound("Order");
-  return orderView(order, "customer");
+  const view = orderView(order, "customer");
+  // The customer sees that the shop took the units back, not which staff member did.
+  return { ...view, returns: view.returns.map((r) => ({ ...r, by: view.producerName })) };
 }
 
 export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typeof orderIdInput>): Promise<OrderView> {

@@ -2,6 +2,7 @@ import { placeOrderInput } from "@stockroom/contracts";
 import type { Tx } from "@stockroom/db";
 import type { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
+import { enqueueNewOrderAlerts } from "../alerts/new-order-alert.ts";
 import type { Deps } from "../deps.ts";
 import { cartMaxPerProduct, checkCartUnits } from "../stock/cart-limits.ts";
 import { onceForKey } from "../stock/idempotency.ts";
@@ -88,6 +89,11 @@ export async function placeOrder(
           });
           orders.push({ orderId: order.id, number: order.number, reference, status: "PENDING", producerId, producerName });
         }
+        await enqueueNewOrderAlerts(
+          deps,
+          tx,
+          orders.map((o) => o.orderId),
+        );
         return { orders };
       }),
     ),

@@ -9,6 +9,7 @@ import { column } from "../../../components/data-table/columns.tsx";
 import { DataTable } from "../../../components/data-table/data-table.tsx";
 import { productColumn } from "../../../components/data-table/product-column.tsx";
 import { FormAlert } from "../../../components/form-parts.tsx";
+import { OrderReturns } from "../../../components/order-returns.tsx";
 import { Section } from "../../../components/section.tsx";
 import type { ApiOutputs, Order } from "../../../lib/api-types.ts";
 import { formatCount, formatDateTime, formatDay, formatSigned } from "../../../lib/format.ts";
@@ -163,6 +164,7 @@ function OrderPage() {
       <Section title="Items" description="With the lots allocated to each line (first to expire, first out).">
         <DataTable data={order.lines} columns={LINE_COLUMNS} getRowId={(line) => line.productId} className="data-table order-lines-table" />
       </Section>
+      <OrderReturns order={order} />
     </div>
   );
 }
