@@ -16,13 +16,18 @@ export interface Messenger {
 export type Messengers = Record<NotificationChannel, Messenger>;
 
 /**
- * Delivers one notification. The record is claimed PENDING -> SENDING before the provider is called,
- * so a redelivered job never sends it twice: SENT/OUTBOX/FAILED are done; a SENDING record means an
- * earlier attempt died mid-send and may have been delivered, so it is marked FAILED (outcome unknown)
- * rather than risk a duplicate. A provider failure puts it back to PENDING and rethrows for retry.
+ * Delivers one notification. The record is claimed PENDING -> SENDING before the provider is called.
+ * SENT/OUTBOX/FAILED are done. A SENDING record found again means an earlier attempt died mid-send
+ * (pg-boss redelivers a job only after its worker stopped heartbeating):
+ * - EMAIL is sent again (reclaimed with a conditional attempts bump, so one redelivery wins). SMTP
+ *   has a commit point (the server's 250 after DATA): a client that died before it delivered nothing,
+ *   so resending loses nothing; it duplicates only if the worker died between that 250 and marking
+ *   SENT, and then both copies carry the same Message-ID (`<notification id@stockroom>`). At least once.
+ * - SMS/WhatsApp APIs have no such point or key, so it is marked FAILED (outcome unknown) rather than
+ *   risk a duplicate. At most once.
+ * A provider failure puts it back to PENDING and rethrows for retry.
  */
 export async function sendNotification(deps: Deps, messengers: Messengers, input: { notificationId: string }): Promise<{ status: string }> {
-  const now = deps.clock.now();
   const claimed = await deps.db.notification.updateMany({
     where: { id: input.notificationId, status: "PENDING" },
     data: { status: "SENDING", attempts: { increment: 1 } },
@@ -30,6 +35,14 @@ export async function sendNotification(deps: Deps, messengers: Messengers, input
   if (claimed.count === 0) {
     const current = await deps.db.notification.findUnique({ where: { id: input.notificationId } });
     if (!current) return { status: "missing" };
+    if (current.status === "SENDING" && current.channel === "EMAIL") {
+      const reclaimed = await deps.db.notification.updateMany({
+        where: { id: current.id, status: "SENDING", attempts: current.attempts },
+        data: { attempts: { increment: 1 } },
+      });
+      if (reclaimed.count === 0) return { status: "SENDING" };
+      return deliver(deps, messengers, current.id);
+    }
     if (current.status === "SENDING") {
       await deps.db.notification.updateMany({
         where: { id: current.id, status: "SENDING" },
@@ -39,7 +52,13 @@ export async function sendNotification(deps: Deps, messengers: Messengers, input
     }
     return { status: current.status };
   }
-  const notification = await deps.db.notification.findUniqueOrThrow({ where: { id: input.notificationId } });
+  return deliver(deps, messengers, input.notificationId);
+}
+
+/** Calls the provider for a record this attempt has claimed (SENDING), then records the outcome. */
+async function deliver(deps: Deps, messengers: Messengers, notificationId: string): Promise<{ status: string }> {
+  const now = deps.clock.now();
+  const notification = await deps.db.notification.findUniqueOrThrow({ where: { id: notificationId } });
   const messenger = messengers[notification.channel];
   try {
     const result = await messenger.send({
