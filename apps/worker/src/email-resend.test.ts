@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@stockroom/db/testing";
-import { sendNotification } from "@stockroom/domain";
+import { DomainError, SEND_LEASE_MS, sendNotification } from "@stockroom/domain";
 import { createProducer, createTestDeps, ManualClock } from "@stockroom/domain/testing";
 import { createSmtpProvider, outboxProvider } from "@stockroom/notifications";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,9 +19,10 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** A record as a killed worker leaves it: claimed (SENDING, one attempt), never marked. */
-async function leftMidSend(channel: "EMAIL" | "SMS", recipient: string) {
+/** A record as a killed worker leaves it: claimed (SENDING, one attempt) `claimedMsAgo` ago, never marked. */
+async function leftMidSend(channel: "EMAIL" | "SMS", recipient: string, claimedMsAgo = SEND_LEASE_MS + 1_000) {
   const producer = await createProducer(database.current.db);
+  const claimedAt = new Date(clock.now().getTime() - claimedMsAgo);
   return database.current.db.notification.create({
     data: {
       producerId: producer.id,
@@ -33,6 +34,7 @@ async function leftMidSend(channel: "EMAIL" | "SMS", recipient: string) {
       body: "Body",
       status: "SENDING",
       attempts: 1,
+      claimedAt,
     },
   });
 }
@@ -42,12 +44,25 @@ describe("a notification an earlier attempt left SENDING", () => {
     const email = createSmtpProvider({ url: smtp.url, from: "Shop <shop@stockroom.test>" });
     const messengers = { EMAIL: email, SMS: outboxProvider, WHATSAPP: outboxProvider };
     const record = await leftMidSend("EMAIL", "resend@customer.test");
-    await Promise.all(Array.from({ length: 5 }, () => sendNotification(sender.deps, messengers, { notificationId: record.id })));
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => sendNotification(sender.deps, messengers, { notificationId: record.id })));
+    expect(results.filter((r) => r.status === "fulfilled")).toContainEqual({ status: "fulfilled", value: { status: "SENT" } });
     expect(smtp.mails.filter((m) => m.to.includes("resend@customer.test"))).toHaveLength(1);
     expect(await database.current.db.notification.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: "SENT", attempts: 2 });
     // Delivered: a later redelivery does nothing.
     expect(await sendNotification(sender.deps, messengers, { notificationId: record.id })).toEqual({ status: "SENT" });
     expect(smtp.mails.filter((m) => m.to.includes("resend@customer.test"))).toHaveLength(1);
+  });
+
+  it("EMAIL claimed less than the lease ago: maybe still in flight, so not sent; a retryable CONFLICT makes pg-boss try later", async () => {
+    const email = createSmtpProvider({ url: smtp.url, from: "Shop <shop@stockroom.test>" });
+    const record = await leftMidSend("EMAIL", "inflight@customer.test", SEND_LEASE_MS - 2_000);
+    const error = await sendNotification(sender.deps, { EMAIL: email, SMS: outboxProvider, WHATSAPP: outboxProvider }, { notificationId: record.id }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: "CONFLICT", isRetryable: true });
+    expect(await database.current.db.notification.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: "SENDING", attempts: 1 });
+    expect(smtp.mails.filter((m) => m.to.includes("inflight@customer.test"))).toHaveLength(0);
   });
 
   it("SMS: not resent (no commit point to trust), marked FAILED with the reason", async () => {
