@@ -25,6 +25,8 @@ export interface Deps {
   sessionIdleMinutes?: number;
   /** Where people open the app (PUBLIC_URL), for links in emails; http://localhost:3000 when absent. */
   publicUrl?: string;
+  /** false: orders placed and moved with these deps mail nobody (the demo's simulated past). Default true. */
+  isMailingCustomers?: boolean;
   /** Uploaded files (product images); a LocalFileStore under the data folder when absent. */
   files?: FileStore;
 }

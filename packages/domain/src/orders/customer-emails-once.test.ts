@@ -66,4 +66,15 @@ describe("customer order emails: exactly one per transition", () => {
     expect((await stock.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("DELIVERED");
     expect(await templatesOf(orderId)).toEqual(["order.placed"]);
   });
+
+  it("deps that do not mail customers (the demo's simulated past) queue none", async () => {
+    const quiet = { ...stock.deps, isMailingCustomers: false };
+    const { product } = await productWithStock(stock.deps, stock.world, [{ quantity: 10 }]);
+    const cartId = newCartId();
+    const lines = [{ productId: product.id, quantity: 1 }];
+    await reserveCart(quiet, { cartId, lines });
+    const orderId = (await placeOrder(quiet, { ...TEST_CHECKOUT, cartId, lines })).orders[0]?.orderId as string;
+    await setOrderStatus(quiet, stock.world.admin, { orderId, status: "CONFIRMED" });
+    expect(await templatesOf(orderId)).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ const isCustomerEmailEvent = (event: string): event is CustomerEmailEvent => (CU
  */
 export async function queueCustomerOrderEmail(deps: Deps, tx: Tx, input: { orderId: string; event: string }): Promise<string | null> {
   const { orderId, event } = input;
-  if (!isCustomerEmailEvent(event)) return null;
+  if (!isCustomerEmailEvent(event) || deps.isMailingCustomers === false) return null;
   const order = await tx.order.findUnique({
     where: { id: orderId },
     select: {
