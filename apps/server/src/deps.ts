@@ -17,6 +17,8 @@ export async function createServerDeps(
     cartMaxPerProduct?: number;
     cartMaxUnits?: number;
     sessionIdleMinutes?: number;
+    /** PUBLIC_URL: links in customer emails. */
+    publicUrl?: string;
     /** Where product images go: a folder (default: the data folder's uploads) or an S3-compatible bucket. */
     files?: FileStore;
   },
@@ -40,6 +42,7 @@ export async function createServerDeps(
       cartMaxPerProduct: options.cartMaxPerProduct,
       cartMaxUnits: options.cartMaxUnits,
       sessionIdleMinutes: options.sessionIdleMinutes,
+      publicUrl: options.publicUrl,
       files: options.files ?? new LocalFileStore(path.join(DATA_DIR, "uploads")),
     },
     async close() {

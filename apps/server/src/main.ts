@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     cartMaxPerProduct: env.CART_MAX_PER_PRODUCT,
     cartMaxUnits: env.CART_MAX_UNITS,
     files: fileStoreFor(env),
+    publicUrl: env.PUBLIC_URL,
   });
   const app = await buildServer({ env, deps });
   if (!env.APP_DATABASE_URL) app.log.warn(OWNER_WARNING);

@@ -15,6 +15,8 @@ const schema = z
     LOW_STOCK_RENOTIFY_HOURS: z.coerce.number().positive().default(24),
     LOW_STOCK_COOLDOWN_HOURS: z.coerce.number().min(0).max(168).default(DEFAULT_LOW_STOCK_COOLDOWN_HOURS),
     /** PENDING orders not confirmed within this many hours are cancelled, releasing their stock. */
+    /** Where people open the app: the order link in customer emails (a cancelled order's, from the worker). */
+    PUBLIC_URL: z.string().url("must be the URL people open, e.g. https://stock.example.com").optional(),
     PENDING_ORDER_TTL_HOURS: z.coerce.number().int().min(1).max(8_760).default(DEFAULT_PENDING_ORDER_TTL_HOURS),
   })
   .extend(providerEnvSchema.shape);

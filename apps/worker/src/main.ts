@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     renotifyHours: env.LOW_STOCK_RENOTIFY_HOURS,
     lowStockCooldownHours: env.LOW_STOCK_COOLDOWN_HOURS,
     pendingOrderTtlHours: env.PENDING_ORDER_TTL_HOURS,
+    publicUrl: env.PUBLIC_URL,
     pollingIntervalSeconds: env.POLLING_INTERVAL_SECONDS,
   });
   let isStopping = false;

@@ -18,6 +18,8 @@ export interface WorkerOptions {
   /** PENDING orders older than this are cancelled (48 h unless configured). */
   pendingOrderTtlHours?: number;
   pollingIntervalSeconds: number;
+  /** PUBLIC_URL: links in the customer emails the worker's changes queue. */
+  publicUrl?: string;
   /** For tests: pg-boss job spies. */
   isSpyEnabled?: boolean;
 }
@@ -41,7 +43,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     monitorIntervalSeconds: 10,
     __test__enableSpies: options.isSpyEnabled,
   });
-  const deps: Deps = { db: options.db, clock: options.clock, jobs: createJobQueue(boss) };
+  const deps: Deps = { db: options.db, clock: options.clock, jobs: createJobQueue(boss), publicUrl: options.publicUrl };
   boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
   await boss.start();
   await ensureQueues(boss);

@@ -36,7 +36,8 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
   const random = randomSource(producer.slug);
   const today = utcDay(deps.clock.now());
   let now = at(addDays(today, -days), 7);
-  const sim: Deps = { ...deps, clock: { now: () => now }, holdCoalescer: undefined };
+  // The past is not mailed: its shoppers are made up, and a new demo's outbox starts with real orders' emails.
+  const sim: Deps = { ...deps, clock: { now: () => now }, holdCoalescer: undefined, isMailingCustomers: false };
   const shop = producer.locations.find((l) => l.isSellable);
   if (!shop) return;
   const collectionPoint = producer.locations.find((l) => l.isCollectionPoint);

@@ -23,6 +23,10 @@ export interface Deps {
   cartMaxUnits?: number;
   /** A session unused this long is refused (SESSION_IDLE_MINUTES); 60 when absent. Read in session-idle.ts. */
   sessionIdleMinutes?: number;
+  /** Where people open the app (PUBLIC_URL), for links in emails; http://localhost:3000 when absent. */
+  publicUrl?: string;
+  /** false: orders placed and moved with these deps mail nobody (the demo's simulated past). Default true. */
+  isMailingCustomers?: boolean;
   /** Uploaded files (product images); a LocalFileStore under the data folder when absent. */
   files?: FileStore;
 }

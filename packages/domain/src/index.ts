@@ -32,7 +32,7 @@ export { cancelImport, requestImportApply } from "./imports/apply-import.ts";
 export { dryRunImport } from "./imports/dry-run-import.ts";
 export { getImport, type ImportView, listImports } from "./imports/get-import.ts";
 export { runImportApply } from "./imports/run-import-apply.ts";
-export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
+export { type Messenger, type Messengers, markNotificationFailed, SEND_LEASE_MS, sendNotification } from "./notifications/send-notification.ts";
 export { addOrderNote } from "./orders/add-order-note.ts";
 export { listCollectionPoints } from "./orders/collection-points.ts";
 export { DEFAULT_PENDING_ORDER_TTL_HOURS, expirePendingOrders, pendingExpiryReason } from "./orders/expire-pending-orders.ts";

@@ -19,6 +19,8 @@ export function createSmtpProvider(config: SmtpConfig): MessageProvider {
           to: message.recipient,
           subject: message.subject ?? "Stockroom notification",
           text: message.body,
+          // One Message-ID per notification: a resend after a crash is the same message to the receiving side.
+          messageId: `<${message.id}@stockroom>`,
           headers: { "X-Stockroom-Notification": message.id },
         });
         return { providerMessageId: info.messageId ?? null, isStoredOnly: false };

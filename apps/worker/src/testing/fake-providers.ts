@@ -10,9 +10,19 @@ export interface ReceivedMail {
   text: string;
 }
 
-/** A real SMTP server on loopback (npm smtp-server): what nodemailer sends, it receives. */
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
+/**
+ * A real SMTP server on loopback (npm smtp-server): what nodemailer sends, it receives. `mails` holds
+ * what it accepted (answered 250). A message `shouldStall` picks is read to its end but never answered
+ * (a send in flight, in `stalled`): the client's transaction never commits, so it is not delivered.
+ */
+export async function startSmtpServer(options: { shouldStall?: (mail: ReceivedMail) => boolean } = {}): Promise<{
+  url: string;
+  mails: ReceivedMail[];
+  stalled: ReceivedMail[];
+  close(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
+  const stalled: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -29,20 +39,25 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
           .join("\n\n")
           .replace(/=\r?\n/g, "")
           .trim();
-        mails.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           subject,
           text,
-        });
+        };
+        if (options.shouldStall?.(mail)) {
+          stalled.push(mail);
+          return;
+        }
+        mails.push(mail);
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, mails, stalled, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export interface ReceivedRequest {

@@ -11,6 +11,7 @@ import { sqlTimestamp } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { parseInput } from "../validation.ts";
 import { orderContactColumns, upsertCustomer } from "./checkout-details.ts";
+import { queueCustomerOrderEmail } from "./customer-emails.ts";
 import { recordOrderEvent } from "./order-events.ts";
 
 export interface PlacedOrder {
@@ -87,6 +88,7 @@ export async function placeOrder(
             channel: input.channel ?? "STOREFRONT",
             at: now,
           });
+          await queueCustomerOrderEmail(deps, tx, { orderId: order.id, event: "PLACED" });
           orders.push({ orderId: order.id, number: order.number, reference, status: "PENDING", producerId, producerName });
         }
         await enqueueNewOrderAlerts(

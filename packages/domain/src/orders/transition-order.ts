@@ -4,6 +4,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { MovementView } from "../stock/apply-movement.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
+import { queueCustomerOrderEmail } from "./customer-emails.ts";
 import { recordOrderEvent } from "./order-events.ts";
 import { fulfilOrder, releaseOrderStock } from "./order-stock.ts";
 import { ORDER_TRANSITIONS, STOCK_LEAVING_STATUSES } from "./order-transitions.ts";
@@ -76,6 +77,7 @@ export async function transitionOrder(deps: Deps, tx: Tx, input: OrderTransition
     body: isCancel ? (input.reason ?? null) : null,
     at: now,
   });
+  await queueCustomerOrderEmail(deps, tx, { orderId: order.id, event: status });
   if (isCancel || result.movements.length > 0) {
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { productId: true } });
     await enqueueLowStockChecks(
