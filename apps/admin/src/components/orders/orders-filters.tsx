@@ -33,7 +33,7 @@ export function OrdersFilters({ value, onChange }: { value: OrderFilters; onChan
       />
       <SelectFilter
         label="Fulfilment"
-        allLabel="Delivery and collection"
+        allLabel="All"
         value={value.fulfilment}
         options={FULFILMENT_METHODS.map((method) => ({ value: method, label: FULFILMENT_LABELS[method] }))}
         onChange={(fulfilment) => onChange({ fulfilment })}
