@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { reserveCartInput } from "./cart.ts";
 import { customerContactSchema, fulfilmentSchema } from "./checkout.ts";
-import { idempotencyKeySchema, isoDay, MAX_PAGE, SORT_DIRECTIONS } from "./common.ts";
+import { checkDateRange, idempotencyKeySchema, isoDay, MAX_PAGE, SORT_DIRECTIONS } from "./common.ts";
 
 export const ORDER_STATUSES = ["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -35,8 +35,9 @@ export const listOrdersShape = z.object({
   page: z.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.number().int().min(1).max(MAX_ORDERS_LIMIT).default(50),
 });
+/** Placed days as a report's range when both are given: from <= to, at most two years. */
 export const listOrdersInput = listOrdersShape.superRefine((q, ctx) => {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "The start date must be on or before the end date." });
+  if (q.from && q.to) checkDateRange({ from: q.from, to: q.to }, ctx);
 });
 
 export const setOrderStatusInput = z.object({
