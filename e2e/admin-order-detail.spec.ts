@@ -143,11 +143,14 @@ test("a producer admin makes a location a collection point on Settings > Locatio
   await signInToAdmin(page, LOGINS.greenleafManager.email);
   await openSettingsPage(page, "Locations");
   const toggle = page.getByRole("checkbox", { name: `Customers can collect here (${location.name})` });
-  await toggle.check();
+  // click, then wait for the box to follow the saved value (the mutation, then the refreshed list).
+  await toggle.click();
   await expect(toggle).toBeChecked();
+  await expect(toggle).toBeEnabled();
   await expect.poll(offered).toContain(location.name);
   await capturePage(page, "admin-locations-collection", { phoneScreens: 2 });
-  await toggle.uncheck();
+  await toggle.click();
   await expect(toggle).not.toBeChecked();
+  await expect(toggle).toBeEnabled();
   await expect.poll(offered).not.toContain(location.name);
 });
