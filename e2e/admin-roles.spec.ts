@@ -69,7 +69,9 @@ test("a viewer sees stock and values but can change nothing", async ({ page, bas
 
   const api = await staffApi(String(baseURL), LOGINS.greenleafViewer.email);
   try {
-    const [order] = await query<{ id: string; status: string }[]>(api, "orders.list", { status: "PENDING" });
+    const {
+      orders: [order],
+    } = await query<{ orders: { id: string; status: string }[] }>(api, "orders.list", { status: "PENDING" });
     if (!order) throw new Error("the demo has no pending order");
     await page.goto(`/admin/orders/${order.id}`);
     await expect(page.getByRole("heading", { level: 1, name: /^Order #/ })).toBeVisible();

@@ -219,7 +219,7 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
   },
   "imports.list": { call: (c, producerId) => c.imports.list({ producerId }), rows: (a: unknown[]) => a.length },
   "locations.list": { call: (c, producerId) => c.locations.list({ producerId }), rows: (a: unknown[]) => a.length },
-  "orders.list": { call: (c, producerId) => c.orders.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "orders.list": { call: (c, producerId) => c.orders.list({ producerId }), rows: (a: { total: number; orders: unknown[] }) => a.total + a.orders.length },
   "alerts.lowStock": { call: (c, producerId) => c.alerts.lowStock({ producerId }), rows: (a: unknown[]) => a.length },
   "alerts.notifications": { call: (c, producerId) => c.alerts.notifications({ producerId }), rows: (a: { items: unknown[] }) => a.items.length },
   "reports.dashboard": {

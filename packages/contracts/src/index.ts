@@ -56,11 +56,16 @@ export {
 } from "./imports.ts";
 export {
   addOrderNoteInput,
+  FULFILMENT_METHODS,
+  type FulfilmentMethod,
   listOrdersInput,
+  listOrdersShape,
   MAX_CANCEL_REASON_LENGTH,
   MAX_ORDER_NOTE_LENGTH,
   MAX_ORDERS_LIMIT,
+  ORDER_SORTS,
   ORDER_STATUSES,
+  type OrderSort,
   type OrderStatus,
   orderIdInput,
   placeOrderInput,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { reserveCartInput } from "./cart.ts";
 import { customerContactSchema, fulfilmentSchema } from "./checkout.ts";
-import { idempotencyKeySchema } from "./common.ts";
+import { checkDateRange, idempotencyKeySchema, isoDay, MAX_PAGE, SORT_DIRECTIONS } from "./common.ts";
 
 export const ORDER_STATUSES = ["PENDING", "CONFIRMED", "DISPATCHED", "DELIVERED", "CANCELLED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -14,10 +14,30 @@ export const MAX_ORDERS_LIMIT = 200;
 
 export const orderIdInput = z.object({ orderId: z.string().uuid("Order id must be a UUID.") });
 
-export const listOrdersInput = z.object({
+export const FULFILMENT_METHODS = ["DELIVERY", "COLLECTION"] as const;
+export type FulfilmentMethod = (typeof FULFILMENT_METHODS)[number];
+export const ORDER_SORTS = ["placed", "reference", "total"] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/**
+ * The admin's orders list: search (reference or number, customer name, email, or phone by its
+ * digits), filters (status, placed between two days inclusive, delivery or collection), sort, page.
+ */
+export const listOrdersShape = z.object({
   producerId: z.string().uuid().optional(),
+  search: z.string().trim().max(100, "Search must be at most 100 characters.").optional(),
   status: z.enum(ORDER_STATUSES).optional(),
-  limit: z.number().int().min(1).max(MAX_ORDERS_LIMIT).default(50),
+  fulfilment: z.enum(FULFILMENT_METHODS).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  sort: z.enum(ORDER_SORTS).default("placed"),
+  direction: z.enum(SORT_DIRECTIONS).default("desc"),
+  page: z.number().int().min(1).max(MAX_PAGE).default(1),
+  pageSize: z.number().int().min(1).max(MAX_ORDERS_LIMIT).default(50),
+});
+/** Placed days as a report's range when both are given: from <= to, at most two years. */
+export const listOrdersInput = listOrdersShape.superRefine((q, ctx) => {
+  if (q.from && q.to) checkDateRange({ from: q.from, to: q.to }, ctx);
 });
 
 export const setOrderStatusInput = z.object({

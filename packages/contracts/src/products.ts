@@ -79,6 +79,8 @@ export const locationIdInput = z.object({ locationId: z.string().uuid("Location 
 export const updateLocationInput = locationIdInput.extend({
   name: z.string().trim().min(1, "Enter a name.").max(100).optional(),
   isSellable: z.boolean().optional(),
+  /** Customers may choose it at checkout to collect their order (audited). */
+  isCollectionPoint: z.boolean().optional(),
 });
 export const createLocationInput = z.object({
   producerId: z.string().uuid().optional(),

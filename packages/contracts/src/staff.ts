@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "producer.suspended",
   "producer.reactivated",
   "alerts.settings_changed",
+  "location.collection_point_changed",
   "integrations.key_created",
   "integrations.key_revoked",
 ] as const;

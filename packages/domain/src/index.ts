@@ -36,7 +36,8 @@ export { type Messenger, type Messengers, markNotificationFailed, SEND_LEASE_MS,
 export { addOrderNote } from "./orders/add-order-note.ts";
 export { listCollectionPoints } from "./orders/collection-points.ts";
 export { DEFAULT_PENDING_ORDER_TTL_HOURS, expirePendingOrders, pendingExpiryReason } from "./orders/expire-pending-orders.ts";
-export { getCartOrder, getOrder, listOrders, type OrderView } from "./orders/get-orders.ts";
+export { getCartOrder, getOrder, type OrderView } from "./orders/get-orders.ts";
+export { listOrders, type OrderSummary } from "./orders/list-orders.ts";
 export { type PlacedOrder, placeOrder } from "./orders/place-order.ts";
 export { type SetOrderStatusResult, setOrderStatus } from "./orders/set-order-status.ts";
 export { COST_FIELDS, can, permissionsOf, redactFor, requirePermission, withoutCosts } from "./permissions.ts";

@@ -24,6 +24,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "producer.suspended": "Producer suspended",
   "producer.reactivated": "Producer reactivated",
   "alerts.settings_changed": "Alert settings changed",
+  "location.collection_point_changed": "Collection point changed",
   "integrations.key_created": "API key created",
   "integrations.key_revoked": "API key revoked",
 };
@@ -35,6 +36,7 @@ function summary(event: AuditRow): string {
   const d = event.details ?? {};
   if (event.action === "staff.role_changed") return `${String(d.email)}: ${roleLabel(d.from)} → ${roleLabel(d.to)}`;
   if (typeof d.email === "string") return d.role ? `${d.email} as ${roleLabel(d.role)}` : d.email;
+  if (event.action === "location.collection_point_changed") return `${String(d.name)}: ${d.to ? "customers can collect here" : "no longer a collection point"}`;
   if (typeof d.name === "string") return `${d.name} (${String(d.slug)})`;
   if (event.action === "alerts.settings_changed") return "Recipients, channels or quiet hours";
   return event.targetType ? `${event.targetType} ${event.targetId ?? ""}` : "";

@@ -9,17 +9,21 @@ interface PaginationProps {
   /** Offer a page-size choice (top bar only). */
   pageSizes?: readonly number[];
   onPageSize?: (size: number) => void;
+  /** What is counted ("No products" when there is nothing). */
+  noun?: string;
+  /** The bar under a list (named apart from the top one); by default the one without a page-size choice. */
+  bottom?: boolean;
 }
 
-export function Pagination({ page, pageSize, total, onPage, pageSizes, onPageSize }: PaginationProps) {
+export function Pagination({ page, pageSize, total, onPage, pageSizes, onPageSize, noun = "products", bottom }: PaginationProps) {
   const id = useId();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <nav className="pagination" aria-label={pageSizes ? "Pages" : "Pages (bottom)"}>
+    <nav className="pagination" aria-label={(bottom ?? !pageSizes) ? "Pages (bottom)" : "Pages"}>
       <p className="result-count" aria-live="polite">
-        {total === 0 ? "No products" : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`}
+        {total === 0 ? `No ${noun}` : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`}
       </p>
       <div className="pagination-controls">
         {pageSizes && onPageSize ? (

@@ -32,7 +32,12 @@ export const MAIN_NAV: NavItem[] = [
 
 /** Set up once, visited now and then: on the Settings page, each with what it is for. */
 export const SETTINGS_NAV: (NavItem & { description: string })[] = [
-  { to: "/locations", label: "Locations", permission: "catalog.view", description: "Where stock is kept: rename, sellable or not, archive when empty." },
+  {
+    to: "/locations",
+    label: "Locations",
+    permission: "catalog.view",
+    description: "Where stock is kept: rename, sellable or not, collection points, archive when empty.",
+  },
   { to: "/staff", label: "Staff", permission: "staff.manage", description: "Invite colleagues, set their roles, deactivate accounts." },
   {
     to: "/notifications",

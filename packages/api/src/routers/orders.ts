@@ -17,7 +17,7 @@ import {
 } from "@stockroom/domain";
 import { z } from "zod";
 import { cartProcedure, publicProcedure, router, staffProcedure } from "../trpc.ts";
-import { orderOutput, placedOrdersOutput, returnResultOutput, setStatusOutput } from "./outputs.ts";
+import { orderListOutput, orderOutput, placedOrdersOutput, returnResultOutput, setStatusOutput } from "./outputs.ts";
 
 export const ordersRouter = router({
   place: cartProcedure
@@ -39,7 +39,7 @@ export const ordersRouter = router({
 
   list: staffProcedure("orders.view")
     .input(listOrdersInput)
-    .output(z.array(orderOutput))
+    .output(orderListOutput)
     .query(({ ctx, input }) => listOrders(ctx.deps, ctx.actor, input)),
 
   get: staffProcedure("orders.view")

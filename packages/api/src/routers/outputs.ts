@@ -83,6 +83,30 @@ export const orderOutput = z.object({
   returns: z.array(returnOutput),
 });
 
+/** The orders list: a slim summary per order (no lines or timeline), one page and the total. */
+export const orderListOutput = z.object({
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number(),
+      reference: z.string(),
+      status: orderStatus,
+      producerId: z.string(),
+      producerName: z.string(),
+      createdAt: z.string(),
+      customerName: z.string().nullable(),
+      customerEmail: z.string().nullable(),
+      fulfilment: z.enum(["DELIVERY", "COLLECTION"]).nullable(),
+      itemCount: z.number(),
+      totalCents: z.number(),
+      stockMovedAt: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
 export const reserveOutput = z.object({
   expiresAt: z.string(),
   holds: z.array(z.object({ holdId: z.string(), productId: z.string(), quantity: z.number(), expiresAt: z.string() })),

@@ -125,6 +125,8 @@ const locationOutput = z.object({
   name: z.string(),
   isSellable: z.boolean(),
   isQuarantine: z.boolean(),
+  /** Customers may collect orders here (offered at checkout). */
+  isCollectionPoint: z.boolean(),
   archivedAt: z.string().nullable(),
 });
 

@@ -1,4 +1,4 @@
-import { listOrdersInput, orderIdInput } from "@stockroom/contracts";
+import { orderIdInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -113,16 +113,4 @@ export async function getOrder(deps: Deps, actor: StaffActor, input: z.input<typ
   const order = await loadOrder(deps, { id: orderId, ...(scope ? { producerId: scope } : {}) });
   if (!order) throw notFound("Order");
   return orderView(order, "staff");
-}
-
-export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<typeof listOrdersInput>) {
-  const { producerId, status, limit } = parseInput(listOrdersInput, input);
-  const scope = scopeProducerId(actor, producerId);
-  const orders = await deps.db.order.findMany({
-    where: { ...(scope ? { producerId: scope } : {}), ...(status ? { status } : {}) },
-    orderBy: { number: "desc" },
-    take: limit,
-    include: orderInclude,
-  });
-  return orders.map((order) => orderView(order, "staff"));
 }

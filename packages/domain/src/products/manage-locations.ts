@@ -1,6 +1,7 @@
 import { locationIdInput, updateLocationInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { parseInput } from "../validation.ts";
@@ -13,7 +14,10 @@ async function findOwned(deps: Deps, actor: StaffActor, locationId: string) {
   return location;
 }
 
-/** Rename, or make sellable or not; the quarantine location is never sellable (a CHECK says so too). */
+/**
+ * Rename, make sellable or not, or offer it to customers as a collection point (audited); the
+ * quarantine location is never sellable (a CHECK says so too) nor a collection point.
+ */
 export async function updateLocation(deps: Deps, actor: StaffActor, input: z.input<typeof updateLocationInput>) {
   const { locationId, ...data } = parseInput(updateLocationInput, input);
   const location = await findOwned(deps, actor, locationId);
@@ -21,11 +25,32 @@ export async function updateLocation(deps: Deps, actor: StaffActor, input: z.inp
     throw new DomainError("VALIDATION_FAILED", "The quarantine location cannot be sellable.", {
       fields: { isSellable: "The quarantine location cannot be sellable." },
     });
-  const updated = await deps.db.location.update({ where: { id: locationId }, data }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2002")
-      throw new DomainError("VALIDATION_FAILED", "A location with this name exists.", { fields: { name: "A location with this name exists." }, cause: error });
-    throw error;
-  });
+  if (location.isQuarantine && data.isCollectionPoint)
+    throw new DomainError("VALIDATION_FAILED", "Customers cannot collect from the quarantine location.", {
+      fields: { isCollectionPoint: "Customers cannot collect from the quarantine location." },
+    });
+  const updated = await deps.db
+    .$transaction(async (tx) => {
+      const row = await tx.location.update({ where: { id: locationId }, data });
+      if (data.isCollectionPoint !== undefined && data.isCollectionPoint !== location.isCollectionPoint)
+        await recordAudit(tx, {
+          action: "location.collection_point_changed",
+          producerId: location.producerId,
+          actor,
+          target: { type: "location", id: locationId },
+          details: { name: row.name, from: location.isCollectionPoint, to: data.isCollectionPoint },
+          at: deps.clock.now(),
+        });
+      return row;
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2002")
+        throw new DomainError("VALIDATION_FAILED", "A location with this name exists.", {
+          fields: { name: "A location with this name exists." },
+          cause: error,
+        });
+      throw error;
+    });
   return locationView(updated);
 }
 

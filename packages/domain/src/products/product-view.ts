@@ -49,7 +49,15 @@ export function productView(product: ProductRow) {
 }
 
 /** What staff see of a location. */
-export function locationView(location: { id: string; producerId: string; name: string; isSellable: boolean; isQuarantine: boolean; archivedAt: Date | null }) {
-  const { id, producerId, name, isSellable, isQuarantine, archivedAt } = location;
-  return { id, producerId, name, isSellable, isQuarantine, archivedAt: archivedAt?.toISOString() ?? null };
+export function locationView(location: {
+  id: string;
+  producerId: string;
+  name: string;
+  isSellable: boolean;
+  isQuarantine: boolean;
+  isCollectionPoint: boolean;
+  archivedAt: Date | null;
+}) {
+  const { id, producerId, name, isSellable, isQuarantine, isCollectionPoint, archivedAt } = location;
+  return { id, producerId, name, isSellable, isQuarantine, isCollectionPoint, archivedAt: archivedAt?.toISOString() ?? null };
 }

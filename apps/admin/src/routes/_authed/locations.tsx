@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { z } from "zod";
+import { CollectionPointToggle } from "../../components/collection-point-toggle.tsx";
 import { column } from "../../components/data-table/columns.tsx";
 import { DataTable } from "../../components/data-table/data-table.tsx";
 import { FormActions, FormAlert } from "../../components/form-parts.tsx";
@@ -38,6 +39,7 @@ function LocationsPage() {
       className: "cell-title",
     }),
     column<StockLocation>("Sells from here", (location) => (location.isQuarantine ? "Never (quarantine)" : location.isSellable ? "Sellable" : "Not sellable")),
+    column<StockLocation>("Collection", (location) => <CollectionPointToggle location={location} canEdit={canEdit} />),
     column<StockLocation>("State", (location) => (location.archivedAt ? <span className="badge">Archived</span> : "In use")),
     ...(canEdit
       ? [
@@ -53,7 +55,10 @@ function LocationsPage() {
     <div className="page">
       <div className="page-heading">
         <h1>Locations</h1>
-        <p className="muted">Where stock is kept. Only sellable locations supply the shop; a location can be archived once it is empty.</p>
+        <p className="muted">
+          Where stock is kept. Only sellable locations supply the shop; customers may collect orders from collection points. A location can be archived once it
+          is empty.
+        </p>
       </div>
       <Section title="Locations" isBusy={isUpdating}>
         <DataTable data={locations} columns={columns} getRowId={(l) => l.id} className="data-table locations-table" empty={{ title: "No locations yet" }} />

@@ -1,104 +1,85 @@
-import { listOrdersInput, MAX_ORDERS_LIMIT, ORDER_STATUSES, type OrderStatus, urlSearchSchema } from "@stockroom/contracts";
-import { formatMoney } from "@stockroom/ui";
-import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod";
-import { ORDER_STATUS_LABELS, OrderStatusBadge } from "../../../components/badges.tsx";
-import { column } from "../../../components/data-table/columns.tsx";
-import { DataTable } from "../../../components/data-table/data-table.tsx";
-import { SelectFilter } from "../../../components/select-filter.tsx";
-import type { ApiOutputs } from "../../../lib/api-types.ts";
-import { formatCount, formatDateTime } from "../../../lib/format.ts";
+import { listOrdersShape, type OrderSort, urlSearchSchema } from "@stockroom/contracts";
+import { createFileRoute } from "@tanstack/react-router";
+import { useCallback } from "react";
+import type { z } from "zod";
+import { type OrderFilters, OrdersFilters } from "../../../components/orders/orders-filters.tsx";
+import { OrdersTable } from "../../../components/orders/orders-table.tsx";
+import { Pagination } from "../../../components/pagination.tsx";
 import { scopedProducerId } from "../../../lib/producer-scope.ts";
 import { loadQuery } from "../../../lib/route-data.ts";
 import type { Staff } from "../../../lib/staff.ts";
 import type { Trpc } from "../../../lib/trpc.ts";
 import { useRouteQuery } from "../../../lib/use-route-query.ts";
 
-const PAGE = 50;
-const MAX = MAX_ORDERS_LIMIT;
-type OrderRow = ApiOutputs["orders"]["list"][number];
+const PAGE_SIZE = 50;
 
-const COLUMNS = [
-  column<OrderRow>(
-    "Order",
-    (order) => (
-      <Link to="/orders/$orderId" params={{ orderId: order.id }}>
-        Order #{order.number}
-      </Link>
-    ),
-    { className: "cell-title" },
-  ),
-  column<OrderRow>("Reference", (order) => order.reference, { className: "sku" }),
-  column<OrderRow>("Status", (order) => <OrderStatusBadge status={order.status} />),
-  column<OrderRow>("Placed", (order) => formatDateTime(order.createdAt)),
-  column<OrderRow>("Items", (order) => order.lines.map((line) => `${line.quantity} × ${line.name}`).join(", "), { className: "wrap" }),
-  column<OrderRow>("Total", (order) => formatMoney(order.totalCents), { numeric: true }),
-  column<OrderRow>("Stock", (order) => (order.stockMovedAt ? "Left stock" : order.status === "CANCELLED" ? "Released" : "Reserved"), { className: "muted" }),
-];
+// Every filter, the sort and the page live in the URL; a hand-edited bad value is dropped, not an error.
+const searchSchema = urlSearchSchema(listOrdersShape.omit({ producerId: true, pageSize: true }).shape);
+type OrdersSearch = z.infer<typeof searchSchema> & { producerId?: string | undefined };
 
-const searchSchema = urlSearchSchema(listOrdersInput.pick({ status: true }).shape).extend({
-  /** How many of the newest orders to show (the server lists at most 200). */
-  limit: z.number().int().min(PAGE).max(MAX).optional().catch(undefined),
-});
-
-function ordersQuery(trpc: Trpc, me: Staff, search: { producerId?: string | undefined; status?: OrderStatus | undefined; limit?: number | undefined }) {
-  return trpc.orders.list.queryOptions({ producerId: scopedProducerId(me, search.producerId), status: search.status, limit: search.limit ?? PAGE });
+function ordersQuery(trpc: Trpc, me: Staff, search: OrdersSearch) {
+  // A link whose days are the wrong way round keeps its start day (the date inputs never make one).
+  const to = search.from && search.to && search.to < search.from ? undefined : search.to;
+  return trpc.orders.list.queryOptions({
+    producerId: scopedProducerId(me, search.producerId),
+    search: search.search || undefined,
+    status: search.status,
+    fulfilment: search.fulfilment,
+    from: search.from,
+    to,
+    sort: search.sort ?? "placed",
+    direction: search.direction ?? "desc",
+    page: search.page ?? 1,
+    pageSize: PAGE_SIZE,
+  });
 }
 
 export const Route = createFileRoute("/_authed/orders/")({
   validateSearch: searchSchema,
-  loaderDeps: ({ search }) => ({ producerId: search.producerId, status: search.status, limit: search.limit }),
+  loaderDeps: ({ search }) => search,
   loader: ({ context: { queryClient, trpc, me }, deps, cause }) => loadQuery(queryClient, cause, ordersQuery(trpc, me, deps)),
   head: () => ({ meta: [{ title: "Orders · Stockroom Admin" }] }),
   component: OrdersPage,
 });
 
 function OrdersPage() {
-  const { me, trpc } = Route.useRouteContext();
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const { data: orders, isUpdating } = useRouteQuery(ordersQuery(trpc, me, search));
-  const limit = search.limit ?? PAGE;
+  // Any change of what is listed starts again at page 1.
+  const filter = useCallback(
+    (changes: OrderFilters & { sort?: OrderSort; direction?: "asc" | "desc" }, replace = false) =>
+      void navigate({ search: (prev) => ({ ...prev, ...changes, page: undefined }), replace, resetScroll: false }),
+    [navigate],
+  );
+  const onSort = (sort: OrderSort) => {
+    const isSame = (search.sort ?? "placed") === sort;
+    filter({ sort, direction: isSame && (search.direction ?? "desc") === "desc" ? "asc" : "desc" });
+  };
 
   return (
     <div className="page">
       <div className="page-heading">
         <h1>Orders</h1>
-        <p className="muted">Newest first. Open an order to move it along; dispatching takes its stock off the shelves.</p>
+        <p className="muted">Find an order by its reference or the customer; open it to move it along, add a note or print its packing slip.</p>
       </div>
-      <div className="toolbar">
-        <SelectFilter
-          label="Status"
-          allLabel="All statuses"
-          value={search.status}
-          options={ORDER_STATUSES.map((value) => ({ value, label: ORDER_STATUS_LABELS[value] }))}
-          onChange={(status) => void navigate({ search: (prev) => ({ ...prev, status, limit: undefined }) })}
-        />
-      </div>
-      <section aria-label="Orders" aria-busy={isUpdating} className="results">
-        <p className="result-count">
-          {orders.length === 1 ? "1 order" : `${formatCount(orders.length)} orders`}
-          {search.status ? ` · ${ORDER_STATUS_LABELS[search.status].toLowerCase()}` : null}
-        </p>
-        <DataTable
-          data={orders}
-          columns={COLUMNS}
-          getRowId={(order) => order.id}
-          className="data-table orders-table"
-          empty={{ title: "No orders", children: search.status ? "No orders have this status." : "Orders placed in the shop appear here." }}
-        />
-        {orders.length >= limit && limit < MAX ? (
-          <div className="load-more">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => void navigate({ search: (prev) => ({ ...prev, limit: Math.min(MAX, limit + PAGE) }), resetScroll: false })}
-            >
-              Show more
-            </button>
-          </div>
-        ) : null}
-      </section>
+      <OrdersFilters value={search} onChange={filter} />
+      <OrdersResults search={search} onSort={onSort} />
     </div>
+  );
+}
+
+function OrdersResults({ search, onSort }: { search: OrdersSearch; onSort: (sort: OrderSort) => void }) {
+  const { me, trpc } = Route.useRouteContext();
+  const navigate = Route.useNavigate();
+  // The rows on screen stay while the next page, search or filter loads (greyed out, aria-busy).
+  const { data, isUpdating } = useRouteQuery(ordersQuery(trpc, me, search));
+  const onPage = (page: number) => void navigate({ search: (prev) => ({ ...prev, page: page === 1 ? undefined : page }) });
+  const isFiltered = Boolean(search.search || search.status || search.fulfilment || search.from || search.to);
+  return (
+    <section aria-label="Orders" aria-busy={isUpdating} className="results">
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} noun="orders" bottom={false} />
+      <OrdersTable orders={data.orders} sort={search.sort ?? "placed"} direction={search.direction ?? "desc"} onSort={onSort} isFiltered={isFiltered} />
+      {data.total > data.pageSize ? <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} noun="orders" bottom /> : null}
+    </section>
   );
 }
