@@ -1,4 +1,5 @@
 import { listOrdersInput, orderIdInput } from "@stockroom/contracts";
+import type { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -20,7 +21,7 @@ const orderInclude = {
 };
 
 type OrderWithLines = Awaited<ReturnType<typeof loadOrder>>;
-function loadOrder(deps: Deps, where: { id: string; cartId?: string; producerId?: string }) {
+function loadOrder(deps: Deps, where: Prisma.OrderWhereInput) {
   return deps.db.order.findFirst({ where, include: orderInclude });
 }
 
@@ -93,10 +94,14 @@ function orderView(order: NonNullable<OrderWithLines>, audience: Audience) {
 }
 export type OrderView = ReturnType<typeof orderView>;
 
-/** A customer sees an order only with the cart token that placed it. */
-export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInput> & { cartId: string }): Promise<OrderView> {
+/**
+ * A customer sees an order with the cart token that placed it or, signed in (customerEmail), any
+ * order placed with their email, from any browser.
+ */
+export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInput> & { cartId: string; customerEmail?: string | null }): Promise<OrderView> {
   const { orderId } = parseInput(orderIdInput, input);
-  const order = await loadOrder(deps, { id: orderId, cartId: input.cartId });
+  const owners: Prisma.OrderWhereInput[] = [{ cartId: input.cartId }, ...(input.customerEmail ? [{ customerEmail: input.customerEmail }] : [])];
+  const order = await loadOrder(deps, { id: orderId, OR: owners });
   if (!order) throw notFound("Order");
   return orderView(order, "customer");
 }
