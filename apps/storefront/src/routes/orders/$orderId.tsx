@@ -1,3 +1,4 @@
+import { isNotFound, PageLoading } from "@stockroom/ui";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { OrderDetail } from "../../components/order-detail.tsx";
@@ -12,7 +13,8 @@ export const Route = createFileRoute("/orders/$orderId")({
     if (placed) return void (await queryClient.ensureQueryData(customerOrderQuery(trpc, placed)));
     // Not placed from this browser: a signed-in customer may still open it (the server matches their email).
     const me = await queryClient.ensureQueryData(customerMeQuery(trpc));
-    if (me) await queryClient.ensureQueryData(signedInOrderQuery(trpc, params.orderId));
+    // Another customer's order is NOT_FOUND: the page says so instead of failing.
+    if (me) await queryClient.prefetchQuery(signedInOrderQuery(trpc, params.orderId));
   },
   head: () => ({ meta: [{ title: "Your order · Stockroom" }] }),
   component: OrderPage,
@@ -37,6 +39,9 @@ function PlacedOrderPage({ placed }: { placed: PlacedOrder }) {
 
 function SignedInOrderPage({ orderId }: { orderId: string }) {
   const { trpc } = Route.useRouteContext();
-  const { data: order } = useSuspenseQuery({ ...signedInOrderQuery(trpc, orderId), ...liveRefresh });
-  return <OrderDetail order={order} />;
+  const { data: order, error, isPending } = useQuery({ ...signedInOrderQuery(trpc, orderId), ...liveRefresh });
+  if (order) return <OrderDetail order={order} />;
+  if (isNotFound(error)) return <OrderNotInBrowser />;
+  if (isPending) return <PageLoading />;
+  throw error;
 }
