@@ -10,7 +10,8 @@ import { ORDER_TRANSITIONS } from "./order-transitions.ts";
 const orderInclude = {
   producer: { select: { name: true } },
   collectionLocation: { select: { id: true, name: true } },
-  events: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] },
+  // Same-instant events (a placement and a status change on one clock tick): PLACED first, by the enum's order.
+  events: { orderBy: [{ createdAt: "asc" as const }, { kind: "asc" as const }, { id: "asc" as const }] },
   lines: {
     include: {
       product: { select: { name: true, sku: true } },
