@@ -71,6 +71,7 @@ test("the order page follows the order live, and a guest finds it from another b
       await other.getByRole("link", { name: "Find my order" }).click();
       await other.getByLabel("Order reference").fill(order.reference.toLowerCase());
       await other.getByLabel("Email").fill(email);
+      await captureScreens(other, "storefront-find-order-form");
       await other.getByRole("button", { name: "Email me a link to the order" }).click();
       await expect(other.getByRole("status")).toContainText(`If an order ${order.reference} was placed with that email, we've emailed you a link to it.`);
       await captureScreens(other, "storefront-find-order");
