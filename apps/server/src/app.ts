@@ -1,9 +1,16 @@
 import fastifyCookie from "@fastify/cookie";
 import { appRouter, createContextInner } from "@stockroom/api";
 import { CART_TOKEN_HEADER } from "@stockroom/api/client";
-import { DEFAULT_INVITE_TTL_HOURS, DEFAULT_PASSWORD_RESET_TTL_MINUTES, type Deps } from "@stockroom/domain";
+import {
+  DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
+  DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
+  DEFAULT_INVITE_TTL_HOURS,
+  DEFAULT_PASSWORD_RESET_TTL_MINUTES,
+  type Deps,
+} from "@stockroom/domain";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
+import { createCustomerLinkRateLimit, DEFAULT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR, DEFAULT_CUSTOMER_LINKS_PER_IP_PER_HOUR } from "./customer-link-rate-limit.ts";
 import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
 import { createHoldRateLimit } from "./hold-rate-limit.ts";
 import { registerImportExportRoutes } from "./imports-http.ts";
@@ -18,6 +25,9 @@ export const SESSION_COOKIE = "stockroom_session";
 /** Over HTTPS the cookie is Secure and `__Host-` prefixed (browsers then refuse it from any subdomain or over HTTP). */
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const sessionCookieName = (isSecure: boolean) => (isSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+/** The storefront customer's session: its own cookie, so a staff sign-in and a customer sign-in never replace each other. */
+export const CUSTOMER_COOKIE = "stockroom_customer";
+export const customerCookieName = (isSecure: boolean) => (isSecure ? `__Host-${CUSTOMER_COOKIE}` : CUSTOMER_COOKIE);
 
 export interface ServerOptions {
   env: Pick<ServerEnv, "LOG_LEVEL" | "SESSION_TTL_HOURS" | "SERVE_SPAS" | "COOKIE_SECURE"> &
@@ -30,6 +40,10 @@ export interface ServerOptions {
         | "PUBLIC_URL"
         | "INVITE_TTL_HOURS"
         | "PASSWORD_RESET_TTL_MINUTES"
+        | "CUSTOMER_LINK_TTL_MINUTES"
+        | "CUSTOMER_SESSION_TTL_DAYS"
+        | "RATE_LIMIT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR"
+        | "RATE_LIMIT_CUSTOMER_LINKS_PER_IP_PER_HOUR"
       >
     >;
   deps: Deps;
@@ -61,6 +75,8 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, { isHttps: env.COOKIE_SECURE });
   const cookieName = sessionCookieName(env.COOKIE_SECURE);
+  const customerCookie = customerCookieName(env.COOKIE_SECURE);
+  const cookieOptions = { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/" } as const;
   // Time spent in the server per request, for browsers' dev tools, proxies and `pnpm bench`.
   app.addHook("onSend", async (_request, reply) => {
     reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(2)}`);
@@ -69,6 +85,10 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
   const checkHoldRate = createHoldRateLimit({
     perCartPerMinute: env.RATE_LIMIT_HOLDS_PER_CART_PER_MIN ?? DEFAULT_HOLDS_PER_CART_PER_MIN,
     perIpPerMinute: env.RATE_LIMIT_HOLDS_PER_IP_PER_MIN ?? DEFAULT_HOLDS_PER_IP_PER_MIN,
+  });
+  const customerLinkRate = createCustomerLinkRateLimit({
+    perEmailPerHour: env.RATE_LIMIT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR ?? DEFAULT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR,
+    perIpPerHour: env.RATE_LIMIT_CUSTOMER_LINKS_PER_IP_PER_HOUR ?? DEFAULT_CUSTOMER_LINKS_PER_IP_PER_HOUR,
   });
 
   /** The same context for tRPC and REST: dependencies, session cookie, cart token, request id; holding and ordering are rate limited first. */
@@ -81,7 +101,10 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
         publicUrl: env.PUBLIC_URL ?? "http://localhost:3000",
         inviteTtlHours: env.INVITE_TTL_HOURS ?? DEFAULT_INVITE_TTL_HOURS,
         passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES ?? DEFAULT_PASSWORD_RESET_TTL_MINUTES,
+        customerLinkTtlMinutes: env.CUSTOMER_LINK_TTL_MINUTES ?? DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
+        customerSessionTtlDays: env.CUSTOMER_SESSION_TTL_DAYS ?? DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
       },
+      limitCustomerLinks: customerLinkRate(req, res),
       ip: req.ip,
       userAgent: req.headers["user-agent"],
       requestId: String(req.id),
@@ -90,10 +113,19 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
       session: {
         token: req.cookies[cookieName],
         set: (token, expiresAt) => {
-          res.setCookie(cookieName, token, { httpOnly: true, sameSite: "lax", secure: env.COOKIE_SECURE, path: "/", expires: expiresAt });
+          res.setCookie(cookieName, token, { ...cookieOptions, expires: expiresAt });
         },
         clear: () => {
           res.clearCookie(cookieName, { path: "/", secure: env.COOKIE_SECURE });
+        },
+      },
+      customerSession: {
+        token: req.cookies[customerCookie],
+        set: (token, expiresAt) => {
+          res.setCookie(customerCookie, token, { ...cookieOptions, expires: expiresAt });
+        },
+        clear: () => {
+          res.clearCookie(customerCookie, { path: "/", secure: env.COOKIE_SECURE });
         },
       },
     });

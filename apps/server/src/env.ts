@@ -32,6 +32,18 @@ const schema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /** How long a customer's emailed sign-in or order link works (once). */
+  CUSTOMER_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  /** How long a customer stays signed in after opening a link. */
+  CUSTOMER_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Emailed customer links (sign-in, order lookup) per hour per email and per client IP; 0 = no limit. */
+  RATE_LIMIT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(5),
+  RATE_LIMIT_CUSTOMER_LINKS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(10_000_000).default(30),
   /** Serve the built SPAs (each app's dist folder): on in `pnpm start`, off in `pnpm dev` (Vite serves them). */
   SERVE_SPAS: z
     .enum(["true", "false"])

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { createAppRouter } from "./router.tsx";
 import "@stockroom/ui/base.css";
 import "./styles.css";
+import "./account.css";
 
 const router = createAppRouter();
 const container = document.getElementById("root");

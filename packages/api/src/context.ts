@@ -1,4 +1,4 @@
-import { type Actor, ANONYMOUS, type Deps, resolveSession } from "@stockroom/domain";
+import { type Actor, ANONYMOUS, type CustomerIdentity, type Deps, resolveCustomerSession, resolveSession } from "@stockroom/domain";
 
 export interface Logger {
   error(details: object, message: string): void;
@@ -20,6 +20,10 @@ export interface ApiConfig {
   inviteTtlHours: number;
   /** PASSWORD_RESET_TTL_MINUTES: how long a reset link works. */
   passwordResetTtlMinutes: number;
+  /** CUSTOMER_LINK_TTL_MINUTES: how long a customer's emailed sign-in or order link works. */
+  customerLinkTtlMinutes: number;
+  /** CUSTOMER_SESSION_TTL_DAYS: how long a customer stays signed in. */
+  customerSessionTtlDays: number;
 }
 
 export interface ContextInner {
@@ -27,6 +31,15 @@ export interface ContextInner {
   config: ApiConfig;
   actor: Actor;
   session: SessionCookie;
+  /** The customer's session cookie: its own name, separate from the staff session. */
+  customerSession: SessionCookie;
+  /** The signed-in customer (from customerSession), or null. */
+  customer: CustomerIdentity | null;
+  /**
+   * Counts one emailed customer link against the email and the client IP; throws RATE_LIMITED
+   * (apps/server sets Retry-After). Absent (router tests): no limit.
+   */
+  limitCustomerLinks?: (email: string) => Promise<void>;
   ip: string;
   /** The browser's User-Agent header, recorded on the sessions it opens. */
   userAgent?: string | undefined;
@@ -39,7 +52,10 @@ export interface ContextInner {
 }
 
 /** Inner context: dependencies only. Tests build it directly and call the router with createCaller. */
-export async function createContextInner(options: Omit<ContextInner, "actor">): Promise<ContextInner> {
-  const staff = await resolveSession(options.deps, options.session.token);
-  return { ...options, actor: staff ?? ANONYMOUS };
+export async function createContextInner(options: Omit<ContextInner, "actor" | "customer">): Promise<ContextInner> {
+  const [staff, customer] = await Promise.all([
+    resolveSession(options.deps, options.session.token),
+    resolveCustomerSession(options.deps, options.customerSession.token),
+  ]);
+  return { ...options, actor: staff ?? ANONYMOUS, customer };
 }

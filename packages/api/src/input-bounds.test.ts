@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { type DomainError, isoDay, MAX_STOCK_CHANGE, PG_INT_MAX } from "@stockroom/domain";
 import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_PASSWORD } from "@stockroom/domain/testing";
@@ -45,8 +46,13 @@ beforeAll(async () => {
   const admin = await createStaff(database.current.db, { role: "PLATFORM_ADMIN", producerId: null });
   const jar = new CookieJar();
   await (await callerFor(testDeps.deps, jar)).auth.signIn({ email: admin.email, password: TEST_PASSWORD });
-  // A platform admin with a cart token gets past every guard, so each call reaches its input schema.
-  caller = (await callerFor(testDeps.deps, jar, { cartToken: "b".repeat(32) })) as unknown as Record<string, unknown>;
+  // A platform admin with a cart token and a customer session gets past every guard, so each call reaches its input schema.
+  const customerSession = new CookieJar();
+  customerSession.set("c".repeat(43), new Date(Date.now() + 3_600_000));
+  await database.current.db.customerSession.create({
+    data: { id: createHash("sha256").update("c".repeat(43)).digest("base64url"), email: "bounds@example.test", expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  caller = (await callerFor(testDeps.deps, jar, { cartToken: "b".repeat(32), customerSession })) as unknown as Record<string, unknown>;
 });
 afterAll(() => testDeps.close());
 

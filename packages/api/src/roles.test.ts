@@ -21,7 +21,9 @@ const calls: Record<string, (c: Caller) => Promise<unknown>> = {
   "producers.reactivate": async (c) => c.producers.reactivate({ producerId: (await createProducer(world.db)).id }),
 };
 
-const staffProcedures = Object.entries(procedureAccess()).filter((entry): entry is [string, Permission] => !["public", "cart", "account"].includes(entry[1]));
+const staffProcedures = Object.entries(procedureAccess()).filter(
+  (entry): entry is [string, Permission] => !["public", "cart", "account", "customer"].includes(entry[1]),
+);
 
 /** Every cost field in an answer that carries a value (redaction leaves them null). */
 function costValues(answer: unknown): unknown[] {

@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { customerRouter } from "./routers/customer.ts";
 import { importsRouter } from "./routers/imports.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { producersRouter } from "./routers/producers.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   stock: stockRouter,
   cart: cartRouter,
   orders: ordersRouter,
+  customer: customerRouter,
   alerts: alertsRouter,
   reports: reportsRouter,
   staff: staffRouter,

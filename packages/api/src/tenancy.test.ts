@@ -19,7 +19,7 @@ describe("every procedure is classified, and every staff procedure has a cross-p
       .map(([path]) => path)
       .sort();
   const producerScoped = Object.entries(access)
-    .filter(([, a]) => !["public", "cart", "account", "producers.manage"].includes(a))
+    .filter(([, a]) => !["public", "cart", "account", "customer", "producers.manage"].includes(a))
     .map(([path]) => path)
     .sort();
 
@@ -40,8 +40,14 @@ describe("every procedure is classified, and every staff procedure has a cross-p
       "catalog.list",
       "catalog.producers",
       "catalog.product",
+      "customer.completeSignIn",
+      "customer.me",
+      "customer.requestSignIn",
+      "customer.signOut",
       "orders.collectionPoints",
+      "orders.requestLookup",
     ]);
+    expect(having("customer")).toEqual(["customer.orders"]);
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);
     expect(having("account")).toEqual(["account.changePassword", "account.revokeOtherSessions", "account.revokeSession", "account.sessions"]);
     expect(having("producers.manage")).toEqual(["producers.create", "producers.list", "producers.reactivate", "producers.suspend"]);

@@ -90,3 +90,9 @@ export const cartProcedure = publicProcedure.use(({ ctx, next }) => {
     });
   return next({ ctx: { ...ctx, cartId: cartIdFor(token.data) } });
 });
+
+/** A customer signed in by an emailed link (its own cookie); what they see is keyed by their email. */
+export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.customer) throw new DomainError("UNAUTHENTICATED", "Sign in with the link we email you to see your orders.");
+  return next({ ctx: { ...ctx, customer: ctx.customer } });
+});

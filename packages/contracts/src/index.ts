@@ -40,6 +40,13 @@ export {
   type SortDirection,
 } from "./common.ts";
 export {
+  CUSTOMER_ORDERS_PAGE_SIZE,
+  completeCustomerSignInInput,
+  customerOrdersInput,
+  requestCustomerSignInInput,
+  requestOrderLookupInput,
+} from "./customer.ts";
+export {
   applyImportInput,
   exportInventoryInput,
   exportMovementsInput,

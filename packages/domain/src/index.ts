@@ -19,6 +19,22 @@ export { type SessionOrigin, type SignInResult, signIn } from "./auth/sign-in.ts
 export { getCatalogProduct } from "./catalog/get-catalog-product.ts";
 export { catalogPageQuery, listCatalog } from "./catalog/list-catalog.ts";
 export { listShopProducers } from "./catalog/list-shop-producers.ts";
+export {
+  type CustomerLinkConfig,
+  DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
+  lookupAnswer,
+  requestCustomerSignIn,
+  requestOrderLookup,
+  SIGN_IN_ANSWER,
+} from "./customers/customer-links.ts";
+export { listCustomerOrders } from "./customers/customer-orders.ts";
+export {
+  type CustomerIdentity,
+  completeCustomerSignIn,
+  customerSignOut,
+  DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
+  resolveCustomerSession,
+} from "./customers/customer-sessions.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
 export { csvStream } from "./exports/csv-stream.ts";

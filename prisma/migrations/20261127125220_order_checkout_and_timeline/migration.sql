@@ -34,6 +34,7 @@ CREATE TABLE "OrderEvent" (
     "channel" "OrderChannel" NOT NULL,
     "body" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "OrderEvent_pkey" PRIMARY KEY ("id")
 );

@@ -1,7 +1,6 @@
 import { formatMoney } from "@stockroom/ui";
 import { Link } from "@tanstack/react-router";
-import type { PlacedOrder } from "../lib/order-history.ts";
-import { type CustomerOrder, producerOf } from "../lib/order-queries.ts";
+import type { CustomerOrder } from "../lib/order-queries.ts";
 import { OrderStatus } from "./order-status.tsx";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -23,19 +22,8 @@ export function formatPlacedAt(iso: string): string {
 }
 
 /** One order: number, producer, status, lines (with the batches set aside for them) and total. */
-export function OrderCard({
-  order,
-  placed,
-  headingLevel = 2,
-  showLink = false,
-}: {
-  order: CustomerOrder;
-  placed: PlacedOrder;
-  headingLevel?: 1 | 2;
-  showLink?: boolean;
-}) {
+export function OrderCard({ order, headingLevel = 2, showLink = false }: { order: CustomerOrder; headingLevel?: 1 | 2; showLink?: boolean }) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
-  const producer = producerOf(order, placed);
   return (
     <article className="order-card" aria-labelledby={`order-${order.id}`}>
       <header className="order-card-header">
@@ -44,7 +32,7 @@ export function OrderCard({
             Order #{order.number}
           </Heading>
           <p className="muted small">
-            {producer ? `${producer} · ` : null}Reference {order.reference} · Placed {formatPlacedAt(order.createdAt)}
+            {order.producerName} · Reference {order.reference} · Placed {formatPlacedAt(order.createdAt)}
           </p>
         </div>
         <OrderStatus status={order.status} />

@@ -49,7 +49,7 @@ function ConfirmationPage() {
       </div>
       {results.map(({ data }, index) => {
         const order = placed[index];
-        return order ? <OrderCard key={data.id} order={data} placed={order} showLink /> : null;
+        return order ? <OrderCard key={data.id} order={data} showLink /> : null;
       })}
       <div className="confirmation-actions">
         <Link to="/" className="button">

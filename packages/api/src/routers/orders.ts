@@ -10,6 +10,8 @@ import {
   orderIdInput,
   placeOrder,
   placeOrderInput,
+  requestOrderLookup,
+  requestOrderLookupInput,
   returnOrder,
   returnOrderInput,
   setOrderStatus,
@@ -31,11 +33,21 @@ export const ordersRouter = router({
     .output(z.array(z.object({ producerId: z.string(), producerName: z.string(), locations: z.array(z.object({ id: z.string(), name: z.string() })) })))
     .query(({ ctx, input }) => listCollectionPoints(ctx.deps, input)),
 
-  /** The customer's view of an order placed with their cart token. */
+  /** The customer's view of an order placed with their cart token, or with the signed-in customer's email. */
   mine: cartProcedure
     .input(orderIdInput)
     .output(orderOutput)
-    .query(({ ctx, input }) => getCartOrder(ctx.deps, { ...input, cartId: ctx.cartId })),
+    .query(({ ctx, input }) => getCartOrder(ctx.deps, { ...input, cartId: ctx.cartId, customerEmail: ctx.customer?.email })),
+
+  /** A guest's "find my order": the same answer whether or not reference and email match; a link is emailed only when they do. */
+  requestLookup: publicProcedure
+    .meta({ isSoloCall: true })
+    .input(requestOrderLookupInput)
+    .output(z.object({ message: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.limitCustomerLinks?.(input.email);
+      return requestOrderLookup(ctx.deps, { ...input, publicUrl: ctx.config.publicUrl, ttlMinutes: ctx.config.customerLinkTtlMinutes });
+    }),
 
   list: staffProcedure("orders.view")
     .input(listOrdersInput)

@@ -1,4 +1,5 @@
 import { orderIdInput } from "@stockroom/contracts";
+import type { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -10,7 +11,8 @@ import { ORDER_TRANSITIONS } from "./order-transitions.ts";
 const orderInclude = {
   producer: { select: { name: true } },
   collectionLocation: { select: { id: true, name: true } },
-  events: { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] },
+  // Same-instant events (one clock tick) in the order they were written.
+  events: { orderBy: [{ createdAt: "asc" as const }, { seq: "asc" as const }] },
   lines: {
     include: {
       product: { select: { name: true, sku: true } },
@@ -22,7 +24,7 @@ const orderInclude = {
 };
 
 type OrderWithLines = Awaited<ReturnType<typeof loadOrder>>;
-function loadOrder(deps: Deps, where: { id: string; cartId?: string; producerId?: string }) {
+function loadOrder(deps: Deps, where: Prisma.OrderWhereInput) {
   return deps.db.order.findFirst({ where, include: orderInclude });
 }
 
@@ -97,10 +99,14 @@ function orderView(order: NonNullable<OrderWithLines>, audience: Audience) {
 }
 export type OrderView = ReturnType<typeof orderView>;
 
-/** A customer sees an order only with the cart token that placed it. */
-export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInput> & { cartId: string }): Promise<OrderView> {
+/**
+ * A customer sees an order with the cart token that placed it or, signed in (customerEmail), any
+ * order placed with their email, from any browser.
+ */
+export async function getCartOrder(deps: Deps, input: z.input<typeof orderIdInput> & { cartId: string; customerEmail?: string | null }): Promise<OrderView> {
   const { orderId } = parseInput(orderIdInput, input);
-  const order = await loadOrder(deps, { id: orderId, cartId: input.cartId });
+  const owners: Prisma.OrderWhereInput[] = [{ cartId: input.cartId }, ...(input.customerEmail ? [{ customerEmail: input.customerEmail }] : [])];
+  const order = await loadOrder(deps, { id: orderId, OR: owners });
   if (!order) throw notFound("Order");
   const view = orderView(order, "customer");
   // The customer sees that the shop took the units back, not which staff member did.
