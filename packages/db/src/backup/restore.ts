@@ -94,6 +94,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     throw error;
   }
   const manifest = await verifyBackup(options.backupDir);
+  if (options.target.kind === "time" && options.target.at < new Date(manifest.stoppedAt)) {
+    throw new Error(
+      `Backup ${manifest.id} ended at ${manifest.stoppedAt}, after ${options.target.at.toISOString()}: restore an older backup to reach that moment.`,
+    );
+  }
   const stamp = backupIdFor((options.now ?? (() => new Date()))());
   const restoredDir = path.resolve(options.targetDir ?? `${dataDir}.restore-${stamp}`);
   if (existsSync(restoredDir) && (await readdir(restoredDir)).length > 0) throw new Error(`${restoredDir} is not empty; give an empty or new --target-dir.`);
