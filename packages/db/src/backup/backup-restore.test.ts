@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, open, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -103,20 +103,27 @@ describe("backup and point-in-time restore of the embedded cluster", () => {
     expect(existsSync(targetDir)).toBe(false);
   });
 
-  it("refuses while the cluster runs, then restores everything archived in place, keeping the old directory", async () => {
+  it("refuses while the cluster runs; after a crash restores everything in place (archived WAL and the unarchived rest), keeping the old directory", async () => {
     const running = await startEmbeddedPostgres({ dataDir, walArchiveDir: paths().wal });
     try {
       await expect(restoreTo({ kind: "latest" })).rejects.toBeInstanceOf(ClusterRunningError);
-    } finally {
+      await query(running.adminUrl, "INSERT INTO probe VALUES (8)");
+    } catch (error) {
       await running.stop();
+      throw error;
     }
+    // A crash: row 8 is only in pg_wal (its segment never finished, so never archived); the restore
+    // copies the unarchived segments, as the Postgres docs say. (A clean stop archives it.)
+    const postmasterPid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(postmasterPid, "SIGKILL");
+    await vi.waitFor(() => expect(() => process.kill(postmasterPid, 0)).toThrow(), { timeout: 10_000, interval: 50 });
     const { ids, result } = await restoreTo({ kind: "latest" });
-    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(result.restoredDir).toBe(dataDir);
     expect(existsSync(path.join(result.previousDir ?? "", "PG_VERSION"))).toBe(true);
     const again = await startEmbeddedPostgres({ dataDir, walArchiveDir: paths().wal });
     try {
-      expect(await probeIds(again)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(await probeIds(again)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       const [state] = await query<{ recovering: boolean; target: string }>(
         again.adminUrl,
         "SELECT pg_is_in_recovery() AS recovering, current_setting('recovery_target_time') AS target",

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { appendFile, chmod, chown, mkdir, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, chmod, chown, copyFile, mkdir, readdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { extract } from "tar";
@@ -64,6 +64,19 @@ async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
   }
 }
 
+/**
+ * The segments the stopped cluster wrote but had not archived yet (the last one, up to
+ * archive_timeout old): the Postgres docs' step "copy unarchived WAL into pg_wal", so restoring to
+ * the latest state loses nothing. Recovery prefers the archive's copy of a segment when it has one.
+ */
+async function copyUnarchivedWal(dataDir: string, restoredDir: string, startWalFile: string): Promise<void> {
+  const walDir = path.join(dataDir, "pg_wal");
+  if (!existsSync(walDir)) return;
+  for (const name of await readdir(walDir)) {
+    if (/^[0-9A-F]{24}$/.test(name) && name.slice(8) >= startWalFile.slice(8)) await copyFile(path.join(walDir, name), path.join(restoredDir, "pg_wal", name));
+  }
+}
+
 const RECOVERY_SETTINGS = ["restore_command", "recovery_target", "recovery_target_time", "recovery_target_action", "recovery_target_timeline"];
 
 async function finishRecovery(server: RunningPostgres): Promise<Date | null> {
@@ -104,6 +117,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   if (existsSync(restoredDir) && (await readdir(restoredDir)).length > 0) throw new Error(`${restoredDir} is not empty; give an empty or new --target-dir.`);
   await mkdir(restoredDir, { recursive: true, mode: 0o700 });
   await extract({ file: path.join(options.backupDir, manifest.archive), cwd: restoredDir, preserveOwner: false });
+  await copyUnarchivedWal(dataDir, restoredDir, manifest.startWalFile);
   await appendFile(path.join(restoredDir, "postgresql.auto.conf"), recoverySettings(options));
   await writeFile(path.join(restoredDir, "recovery.signal"), "");
   await chmod(restoredDir, 0o700);
@@ -113,13 +127,20 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     await chownTree(restoredDir, owner.uid, owner.gid);
   }
   // The launcher resolves once Postgres says it accepts (read-write) connections: after recovery.
-  const server = await startEmbeddedPostgres({ dataDir: restoredDir, walArchiveDir: options.walArchiveDir, onLog: options.onLog });
   let lastReplayedAt: Date | null;
   try {
-    lastReplayedAt = await finishRecovery(server);
-    await options.verify?.(server);
-  } finally {
-    await server.stop();
+    const server = await startEmbeddedPostgres({ dataDir: restoredDir, walArchiveDir: options.walArchiveDir, onLog: options.onLog });
+    try {
+      lastReplayedAt = await finishRecovery(server);
+      await options.verify?.(server);
+    } finally {
+      await server.stop();
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Restore failed; the current data directory was not touched, the attempt is left in ${restoredDir} for inspection.\n${message}`, {
+      cause: error,
+    });
   }
   if (options.targetDir) return { restoredDir, lastReplayedAt };
   const previousDir = `${dataDir}.before-restore-${stamp}`;
