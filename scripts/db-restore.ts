@@ -3,8 +3,9 @@
 // one that ended before --to; without --to, everything archived is replayed. See docs/OPERATIONS.md.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { backupTargetFor, createDb, listBackups, type RecoveryTarget, restoreBackup } from "@stockroom/db";
-import { systemClock, validateInventory } from "@stockroom/domain";
+import { backupTargetFor, listBackups, type RecoveryTarget, restoreBackup } from "@stockroom/db";
+import { systemClock } from "@stockroom/domain";
+import { verifyRestoredInventory } from "./verify-restored-inventory.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,17 +41,7 @@ async function main(): Promise<void> {
     target,
     targetDir: values["target-dir"],
     timeline: values.timeline,
-    verify: async (server) => {
-      const db = createDb(server.urlFor("stockroom"), { maxConnections: 2 });
-      try {
-        const problems = await validateInventory(db, systemClock.now());
-        for (const p of problems) console.log(`  [${p.check}] lot ${p.lotNumber} (${p.lotId}): ${p.message}`);
-        if (problems.length > 0) throw new Error(`The restored copy fails ${problems.length} inventory check(s); it was not swapped in.`);
-        console.log(`Verified: ${await db.lot.count()} lots, ${await db.movement.count()} movements; every inventory invariant holds.`);
-      } finally {
-        await db.$disconnect();
-      }
-    },
+    verify: (server) => verifyRestoredInventory(server.urlFor("stockroom"), systemClock.now()),
   });
   console.log(
     [

@@ -112,6 +112,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       `Backup ${manifest.id} ended at ${manifest.stoppedAt}, after ${options.target.at.toISOString()}: restore an older backup to reach that moment.`,
     );
   }
+  if (!existsSync(path.join(options.walArchiveDir, `${manifest.startWalFile}.gz`))) {
+    throw new Error(
+      `WAL segment ${manifest.startWalFile}, which backup ${manifest.id} starts from, is not in ${options.walArchiveDir}: this backup cannot be restored. Pick a newer one.`,
+    );
+  }
   const stamp = backupIdFor((options.now ?? (() => new Date()))());
   const restoredDir = path.resolve(options.targetDir ?? `${dataDir}.restore-${stamp}`);
   if (existsSync(restoredDir) && (await readdir(restoredDir)).length > 0) throw new Error(`${restoredDir} is not empty; give an empty or new --target-dir.`);
