@@ -4,8 +4,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { applyMigrations, REPO_ROOT, resolveDatabase } from "@stockroom/db";
+import { applyMigrations, backupTargetFor, REPO_ROOT, resolveDatabase } from "@stockroom/db";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoIfWanted } from "@stockroom/demo";
+import { scheduleDailyBackups } from "./backup-schedule.ts";
 import { loadStartEnv, seedDemoFlag } from "./start-env.ts";
 import { withDeps } from "./with-deps.ts";
 
@@ -40,6 +41,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 }
 
 let stopDatabase: () => Promise<void> = async () => {};
+let stopBackups: () => Promise<void> = async () => {};
 
 async function shutdown(exitCode: number): Promise<void> {
   if (isStopping) return;
@@ -54,6 +56,7 @@ async function shutdown(exitCode: number): Promise<void> {
         }),
     ),
   );
+  await stopBackups();
   await stopDatabase();
   process.exit(exitCode);
 }
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
     cluster: env.STOCKROOM_CLUSTER,
   });
   stopDatabase = database.stop;
+  // The embedded cluster archives its WAL; a daily base backup makes that restorable (docs/OPERATIONS.md).
+  if (database.isEmbedded) stopBackups = scheduleDailyBackups({ adminUrl: database.url, ...backupTargetFor("pnpm start", env) });
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import { archivingFlags, ensureWalArchiveDir } from "./backup/wal-archive.ts";
 
 export interface EmbeddedPostgresOptions {
   /** Absolute path of the data directory (created and initialised on first start). */
@@ -10,6 +11,8 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Trade durability for speed (test clusters only). */
   isDurable?: boolean;
+  /** Continuous WAL archiving into this directory (backup/wal-archive.ts); off when omitted. */
+  walArchiveDir?: string;
   onLog?: (line: string) => void;
 }
 
@@ -25,7 +28,11 @@ const USER = "postgres";
 const PASSWORD = "stockroom";
 
 export class EmbeddedPostgresInUseError extends Error {
-  constructor(dataDir: string, pid: number, port: string | undefined) {
+  constructor(
+    dataDir: string,
+    pid: number,
+    readonly port: string | undefined,
+  ) {
     super(
       `Embedded Postgres is already running on ${dataDir} (pid ${pid}${port ? `, port ${port}` : ""}). ` +
         "Stop the other `pnpm start`/`pnpm dev`, or set DATABASE_URL to use that server.",
@@ -66,6 +73,17 @@ export function assertDataDirFree(dataDir: string): void {
   }
 }
 
+/** The admin URL of an embedded cluster running on `dataDir` (another process started it), or undefined. */
+export function runningClusterAdminUrl(dataDir: string): string | undefined {
+  try {
+    assertDataDirFree(path.resolve(dataDir));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof EmbeddedPostgresInUseError) || !error.port) throw error;
+    return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${error.port}/postgres`;
+  }
+}
+
 const HOOKED_EVENTS = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
 
 /**
@@ -95,6 +113,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await findFreePort());
   const isRoot = process.getuid?.() === 0;
   const durabilityFlags = options.isDurable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
+  const archiveFlags = options.walArchiveDir ? archivingFlags(path.resolve(options.walArchiveDir)) : [];
   const logs: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
@@ -106,7 +125,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=400", "-c", "unix_socket_directories=", ...durabilityFlags],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=400", "-c", "unix_socket_directories=", ...durabilityFlags, ...archiveFlags],
     onLog: (line) => {
       logs.push(line);
       options.onLog?.(line);
@@ -117,6 +136,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(path.dirname(dataDir), { recursive: true });
   if (isRoot) await chmod(path.dirname(dataDir), 0o755);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  if (options.walArchiveDir) await ensureWalArchiveDir(path.resolve(options.walArchiveDir), dataDir);
   try {
     await pg.start();
   } catch (error) {

@@ -1,6 +1,14 @@
 export { APP_ROLE, applyAppGrants, appUrlFor, EMBEDDED_APP_PASSWORD, ensureAppRole, hasAppRole } from "./app-role.ts";
+export * from "./backup/index.ts";
 export { createDb, createPool, type Db, type Pool, type PoolClient, type Tx } from "./client.ts";
-export { assertDataDirFree, EmbeddedPostgresInUseError, findFreePort, startEmbeddedPostgres } from "./embedded-postgres.ts";
+export {
+  assertDataDirFree,
+  EmbeddedPostgresInUseError,
+  findFreePort,
+  type RunningPostgres,
+  runningClusterAdminUrl,
+  startEmbeddedPostgres,
+} from "./embedded-postgres.ts";
 export type * from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { appUrlFor, EMBEDDED_APP_PASSWORD, ensureAppRole } from "./app-role.ts";
+import { backupPathsFor } from "./backup/wal-archive.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { DATA_DIR } from "./paths.ts";
 
@@ -39,7 +40,9 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
     const appUrl = options.appDatabaseUrl ?? (options.appPassword ? appUrlFor(url, options.appPassword) : url);
     return { url, appUrl, isAppRole: appUrl !== url, isEmbedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, options.cluster ?? "pg"), onLog: options.onLog });
+  const dataDir = path.join(DATA_DIR, options.cluster ?? "pg");
+  const walArchiveDir = backupPathsFor(dataDir).wal;
+  const server = await startEmbeddedPostgres({ dataDir, walArchiveDir, onLog: options.onLog });
   try {
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
