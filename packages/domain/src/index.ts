@@ -29,6 +29,8 @@ export { cancelImport, requestImportApply } from "./imports/apply-import.ts";
 export { dryRunImport } from "./imports/dry-run-import.ts";
 export { getImport, type ImportView, listImports } from "./imports/get-import.ts";
 export { runImportApply } from "./imports/run-import-apply.ts";
+export { COUNTERS, type CounterName, MetricCounters } from "./metrics/metric-counters.ts";
+export { computeSeedMetrics, type SeedMetrics } from "./metrics/seed-metrics.ts";
 export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
 export { addOrderNote } from "./orders/add-order-note.ts";
 export { listCollectionPoints } from "./orders/collection-points.ts";

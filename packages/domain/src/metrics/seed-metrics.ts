@@ -15,7 +15,7 @@ export interface SeedMetrics {
   oversellIncidents: number;
   /** Not measured until count sessions exist (issue: stocktake): always null. */
   stockAccuracyRate: null;
-  /** Low-stock notices sent / due, last 24 h (due at least 5 minutes ago). */
+  /** Low-stock notices delivered (sent, or kept in the outbox where no provider is set) / due, last 24 h (due at least 5 minutes ago). */
   lowStockAlertDeliveryRate: number | null;
   /** Low-stock episodes whose availability reached 0 (all time, a counter), and products at 0 now. */
   stockoutIncidents: number;
@@ -57,7 +57,7 @@ export async function computeSeedMetrics(db: Db, now: Date): Promise<SeedMetrics
       (SELECT count(*) FROM "Notification" n WHERE n.template IN ('low-stock', 'low-stock-escalation')
          AND COALESCE(n."sendAfter", n."createdAt") > ${at}::timestamp - interval '24 hours'
          AND COALESCE(n."sendAfter", n."createdAt") <= ${at}::timestamp - interval '5 minutes') AS "noticesDue",
-      (SELECT count(*) FROM "Notification" n WHERE n.template IN ('low-stock', 'low-stock-escalation') AND n.status = 'SENT'
+      (SELECT count(*) FROM "Notification" n WHERE n.template IN ('low-stock', 'low-stock-escalation') AND n.status IN ('SENT', 'OUTBOX')
          AND COALESCE(n."sendAfter", n."createdAt") > ${at}::timestamp - interval '24 hours'
          AND COALESCE(n."sendAfter", n."createdAt") <= ${at}::timestamp - interval '5 minutes') AS "noticesSent",
       (SELECT count(*) FROM "LowStockAlert" WHERE "reachedZeroAt" IS NOT NULL) AS stockouts,

@@ -1,0 +1,2 @@
+export { createServiceMetrics, type ServiceMetrics } from "./registry.ts";
+export { allowList, DEFAULT_METRICS_ALLOW, isScrapeAllowed, type ScrapeAccess } from "./scrape-guard.ts";
