@@ -7,6 +7,8 @@ export interface ServiceMetrics {
   registry: Registry;
   /** One HTTP request (or one procedure of a tRPC batch) that finished. */
   observeRequest(labels: { procedure: string; method: string; status: number }, seconds: number): void;
+  /** One job a worker handled (outcome: completed, failed = retried, deadletter = given up). */
+  observeJob(labels: { queue: string; outcome: "completed" | "failed" | "deadletter" }, seconds: number): void;
 }
 
 /**
@@ -27,8 +29,16 @@ export function createServiceMetrics(service: "server" | "worker", db: Db, optio
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
     registers: [registry],
   });
+  const jobs = new Histogram({
+    name: "stockroom_job_duration_seconds",
+    help: "Jobs handled by this worker, by queue and outcome.",
+    labelNames: ["queue", "outcome"],
+    buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
+    registers: [registry],
+  });
   return {
     registry,
+    observeJob: (labels, seconds) => jobs.observe(labels, seconds),
     observeRequest: ({ procedure, method, status }, seconds) => requests.observe({ procedure, method, status: String(status) }, seconds),
   };
 }
