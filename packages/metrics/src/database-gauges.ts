@@ -57,6 +57,29 @@ export function registerDatabaseMetrics(registry: Registry, db: Db): void {
     },
   });
   new Gauge({
+    name: "stockroom_inventory_drift_violations",
+    help: "Invariant violations the last inventory check found (0: the stock agrees with its ledger); absent before the first check.",
+    registers: [registry],
+    labelNames: ["check"],
+    async collect() {
+      const [last] = await db.$queryRaw<{ violations: number; at: Date }[]>`
+        SELECT violations, "finishedAt" AS at FROM "InventoryCheck" ORDER BY "finishedAt" DESC LIMIT 1`;
+      this.reset();
+      if (last) this.set({ check: "latest" }, last.violations);
+    },
+  });
+  new Gauge({
+    name: "stockroom_inventory_last_check_timestamp_seconds",
+    help: "When the last inventory check finished (Unix seconds); absent before the first.",
+    registers: [registry],
+    labelNames: ["check"],
+    async collect() {
+      const [last] = await db.$queryRaw<{ at: Date }[]>`SELECT "finishedAt" AS at FROM "InventoryCheck" ORDER BY "finishedAt" DESC LIMIT 1`;
+      this.reset();
+      if (last) this.set({ check: "latest" }, last.at.getTime() / 1000);
+    },
+  });
+  new Gauge({
     name: "stockroom_db_connections",
     help: "Connections to this database by state (all processes).",
     labelNames: ["state"],

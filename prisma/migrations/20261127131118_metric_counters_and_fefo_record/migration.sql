@@ -14,3 +14,17 @@ ALTER TABLE "OrderLine" ADD COLUMN     "fefoOptimal" BOOLEAN;
 -- stockoutIncidents' record: when a low-stock episode's availability first reached 0.
 ALTER TABLE "LowStockAlert" ADD COLUMN "reachedZeroAt" TIMESTAMP(3);
 UPDATE "LowStockAlert" SET "reachedZeroAt" = "openedAt" WHERE "availableAtOpen" = 0;
+
+-- The drift detector's runs (packages/domain/src/metrics/inventory-check.ts).
+CREATE TABLE "InventoryCheck" (
+    "id" UUID NOT NULL,
+    "trigger" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3) NOT NULL,
+    "lotsChecked" INTEGER NOT NULL,
+    "violations" INTEGER NOT NULL,
+    "problems" JSONB NOT NULL,
+
+    CONSTRAINT "InventoryCheck_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "InventoryCheck_finishedAt_idx" ON "InventoryCheck"("finishedAt");
