@@ -28,7 +28,14 @@ beforeAll(async () => {
     // No scrape cache: each scrape reads the database.
     const metrics = createServiceMetrics("server", database.current.appDb, { seedCacheMs: 0 });
     const app = await buildServer({ env, deps: { ...testDeps.deps, counters }, metrics });
-    processes.push({ app, counters, close: async () => (await app.close(), await testDeps.close()) });
+    processes.push({
+      app,
+      counters,
+      close: async () => {
+        await app.close();
+        await testDeps.close();
+      },
+    });
   }
 });
 afterAll(async () => {
@@ -43,7 +50,7 @@ async function scrape(app: FastifyInstance): Promise<Map<string, Family>> {
   const families = parsePrometheusTextFormat(response.body) as Family[];
   return new Map(families.map((f) => [f.name, f]));
 }
-const valueOf = (families: Map<string, Family>, name: string, labels: Record<string, string> = {}) =>
+const seriesValue = (families: Map<string, Family>, name: string, labels: Record<string, string> = {}) =>
   Number(families.get(name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value);
 
 describe("/metrics", () => {
@@ -81,9 +88,9 @@ describe("/metrics", () => {
     for (const p of processes) await p.counters.flush();
     const [a, b] = [await scrape((processes[0] as (typeof processes)[0]).app), await scrape((processes[1] as (typeof processes)[0]).app)];
     for (const families of [a, b]) {
-      expect(valueOf(families, "stockroom_reservations_total", { outcome: "succeeded" })).toBe(3);
-      expect(valueOf(families, "stockroom_reservations_total", { outcome: "refused" })).toBe(2);
-      expect(valueOf(families, "stockroom_reservation_success_ratio")).toBe(0.6);
+      expect(seriesValue(families, "stockroom_reservations_total", { outcome: "succeeded" })).toBe(3);
+      expect(seriesValue(families, "stockroom_reservations_total", { outcome: "refused" })).toBe(2);
+      expect(seriesValue(families, "stockroom_reservation_success_ratio")).toBe(0.6);
       // Absent, not zero: nothing has been counted yet.
       expect(families.get("stockroom_stock_accuracy_ratio")?.metrics ?? []).toEqual([]);
     }
@@ -92,6 +99,6 @@ describe("/metrics", () => {
     expect(text).toContain('stockroom_http_request_duration_seconds_count{service="server",procedure="/api/cart/reserve",method="POST",status="409"} 1');
     expect(a.has("nodejs_eventloop_lag_seconds")).toBe(true);
     expect(a.has("process_resident_memory_bytes")).toBe(true);
-    expect(valueOf(a, "stockroom_job_queue_depth", { queue: "hold.expire", state: "created" })).toBeGreaterThanOrEqual(3);
+    expect(seriesValue(a, "stockroom_job_queue_depth", { queue: "hold.expire", state: "created" })).toBeGreaterThanOrEqual(3);
   });
 });

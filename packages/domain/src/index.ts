@@ -32,6 +32,7 @@ export { runImportApply } from "./imports/run-import-apply.ts";
 export { type InventoryCheckResult, latestInventoryCheck, runInventoryCheck } from "./metrics/inventory-check.ts";
 export { COUNTERS, type CounterName, MetricCounters } from "./metrics/metric-counters.ts";
 export { computeSeedMetrics, type SeedMetrics } from "./metrics/seed-metrics.ts";
+export { readConnections, readFailedJobs, readJobStartDelays, readNotificationBacklog, readQueueDepths } from "./metrics/service-readings.ts";
 export { type Messenger, type Messengers, markNotificationFailed, sendNotification } from "./notifications/send-notification.ts";
 export { addOrderNote } from "./orders/add-order-note.ts";
 export { listCollectionPoints } from "./orders/collection-points.ts";

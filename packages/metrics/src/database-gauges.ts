@@ -1,94 +1,74 @@
-import type { Db } from "@stockroom/db";
+import {
+  type Deps,
+  latestInventoryCheck,
+  readConnections,
+  readFailedJobs,
+  readJobStartDelays,
+  readNotificationBacklog,
+  readQueueDepths,
+} from "@stockroom/domain";
 import { Gauge, type Registry } from "prom-client";
 
 /**
- * The job queues (pg-boss's table) and the database's connections, read when scraped. Like the seed
- * metrics these are the database's view: the same from every process.
+ * The job queues, the notification backlog, the drift detector's last run and the database's
+ * connections, read when scraped. Like the seed metrics these are the database's view: the same
+ * from every process.
  */
-export function registerDatabaseMetrics(registry: Registry, db: Db): void {
-  new Gauge({
-    name: "stockroom_job_queue_depth",
-    help: "Jobs per queue and state (created, retry, active) waiting or running now.",
-    labelNames: ["queue", "state"],
-    registers: [registry],
-    async collect() {
-      const rows = await db.$queryRaw<{ name: string; state: string; n: bigint }[]>`
-        SELECT name, state::text AS state, count(*) AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') GROUP BY 1, 2`;
-      this.reset();
-      for (const r of rows) this.set({ queue: r.name, state: r.state }, Number(r.n));
-    },
+export function registerDatabaseMetrics(registry: Registry, deps: Pick<Deps, "db">): void {
+  const gauge = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    read: (set: (labels: Record<L, string>, value: number) => void) => Promise<void>,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      async collect() {
+        const values: [Record<L, string>, number][] = [];
+        await read((labels, value) => values.push([labels, value]));
+        this.reset();
+        for (const [labels, value] of values) this.set(labels, value);
+      },
+    });
+  gauge("stockroom_job_queue_depth", "Jobs per queue and state (created, retry, active) waiting or running now.", ["queue", "state"], async (set) => {
+    for (const r of await readQueueDepths(deps)) set({ queue: r.queue, state: r.state }, r.jobs);
   });
-  new Gauge({
-    name: "stockroom_jobs_failed_24h",
-    help: "Jobs per queue that failed for good in the last 24 hours.",
-    labelNames: ["queue"],
-    registers: [registry],
-    async collect() {
-      const rows = await db.$queryRaw<{ name: string; n: bigint }[]>`
-        SELECT name, count(*) AS n FROM pgboss.job WHERE state = 'failed' AND completed_on > now() - interval '24 hours' GROUP BY 1`;
-      this.reset();
-      for (const r of rows) this.set({ queue: r.name }, Number(r.n));
-    },
+  gauge("stockroom_jobs_failed_24h", "Jobs per queue that failed for good in the last 24 hours.", ["queue"], async (set) => {
+    for (const r of await readFailedJobs(deps)) set({ queue: r.queue }, r.jobs);
   });
-  new Gauge({
-    name: "stockroom_job_start_delay_seconds",
-    help: "Mean seconds from due to started, per queue, for jobs started in the last 15 minutes.",
-    labelNames: ["queue"],
-    registers: [registry],
-    async collect() {
-      const rows = await db.$queryRaw<{ name: string; seconds: number }[]>`
-        SELECT name, avg(extract(epoch FROM started_on - GREATEST(created_on, start_after)))::float8 AS seconds
-        FROM pgboss.job WHERE started_on > now() - interval '15 minutes' GROUP BY 1`;
-      this.reset();
-      for (const r of rows) this.set({ queue: r.name }, Math.max(0, r.seconds));
+  gauge(
+    "stockroom_job_start_delay_seconds",
+    "Mean seconds from due to started, per queue, for jobs started in the last 15 minutes.",
+    ["queue"],
+    async (set) => {
+      for (const r of await readJobStartDelays(deps)) set({ queue: r.queue }, r.seconds);
     },
+  );
+  gauge("stockroom_notifications_backlog", "Notifications due and not yet sent (pending past their send time), per channel.", ["channel"], async (set) => {
+    for (const r of await readNotificationBacklog(deps)) set({ channel: r.channel }, r.waiting);
   });
-  new Gauge({
-    name: "stockroom_notifications_backlog",
-    help: "Notifications due and not yet sent (pending past their send time), per channel.",
-    labelNames: ["channel"],
-    registers: [registry],
-    async collect() {
-      const rows = await db.$queryRaw<{ channel: string; n: bigint }[]>`
-        SELECT channel::text AS channel, count(*) AS n FROM "Notification"
-        WHERE status = 'PENDING' AND COALESCE("sendAfter", "createdAt") < now() - interval '5 minutes' GROUP BY 1`;
-      this.reset();
-      for (const r of rows) this.set({ channel: r.channel }, Number(r.n));
+  gauge(
+    "stockroom_inventory_drift_violations",
+    "Invariant violations the last inventory check found (0: the stock agrees with its ledger); absent before the first check.",
+    ["check"],
+    async (set) => {
+      const last = await latestInventoryCheck(deps);
+      if (last) set({ check: "latest" }, last.violations);
     },
-  });
-  new Gauge({
-    name: "stockroom_inventory_drift_violations",
-    help: "Invariant violations the last inventory check found (0: the stock agrees with its ledger); absent before the first check.",
-    registers: [registry],
-    labelNames: ["check"],
-    async collect() {
-      const [last] = await db.$queryRaw<{ violations: number; at: Date }[]>`
-        SELECT violations, "finishedAt" AS at FROM "InventoryCheck" ORDER BY "finishedAt" DESC LIMIT 1`;
-      this.reset();
-      if (last) this.set({ check: "latest" }, last.violations);
+  );
+  gauge(
+    "stockroom_inventory_last_check_timestamp_seconds",
+    "When the last inventory check finished (Unix seconds); absent before the first.",
+    ["check"],
+    async (set) => {
+      const last = await latestInventoryCheck(deps);
+      if (last) set({ check: "latest" }, last.finishedAt.getTime() / 1000);
     },
-  });
-  new Gauge({
-    name: "stockroom_inventory_last_check_timestamp_seconds",
-    help: "When the last inventory check finished (Unix seconds); absent before the first.",
-    registers: [registry],
-    labelNames: ["check"],
-    async collect() {
-      const [last] = await db.$queryRaw<{ at: Date }[]>`SELECT "finishedAt" AS at FROM "InventoryCheck" ORDER BY "finishedAt" DESC LIMIT 1`;
-      this.reset();
-      if (last) this.set({ check: "latest" }, last.at.getTime() / 1000);
-    },
-  });
-  new Gauge({
-    name: "stockroom_db_connections",
-    help: "Connections to this database by state (all processes).",
-    labelNames: ["state"],
-    registers: [registry],
-    async collect() {
-      const rows = await db.$queryRaw<{ state: string; n: bigint }[]>`
-        SELECT COALESCE(state, 'unknown') AS state, count(*) AS n FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1`;
-      this.reset();
-      for (const r of rows) this.set({ state: r.state }, Number(r.n));
-    },
+  );
+  gauge("stockroom_db_connections", "Connections to this database by state (all processes).", ["state"], async (set) => {
+    for (const r of await readConnections(deps)) set({ state: r.state }, r.connections);
   });
 }

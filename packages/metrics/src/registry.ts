@@ -1,4 +1,4 @@
-import type { Db } from "@stockroom/db";
+import type { Deps } from "@stockroom/domain";
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { registerDatabaseMetrics } from "./database-gauges.ts";
 import { registerSeedMetrics } from "./seed-gauges.ts";
@@ -16,12 +16,12 @@ export interface ServiceMetrics {
  * service, request latencies by procedure and status, and the database-read metrics (the seed
  * metrics, queues, connections) — the same names from the server and the worker.
  */
-export function createServiceMetrics(service: "server" | "worker", db: Db, options: { seedCacheMs?: number } = {}): ServiceMetrics {
+export function createServiceMetrics(service: "server" | "worker", db: Deps["db"], options: { seedCacheMs?: number } = {}): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   registerSeedMetrics(registry, db, options.seedCacheMs);
-  registerDatabaseMetrics(registry, db);
+  registerDatabaseMetrics(registry, { db });
   const requests = new Histogram({
     name: "stockroom_http_request_duration_seconds",
     help: "HTTP requests by procedure (tRPC) or route (REST, files), method and status.",

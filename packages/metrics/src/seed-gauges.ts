@@ -1,9 +1,8 @@
-import type { Db } from "@stockroom/db";
-import { computeSeedMetrics, type SeedMetrics } from "@stockroom/domain";
+import { computeSeedMetrics, type Deps, type SeedMetrics } from "@stockroom/domain";
 import { Counter, Gauge, type Registry } from "prom-client";
 
 /** Reads the database at most once per `ttlMs` however many metrics a scrape asks for. */
-function cached(db: Db, ttlMs: number): () => Promise<SeedMetrics> {
+function cached(db: Deps["db"], ttlMs: number): () => Promise<SeedMetrics> {
   let last: { at: number; value: Promise<SeedMetrics> } | undefined;
   return () => {
     const now = Date.now();
@@ -22,7 +21,7 @@ function cached(db: Db, ttlMs: number): () => Promise<SeedMetrics> {
  * process reports the same values, so aggregate them with max(), never sum(). A ratio with nothing
  * in its window is absent rather than 0 or 1.
  */
-export function registerSeedMetrics(registry: Registry, db: Db, ttlMs: number = 10_000): void {
+export function registerSeedMetrics(registry: Registry, db: Deps["db"], ttlMs: number = 10_000): void {
   const read = cached(db, ttlMs);
   // Labelled by window: a labelled gauge has no series until set, so "nothing to measure" is absent.
   const ratio = (name: string, help: string, window: string, pick: (m: SeedMetrics) => number | null) =>
