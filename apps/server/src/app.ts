@@ -8,12 +8,14 @@ import {
   DEFAULT_PASSWORD_RESET_TTL_MINUTES,
   type Deps,
 } from "@stockroom/domain";
+import { createServiceMetrics, DEFAULT_METRICS_ALLOW, type ServiceMetrics } from "@stockroom/metrics";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { requireCsrfHeader } from "./csrf.ts";
 import { createCustomerLinkRateLimit, DEFAULT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR, DEFAULT_CUSTOMER_LINKS_PER_IP_PER_HOUR } from "./customer-link-rate-limit.ts";
 import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
 import { createHoldRateLimit } from "./hold-rate-limit.ts";
 import { registerImportExportRoutes } from "./imports-http.ts";
+import { registerMetrics } from "./metrics-http.ts";
 import { registerImageFiles, registerProductImageRoutes } from "./product-images.ts";
 import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
@@ -44,11 +46,15 @@ export interface ServerOptions {
         | "CUSTOMER_SESSION_TTL_DAYS"
         | "RATE_LIMIT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR"
         | "RATE_LIMIT_CUSTOMER_LINKS_PER_IP_PER_HOUR"
+        | "METRICS_TOKEN"
+        | "METRICS_ALLOW"
       >
     >;
   deps: Deps;
   /** Where the request log goes (stdout unless given; tests read it). */
   logStream?: NodeJS.WritableStream;
+  /** The process's metrics registry (one per process; created here when absent). */
+  metrics?: ServiceMetrics;
   /** false: tRPC's adapter answers every tRPC call (the reference `trpc-http.test.ts` compares with). */
   isTrpcDirect?: boolean;
 }
@@ -62,7 +68,7 @@ const trustHops =
  * Fastify hosts tRPC (its adapter keeps procedures transport-free), static SPAs and, later, the REST
  * surface for integrations; pino request logging with request ids comes built in.
  */
-export async function buildServer({ env, deps, logStream, isTrpcDirect }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: env.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) },
     genReqId: requestIdFor,
@@ -130,6 +136,8 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect }: Server
       },
     });
   };
+
+  registerMetrics(app, metrics ?? createServiceMetrics("server", deps.db), { token: env.METRICS_TOKEN, allow: env.METRICS_ALLOW ?? DEFAULT_METRICS_ALLOW });
 
   app.get("/healthz", async () => {
     await deps.db.$queryRaw`SELECT 1`;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { createDb, createPool, DATA_DIR } from "@stockroom/db";
 import type { Deps } from "@stockroom/domain";
-import { createHoldCoalescer, type FileStore, LocalFileStore, systemClock } from "@stockroom/domain";
+import { createHoldCoalescer, type FileStore, LocalFileStore, MetricCounters, systemClock } from "@stockroom/domain";
 import { startSendOnlyQueue } from "@stockroom/jobs";
 
 /** The server's dependencies: Prisma, and pg-boss used only to send (the worker supervises). */
@@ -32,12 +32,16 @@ export async function createServerDeps(
   const holdPool = createPool(databaseUrl, lanes * depth, { statementTimeoutMs });
   const { jobs, stop: stopQueue } = await startSendOnlyQueue(databaseUrl, { maxConnections: 4 });
   const holdCoalescer = options.isHoldCoalescing ? createHoldCoalescer({ pool: holdPool, jobs, clock: systemClock, lanes, depth }) : undefined;
+  // The seed metrics' counts that leave no row (refused holds): added to the database every 5 s and at close.
+  const counters = new MetricCounters(db);
+  counters.start(5_000);
   return {
     deps: {
       db,
       jobs,
       clock: systemClock,
       holdCoalescer,
+      counters,
       holdTtlSeconds: options.holdTtlSeconds,
       cartMaxPerProduct: options.cartMaxPerProduct,
       cartMaxUnits: options.cartMaxUnits,
@@ -48,6 +52,7 @@ export async function createServerDeps(
     async close() {
       // Callers already in a batch get their answer before the connections close.
       await holdCoalescer?.drained();
+      await counters.stop().catch(() => {});
       await stopQueue();
       await holdPool.end();
       await db.$disconnect();

@@ -103,6 +103,18 @@ const schema = z.object({
     .url("must be a URL like https://stock.example.com")
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
+  /** A scrape of /metrics sending `Authorization: Bearer <METRICS_TOKEN>` is allowed from anywhere. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Address ranges (comma-separated CIDRs) that may scrape /metrics without the token; loopback by default. */
+  METRICS_ALLOW: z
+    .string()
+    .default("127.0.0.1/32,::1/128")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
   /** How long an invitation link works. */
   INVITE_TTL_HOURS: z.coerce
     .number()

@@ -1,5 +1,6 @@
 import { createDb } from "@stockroom/db";
 import { systemClock } from "@stockroom/domain";
+import { createServiceMetrics, serveMetrics } from "@stockroom/metrics";
 import { providersFromEnv } from "@stockroom/notifications";
 import pino from "pino";
 import { appDatabaseUrl, loadWorkerEnv } from "./env.ts";
@@ -13,7 +14,12 @@ async function main(): Promise<void> {
   const log = pino({ level: env.LOG_LEVEL, name: "worker" });
   if (!env.APP_DATABASE_URL) log.warn(OWNER_WARNING);
   const db = createDb(appDatabaseUrl(env));
+  const metrics = createServiceMetrics("worker", db);
+  const scrapes = env.METRICS_PORT
+    ? await serveMetrics(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT, access: { token: env.METRICS_TOKEN, allow: env.METRICS_ALLOW } })
+    : undefined;
   const worker = await startWorker({
+    metrics,
     databaseUrl: appDatabaseUrl(env),
     db,
     clock: systemClock,
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
     isStopping = true;
     log.info({ signal }, "stopping: no new jobs, waiting for running ones");
     await worker.stop(env.SHUTDOWN_TIMEOUT_MS);
+    scrapes?.close();
     await db.$disconnect();
     process.exit(0);
   };

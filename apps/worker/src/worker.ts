@@ -1,11 +1,14 @@
 import type { Db } from "@stockroom/db";
 import { type Clock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
 import { createJobQueue, ensureQueues, JOB_NAMES, type JobName, parseJobPayload } from "@stockroom/jobs";
+import type { ServiceMetrics } from "@stockroom/metrics";
 import { type JobResult, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
 import { HANDLERS, type JobHandler, SCHEDULES } from "./handlers/index.ts";
 
 export interface WorkerOptions {
+  /** This process's metrics: each handled job's duration and outcome. */
+  metrics?: ServiceMetrics;
   databaseUrl: string;
   db: Db;
   clock: Clock;
@@ -66,14 +69,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       async (jobs) => {
         const results: JobResult[] = [];
         for (const job of jobs) {
+          const started = performance.now();
           try {
             const output = await handler(context, parseJobPayload(name, job.data));
             log.info({ job: name, jobId: job.id, output }, "job done");
             results.push({ id: job.id, status: "completed", output: (output ?? null) as object });
+            options.metrics?.observeJob({ queue: name, outcome: "completed" }, (performance.now() - started) / 1000);
           } catch (error) {
             const isRetryable = !isDomainError(error) || error.isRetryable;
             log.warn({ job: name, jobId: job.id, err: error, isRetryable }, "job failed");
             results.push({ id: job.id, status: isRetryable ? "failed" : "deadletter", output: { message: (error as Error).message } });
+            options.metrics?.observeJob({ queue: name, outcome: isRetryable ? "failed" : "deadletter" }, (performance.now() - started) / 1000);
           }
         }
         return results;

@@ -1,6 +1,7 @@
 import type { Db } from "@stockroom/db";
 import type { JobQueue } from "@stockroom/jobs";
 import type { FileStore } from "./images/file-store.ts";
+import type { MetricCounters } from "./metrics/metric-counters.ts";
 import type { HoldCoalescer } from "./stock/hold-coalescer-types.ts";
 
 export interface Clock {
@@ -27,6 +28,8 @@ export interface Deps {
   publicUrl?: string;
   /** false: orders placed and moved with these deps mail nobody (the demo's simulated past). Default true. */
   isMailingCustomers?: boolean;
+  /** Counts for the seed metrics that leave no row (refused reservations); nothing is counted when absent. */
+  counters?: MetricCounters;
   /** Uploaded files (product images); a LocalFileStore under the data folder when absent. */
   files?: FileStore;
 }

@@ -66,6 +66,12 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({}),
   },
+  /** Daily, and when a platform admin asks: the invariant checker (drift detector); it only reports. */
+  "inventory.check": {
+    version: 1,
+    payload: z.object({ trigger: z.enum(["schedule", "manual"]).default("schedule") }),
+    queue: { policy: "short", retryLimit: 1, expireInSeconds: 3_600 },
+  },
   /** Delivers one notification; retried with backoff, then dead-lettered. */
   "notifications.send": {
     version: 1,

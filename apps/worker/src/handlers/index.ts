@@ -9,6 +9,7 @@ import {
   notifyNewOrder,
   purgeExpiredSessions,
   runImportApply,
+  runInventoryCheck,
   sendNotification,
   sweepExpiredHolds,
   sweepLowStock,
@@ -38,6 +39,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "notifications.send": ({ deps, messengers }, payload) => sendNotification(deps, messengers, payload),
   "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),
   "imports.apply": ({ deps }, payload) => runImportApply(deps, payload),
+  "inventory.check": ({ deps }, payload) => runInventoryCheck(deps, payload),
 };
 
 /** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */
@@ -47,4 +49,5 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "stock.sweep-low", cron: "7 * * * *" },
   { name: "orders.expire-pending", cron: "23 * * * *" },
   { name: "lots.mark-expiry", cron: "5 0 * * *" },
+  { name: "inventory.check", cron: "40 2 * * *" },
 ];

@@ -60,9 +60,10 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
       });
       const lastNotifiedAt = recent?.lastNotifiedAt ?? now;
       const [opened] = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "LowStockAlert" (id, "productId", "producerId", status, "availableAtOpen", "minimumAtOpen", available, "openedAt", "notifyCount", "lastNotifiedAt")
+        INSERT INTO "LowStockAlert" (id, "productId", "producerId", status, "availableAtOpen", "minimumAtOpen", available, "openedAt", "notifyCount", "lastNotifiedAt", "reachedZeroAt")
         VALUES (gen_random_uuid(), ${product.id}::uuid, ${product.producerId}::uuid, 'OPEN', ${product.available}, ${product.minStockLevel}, ${product.available},
-                ${sqlTimestamp(now)}::timestamp, ${recent ? 0 : 1}, ${sqlTimestamp(lastNotifiedAt)}::timestamp)
+                ${sqlTimestamp(now)}::timestamp, ${recent ? 0 : 1}, ${sqlTimestamp(lastNotifiedAt)}::timestamp,
+                CASE WHEN ${product.available} = 0 THEN ${sqlTimestamp(now)}::timestamp END)
         ON CONFLICT ("productId") WHERE status = 'OPEN' DO NOTHING RETURNING id`;
       if (!opened) return { outcome: "still-low", notifications: 0 };
       if (recent) {
@@ -74,7 +75,10 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
       return { outcome: "opened", notifications: sent };
     }
 
-    await tx.lowStockAlert.update({ where: { id: open.id }, data: { available: product.available } });
+    await tx.lowStockAlert.update({
+      where: { id: open.id },
+      data: { available: product.available, ...(product.available === 0 && !open.reachedZeroAt ? { reachedZeroAt: now } : {}) },
+    });
     if (!open.lastNotifiedAt || now.getTime() - open.lastNotifiedAt.getTime() < renotifyMs) return { outcome: "still-low", notifications: 0 };
     const escalated = await tx.lowStockAlert.updateMany({
       where: { id: open.id, status: "OPEN", lastNotifiedAt: open.lastNotifiedAt },

@@ -51,6 +51,11 @@ export async function fulfilOrder(tx: Tx, order: { orderId: string; number: numb
         ON CONFLICT ("orderLineId", "lotId") DO UPDATE SET quantity = "OrderLineAllocation".quantity + EXCLUDED.quantity`;
     }
   }
+  // fifoComplianceRate's record: were each line's lots the FEFO-optimal ones now, as the stock leaves?
+  await tx.$executeRaw`
+    UPDATE "OrderLine" ol SET "fefoOptimal" = stock_is_fefo_optimal(ol."productId",
+      ARRAY(SELECT a."lotId" FROM "OrderLineAllocation" a WHERE a."orderLineId" = ol.id), ${order.today}::date)
+    WHERE ol."orderId" = ${order.orderId}::uuid`;
   const movements: MovementView[] = [];
   for (const a of await allocationsOf(tx, order.orderId)) {
     const movement = await applyMovementOrFail(

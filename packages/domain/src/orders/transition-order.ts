@@ -2,6 +2,7 @@ import type { OrderChannel, OrderStatus, Tx } from "@stockroom/db";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { COUNTERS } from "../metrics/metric-counters.ts";
 import type { MovementView } from "../stock/apply-movement.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { queueCustomerOrderEmail } from "./customer-emails.ts";
@@ -57,7 +58,13 @@ export async function transitionOrder(deps: Deps, tx: Tx, input: OrderTransition
   const isCancel = status === "CANCELLED";
   if (isCancel) await releaseOrderStock(tx, order.id);
   if (STOCK_LEAVING_STATUSES.includes(status) && !order.stockMovedAt) {
-    result.movements = await fulfilOrder(tx, { orderId: order.id, number: order.number, actor: input.actor, today: utcDay(now), at: now });
+    result.movements = await fulfilOrder(tx, { orderId: order.id, number: order.number, actor: input.actor, today: utcDay(now), at: now }).catch(
+      (error: unknown) => {
+        // An order taken that its stock cannot fill: oversellIncidents (docs/METRICS.md).
+        if (error instanceof DomainError && error.code === "CONFLICT") deps.counters?.add(COUNTERS.fulfilmentShort);
+        throw error;
+      },
+    );
   }
   await tx.$executeRaw`
       UPDATE "Order" SET status = ${status}::"OrderStatus", "updatedAt" = ${sqlTimestamp(now)}::timestamp,

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { sendLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { COUNTERS } from "../metrics/metric-counters.ts";
 import { parseInput } from "../validation.ts";
 import { archivedError, cartMaxPerProduct, checkCartUnits, overLimitError } from "./cart-limits.ts";
 import { type CoalescedOutcome, type HoldRejection, withIsoExpiry } from "./hold-coalescer.ts";
@@ -47,24 +48,45 @@ export async function reserveCart(deps: Deps, input: z.input<typeof reserveCartI
   const expiresAt = holdEndsAt(deps, now, input.ttlSeconds);
   if (deps.holdCoalescer && !idempotencyKey) {
     const coalescer = deps.holdCoalescer;
-    return withReserveErrors(lines, async () => {
-      const outcome = await coalescer.reserve({ cartId: input.cartId, lines, expiresAt, maxPerProduct });
-      if (!outcome.ok) throw new ReserveRejected(outcome);
-      return { expiresAt: firstExpiry(outcome.holds, expiresAt), holds: outcome.holds };
-    });
-  }
-  return withReserveErrors(lines, () =>
-    stockTransaction(deps, (tx) =>
-      onceForKey(tx, { action: "cart.reserve", tenant: input.cartId }, idempotencyKey, lines, async () => {
-        // Enqueued before the stock function so no job insert runs while the products are locked;
-        // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
-        await deps.jobs.send("hold.expire", { cartIds: [input.cartId] }, { tx, startAfter: expiresAt });
-        const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt, maxPerProduct);
-        await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
-        return { expiresAt: firstExpiry(holds, expiresAt), holds };
+    return countReservation(deps, () =>
+      withReserveErrors(lines, async () => {
+        const outcome = await coalescer.reserve({ cartId: input.cartId, lines, expiresAt, maxPerProduct });
+        if (!outcome.ok) throw new ReserveRejected(outcome);
+        return { expiresAt: firstExpiry(outcome.holds, expiresAt), holds: outcome.holds };
       }),
+    );
+  }
+  return countReservation(deps, () =>
+    withReserveErrors(lines, () =>
+      stockTransaction(deps, (tx) =>
+        onceForKey(tx, { action: "cart.reserve", tenant: input.cartId }, idempotencyKey, lines, async () => {
+          // Enqueued before the stock function so no job insert runs while the products are locked;
+          // the job ends whatever of this cart is due at expiresAt (earlier lot-capped ends: the sweep).
+          await deps.jobs.send("hold.expire", { cartIds: [input.cartId] }, { tx, startAfter: expiresAt });
+          const { holds, lowCheck } = await holdCartInTransaction(tx, input.cartId, lines, now, expiresAt, maxPerProduct);
+          await sendLowStockChecks(deps.jobs, { tx }, lowCheck);
+          return { expiresAt: firstExpiry(holds, expiresAt), holds };
+        }),
+      ),
     ),
   );
+}
+
+/**
+ * reservationSuccessRate's counts: a request that got its holds, or one refused for short stock
+ * (not one refused as invalid or over a limit: those never reached the stock).
+ */
+async function countReservation<T>(deps: Deps, run: () => Promise<T>): Promise<T> {
+  try {
+    const result = await run();
+    deps.counters?.add(COUNTERS.reservationSucceeded);
+    return result;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "CONFLICT" && (error.details as { shortLines?: unknown } | undefined)?.shortLines) {
+      deps.counters?.add(COUNTERS.reservationRefused);
+    }
+    throw error;
+  }
 }
 
 /**
