@@ -1,36 +1,22 @@
-import { formatMoney, isNotFound } from "@stockroom/ui";
+import { formatMoney } from "@stockroom/ui";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, Link, notFound } from "@tanstack/react-router";
-import { z } from "zod";
+import { createFileRoute, Link } from "@tanstack/react-router";
 import { OrderStatusBadge } from "../../../components/badges.tsx";
 import { OrderReturns } from "../../../components/order-returns.tsx";
 import { OrderCustomer } from "../../../components/orders/order-customer.tsx";
 import { OrderLines } from "../../../components/orders/order-lines.tsx";
+import { loadOrderOrNotFound, OrderNotFound } from "../../../components/orders/order-route.tsx";
 import { OrderStatusActions } from "../../../components/orders/order-status-actions.tsx";
 import { OrderTimeline } from "../../../components/orders/order-timeline.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 
 export const Route = createFileRoute("/_authed/orders/$orderId")({
-  loader: async ({ context: { queryClient, trpc }, params: { orderId } }) => {
-    if (!z.uuid().safeParse(orderId).success) throw notFound();
-    try {
-      const order = await queryClient.ensureQueryData(trpc.orders.get.queryOptions({ orderId }));
-      return { number: order.number };
-    } catch (error) {
-      if (isNotFound(error)) throw notFound();
-      throw error;
-    }
+  loader: async ({ context, params: { orderId } }) => {
+    const order = await loadOrderOrNotFound(context, orderId);
+    return { number: order.number };
   },
   head: ({ loaderData }) => ({ meta: [{ title: `Order #${loaderData?.number ?? ""} · Stockroom Admin` }] }),
-  notFoundComponent: () => (
-    <div className="notice-page">
-      <h1>Order not found</h1>
-      <p>There is no order at this address that you can see.</p>
-      <Link to="/orders" className="button">
-        Back to orders
-      </Link>
-    </div>
-  ),
+  notFoundComponent: OrderNotFound,
   component: OrderPage,
 });
 
