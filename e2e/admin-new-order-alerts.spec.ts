@@ -2,7 +2,7 @@ import path from "node:path";
 import { openSettingsPage, signInToAdmin } from "./support/admin.ts";
 import { query, staffApi } from "./support/admin-api.ts";
 import { LOGINS } from "./support/demo.ts";
-import { ApiCart, ensureAvailable, findProduct } from "./support/shop-api.ts";
+import { ApiCart, E2E_CHECKOUT, ensureAvailable, findProduct } from "./support/shop-api.ts";
 import { expect, test } from "./support/test.ts";
 import { expectOk, trpcMutation } from "./support/trpc-http.ts";
 
@@ -14,7 +14,9 @@ test("a new order alerts the producer's recipients once, and the alert can be sw
   const cart = new ApiCart(request);
   const lines = [{ productId: item.id, quantity: 2 }];
   expectOk(await cart.reserve(lines));
-  const placed = expectOk(await trpcMutation<{ orders: { reference: string }[] }>(request, "orders.place", { lines }, { "x-cart-token": cart.token }));
+  const placed = expectOk(
+    await trpcMutation<{ orders: { reference: string }[] }>(request, "orders.place", { ...E2E_CHECKOUT, lines }, { "x-cart-token": cart.token }),
+  );
   const reference = placed.orders[0]?.reference as string;
 
   const api = await staffApi(String(baseURL), LOGINS.greenleafManager.email);

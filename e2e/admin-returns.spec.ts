@@ -18,8 +18,15 @@ test("returning one unit of a delivered demo order restocks it into its lot and 
   const api = await staffApi(String(baseURL), LOGINS.greenleafManager.email);
   try {
     // A delivered demo order nobody has returned anything from yet (each run takes a fresh one).
-    const delivered = await query<OrderRow[]>(api, "orders.list", { status: "DELIVERED", limit: 200 });
-    const order = delivered.find((o) => o.returns.length === 0 && o.lines[0]?.lots.length);
+    const { orders: delivered } = await query<{ orders: { id: string }[] }>(api, "orders.list", { status: "DELIVERED", pageSize: 50 });
+    let order: OrderRow | undefined;
+    for (const row of delivered) {
+      const full = await query<OrderRow>(api, "orders.get", { orderId: row.id });
+      if (full.returns.length === 0 && full.lines[0]?.lots.length) {
+        order = full;
+        break;
+      }
+    }
     if (!order) throw new Error("the demo has no delivered order without returns");
     const line = order.lines[0] as OrderRow["lines"][number];
     const lot = line.lots[0] as OrderRow["lines"][number]["lots"][number];

@@ -6,7 +6,7 @@ import { collectCspViolations, expect, test } from "./support/test.ts";
 // Every spec fails on a CSP violation (support/test.ts); this one walks the pages with inline
 // `style={}` props (storefront tiles, the admin's virtual rows) and checks the browser really enforces it.
 test("the storefront and admin run under the CSP without violations, and the browser enforces it", async ({ page }) => {
-  const response = await page.goto("/");
+  const response = await page.goto(`/?search=${encodeURIComponent("Antiseptic cream")}`);
   const csp = response?.headers()["content-security-policy"] ?? "";
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");

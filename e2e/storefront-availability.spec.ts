@@ -13,7 +13,8 @@ test("catalog availability follows other shoppers' holds without a reload", asyn
   const other = new ApiCart(request);
   expectOk(await other.reserve([{ productId: product.id, quantity: available - 3 }]));
   try {
-    await page.goto("/");
+    // Searched for: sold out, it would move behind the available products (and off the first page).
+    await page.goto(`/?search=${encodeURIComponent(PRODUCT)}`);
     const card = productCard(page, PRODUCT);
     await expect(card).toContainText("Only 3 left");
     await captureScreens(page, "storefront-catalog-availability", { fullPage: true });
