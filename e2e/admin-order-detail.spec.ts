@@ -61,9 +61,9 @@ test("staff find an order by the customer's email, read it, note it, print its p
   // The order: customer, address, timeline; a note lands on the timeline, marked internal.
   await rows
     .first()
-    .getByRole("link", { name: `Order #${order.number}`, exact: true })
+    .getByRole("link", { name: `Order ${order.reference}`, exact: true })
     .click();
-  await expect(page.getByRole("heading", { level: 1, name: `Order #${order.number}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Order ${order.reference}` })).toBeVisible();
   const customer = page.getByRole("region", { name: "Customer", exact: true });
   await expect(customer).toContainText(shopper.name);
   await expect(customer.getByRole("link", { name: shopper.email })).toHaveAttribute("href", `mailto:${shopper.email}`);
@@ -100,12 +100,12 @@ test("staff find an order by the customer's email, read it, note it, print its p
   // Cancelling the other order needs a reason; the customer sees it, and never the staff's notes.
   await page.goto(`/admin/orders/${other.order.orderId}`);
   await page.getByRole("button", { name: "Cancel order" }).click();
-  const cancelForm = page.getByRole("form", { name: `Cancel order #${other.order.number}` });
-  await cancelForm.getByRole("button", { name: `Cancel order #${other.order.number}` }).click();
+  const cancelForm = page.getByRole("form", { name: `Cancel order ${other.order.reference}` });
+  await cancelForm.getByRole("button", { name: `Cancel order ${other.order.reference}` }).click();
   await expect(cancelForm).toContainText("Reason cannot be empty.");
   const reason = "The batch failed our quality check";
   await cancelForm.getByLabel("Reason for cancelling").fill(reason);
-  await cancelForm.getByRole("button", { name: `Cancel order #${other.order.number}` }).click();
+  await cancelForm.getByRole("button", { name: `Cancel order ${other.order.reference}` }).click();
   await expect(page.locator(".order-status")).toContainText("Cancelled");
   await expect(page.locator(".order-cancel-reason")).toContainText(reason);
   await expect(page.getByRole("list", { name: "Order timeline" }).getByRole("listitem").last()).toContainText(`Reason: ${reason}`);

@@ -35,8 +35,8 @@ test("dispatching an order shows 'Stock updated' with its movements, and the sto
     await page.getByLabel("Status").selectOption({ label: "Pending" });
     await expect(page).toHaveURL(/[?&]status=PENDING/);
     await capturePage(page, "admin-orders", { phoneScreens: 2 });
-    await page.getByRole("link", { name: `Order #${order.number}`, exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1, name: `Order #${order.number}` })).toBeVisible();
+    await page.getByRole("link", { name: `Order ${order.reference}`, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Order ${order.reference}` })).toBeVisible();
     // Greenleaf's own numbering: GL-1001, GL-1002, ...
     expect(order.reference).toMatch(/^GL-\d{4,}$/);
     await expect(page.locator(".page-heading")).toContainText(order.reference);
@@ -45,13 +45,13 @@ test("dispatching an order shows 'Stock updated' with its movements, and the sto
     // Confirming moves no stock: no badge.
     await page.getByRole("button", { name: "Confirm" }).click();
     const result = page.locator(".status-change");
-    await expect(result).toContainText(`Order #${order.number} is now confirmed.`);
+    await expect(result).toContainText(`Order ${order.reference} is now confirmed.`);
     await expect(page.locator(".order-status")).toContainText("Confirmed");
     await expect(result.getByText("Stock updated")).toHaveCount(0);
 
     // Dispatching takes the units off the shelves: the badge, and the movements written.
     await page.getByRole("button", { name: "Mark dispatched" }).click();
-    await expect(result).toContainText(`Order #${order.number} is now dispatched.`);
+    await expect(result).toContainText(`Order ${order.reference} is now dispatched.`);
     await expect(result.getByText("Stock updated")).toBeVisible();
     const movements = result.getByRole("list", { name: "Stock movements written" }).getByRole("listitem");
     await expect(movements.first()).toContainText(PRODUCT);

@@ -34,7 +34,7 @@ test("returning one unit of a delivered demo order restocks it into its lot and 
 
     await signInToAdmin(page, LOGINS.greenleafManager.email);
     await page.goto(`/admin/orders/${order.id}`);
-    await expect(page.getByRole("heading", { level: 1, name: `Order #${order.number}` })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: `Order ${order.reference}` })).toBeVisible();
     await page.getByRole("button", { name: "Return items" }).click();
     const form = page.getByRole("form", { name: "Return items" });
     const row = form.getByRole("group", { name: `${line.name} · lot ${lot.lotNumber}` });

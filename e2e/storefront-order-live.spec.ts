@@ -43,7 +43,7 @@ test("the order page follows the order live, and a guest finds it from another b
   await expect(page.getByRole("heading", { name: "Thank you, your order is placed" })).toBeVisible();
 
   await page.goto(`/orders/${order.orderId}`);
-  const card = page.getByRole("article", { name: `Order #${order.number}` });
+  const card = page.getByRole("article", { name: `Order ${order.reference}` });
   const timeline = page.getByRole("region", { name: "Progress" });
   await expect(card).toContainText("Pending");
   await expect(card).toContainText(/Batch \S+, use by \d{1,2} \w{3} \d{4}/);
@@ -78,7 +78,7 @@ test("the order page follows the order live, and a guest finds it from another b
 
       await other.goto(await emailedLinkPath(staff, email, "customer.order-lookup"));
       await expect(other).toHaveURL(new RegExp(`/orders/${order.orderId}$`));
-      const found = other.getByRole("article", { name: `Order #${order.number}` });
+      const found = other.getByRole("article", { name: `Order ${order.reference}` });
       await expect(found.locator(".order-status")).toHaveText("Dispatched");
       await expect(found).toContainText(`1 × ${ITEM}`);
 

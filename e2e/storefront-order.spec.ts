@@ -31,14 +31,16 @@ test("placing an order: confirmation, a new cart, an order page to come back to,
   const input = trpcInputOf(placedResponse, "orders.place") as { idempotencyKey: string; customer: { email: string } };
   expect(input.customer).toEqual({ name: "Erin Endtoend", email: "e2e-shopper@example.test", phone: "+44 7700 900555" });
   expect(input.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,200}$/);
-  const { orders } = expectOk(await trpcOutcomeOf<{ orders: { orderId: string; number: number; status: string }[] }>(placedResponse, "orders.place"));
+  const { orders } = expectOk(
+    await trpcOutcomeOf<{ orders: { orderId: string; number: number; reference: string; status: string }[] }>(placedResponse, "orders.place"),
+  );
   // One order per producer.
   expect(orders).toHaveLength(2);
 
   await expect(page).toHaveURL(/\/order-confirmation\?/);
   await expect(page.getByRole("heading", { name: "Thank you, your order is placed" })).toBeVisible();
   for (const order of orders) {
-    const card = page.getByRole("article", { name: `Order #${order.number}` });
+    const card = page.getByRole("article", { name: `Order ${order.reference}` });
     await expect(card).toContainText("Pending");
   }
   const pharmacyCard = page.getByRole("article").filter({ hasText: "Greenleaf Pharmacy" });
@@ -55,13 +57,15 @@ test("placing an order: confirmation, a new cart, an order page to come back to,
   for (const order of orders) expect(history).toContainEqual(expect.objectContaining({ orderId: order.orderId, token: firstToken }));
 
   // The order page, also after a reload (orders.mine with the token that placed it).
-  const pharmacyNumber = Number((await pharmacyCard.getByRole("heading").textContent())?.replace("Order #", ""));
-  const pharmacyOrder = orders.find((order) => order.number === pharmacyNumber);
-  if (!pharmacyOrder) throw new Error(`order #${pharmacyNumber} was not in the orders.place answer`);
-  await pharmacyCard.getByRole("link", { name: `View order #${pharmacyNumber}` }).click();
+  // Greenleaf's own numbering: GL-1001, GL-1002, ...
+  const pharmacyReference = (await pharmacyCard.getByRole("heading").textContent())?.replace("Order ", "") ?? "";
+  expect(pharmacyReference).toMatch(/^GL-\d+$/);
+  const pharmacyOrder = orders.find((order) => order.reference === pharmacyReference);
+  if (!pharmacyOrder) throw new Error(`order ${pharmacyReference} was not in the orders.place answer`);
+  await pharmacyCard.getByRole("link", { name: `View order ${pharmacyReference}` }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${pharmacyOrder.orderId}$`));
-  const orderCard = page.getByRole("article", { name: `Order #${pharmacyNumber}` });
-  await expect(page.getByRole("heading", { level: 1, name: `Order #${pharmacyNumber}` })).toBeVisible();
+  const orderCard = page.getByRole("article", { name: `Order ${pharmacyReference}` });
+  await expect(page.getByRole("heading", { level: 1, name: `Order ${pharmacyReference}` })).toBeVisible();
   await expect(orderCard).toContainText(`1 × ${PHARMACY_ITEM}`);
   await expect(orderCard).toContainText("Greenleaf Pharmacy");
   await expect(orderCard).toContainText(/Batch \S+/);
@@ -69,14 +73,14 @@ test("placing an order: confirmation, a new cart, an order page to come back to,
   const mine = waitForTrpcResponse(page, "orders.mine");
   await page.reload();
   expect((await mine).request().headers()["x-cart-token"]).toBe(firstToken);
-  await expect(page.getByRole("heading", { level: 1, name: `Order #${pharmacyNumber}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Order ${pharmacyReference}` })).toBeVisible();
   await expect(orderCard).toContainText(`1 × ${PHARMACY_ITEM}`);
   await captureScreens(page, "storefront-order");
 
   // "Your orders" lists both.
   await page.getByRole("link", { name: "Your orders" }).first().click();
   await expect(page).toHaveURL(/\/orders$/);
-  for (const order of orders) await expect(page.getByRole("link", { name: new RegExp(`Order #${order.number}\\b`) })).toContainText("Pending");
+  for (const order of orders) await expect(page.getByRole("link", { name: new RegExp(`Order ${order.reference}\\b`) })).toContainText("Pending");
   await captureScreens(page, "storefront-your-orders");
 
   // Staff see the orders PENDING with the lots set aside (the admin SPA has no orders page yet: checked through the API).

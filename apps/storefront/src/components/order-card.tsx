@@ -29,10 +29,10 @@ export function OrderCard({ order, headingLevel = 2, showLink = false }: { order
       <header className="order-card-header">
         <div>
           <Heading id={`order-${order.id}`} className="order-number">
-            Order #{order.number}
+            Order {order.reference}
           </Heading>
           <p className="muted small">
-            {order.producerName} · Reference {order.reference} · Placed {formatPlacedAt(order.createdAt)}
+            {order.producerName} · Placed {formatPlacedAt(order.createdAt)}
           </p>
         </div>
         <OrderStatus status={order.status} />
@@ -54,7 +54,7 @@ export function OrderCard({ order, headingLevel = 2, showLink = false }: { order
       <footer className="order-card-footer">
         {showLink ? (
           <Link to="/orders/$orderId" params={{ orderId: order.id }}>
-            View order #{order.number}
+            View order {order.reference}
           </Link>
         ) : (
           <span />

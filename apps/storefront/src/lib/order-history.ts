@@ -4,6 +4,8 @@ import { createLocalStore, useLocalStore } from "./local-store.ts";
 const placedOrderSchema = z.object({
   orderId: z.string(),
   number: z.number(),
+  /** The producer's reference (GL-1001); orders remembered before references existed have none. */
+  reference: z.string().optional(),
   /** The cart token that placed the order: the server shows the order only to that token. */
   token: z.string(),
   placedAt: z.string(),

@@ -33,7 +33,9 @@ export function usePlaceOrder() {
     }
     const producers = Object.fromEntries(cart.lines.map((line) => [line.productId, line.producerName]));
     const placedAt = new Date().toISOString();
-    rememberOrders(orders.map((order) => ({ orderId: order.orderId, number: order.number, token: cart.token, placedAt, producers })));
+    rememberOrders(
+      orders.map((order) => ({ orderId: order.orderId, number: order.number, reference: order.reference, token: cart.token, placedAt, producers })),
+    );
     startNewCart();
     void queryClient.invalidateQueries(trpc.catalog.list.pathFilter());
     await navigate({ to: "/order-confirmation", search: { orders: orders.map((order) => order.orderId).join(",") } });

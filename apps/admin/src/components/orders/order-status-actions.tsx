@@ -84,7 +84,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
       ) : null}
       {isCancelling && nextSteps.includes("CANCELLED") ? (
         <CancelOrderForm
-          orderNumber={order.number}
+          orderReference={order.reference}
           isPending={setStatus.isPending}
           serverError={isCancelError ? setStatus.error : null}
           onCancel={(reason) => move("CANCELLED", reason)}

@@ -16,12 +16,11 @@ const COLUMNS = [
     "Order",
     (order) => (
       <Link to="/orders/$orderId" params={{ orderId: order.id }}>
-        Order #{order.number}
+        Order {order.reference}
       </Link>
     ),
-    { className: "cell-title" },
+    { className: "cell-title", sortKey: "reference" },
   ),
-  column<OrderRow>("Reference", (order) => order.reference, { className: "sku", sortKey: "reference" }),
   column<OrderRow>("Placed", (order) => formatDateTime(order.createdAt), { sortKey: "placed" }),
   column<OrderRow>(
     "Customer",

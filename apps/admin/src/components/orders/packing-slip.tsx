@@ -12,7 +12,7 @@ export function PackingSlip({ order }: { order: Order }) {
           <p className="packing-slip-producer">{order.producerName}</p>
           <h1>Packing slip {order.reference}</h1>
           <p>
-            Order #{order.number} · placed {formatDateTime(order.createdAt)}
+            Order {order.reference} · placed {formatDateTime(order.createdAt)}
           </p>
         </div>
         <dl className="packing-slip-to">

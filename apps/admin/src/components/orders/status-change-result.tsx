@@ -11,7 +11,7 @@ export function StatusChangeResult({ change, order }: { change: StatusChange; or
   return (
     <div className="status-change" role="status">
       <p>
-        Order #{change.number} is now <strong>{ORDER_STATUS_LABELS[change.status].toLowerCase()}</strong>.
+        Order {order.reference} is now <strong>{ORDER_STATUS_LABELS[change.status].toLowerCase()}</strong>.
       </p>
       {change.movements.length > 0 ? (
         <div className="stock-updated">

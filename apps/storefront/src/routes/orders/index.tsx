@@ -68,7 +68,7 @@ function BrowserOrders() {
             return (
               <li key={placed.orderId}>
                 <Link to="/orders/$orderId" params={{ orderId: placed.orderId }} className="orders-list-item">
-                  <span className="orders-list-number">Order #{placed.number}</span>
+                  <span className="orders-list-number">Order {order?.reference ?? placed.reference ?? `#${placed.number}`}</span>
                   <span className="muted small">
                     {producer ? `${producer} · ` : null}
                     {formatPlacedAt(placed.placedAt)}

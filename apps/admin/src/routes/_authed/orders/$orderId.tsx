@@ -13,9 +13,9 @@ import { formatDateTime } from "../../../lib/format.ts";
 export const Route = createFileRoute("/_authed/orders/$orderId")({
   loader: async ({ context, params: { orderId } }) => {
     const order = await loadOrderOrNotFound(context, orderId);
-    return { number: order.number };
+    return { reference: order.reference };
   },
-  head: ({ loaderData }) => ({ meta: [{ title: `Order #${loaderData?.number ?? ""} · Stockroom Admin` }] }),
+  head: ({ loaderData }) => ({ meta: [{ title: `Order ${loaderData?.reference ?? ""} · Stockroom Admin` }] }),
   notFoundComponent: OrderNotFound,
   component: OrderPage,
 });
@@ -31,13 +31,13 @@ function OrderPage() {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/orders">Orders</Link>
         <span aria-hidden="true">/</span>
-        <span aria-current="page">Order #{order.number}</span>
+        <span aria-current="page">Order {order.reference}</span>
       </nav>
       <div className="page-heading page-heading-row">
         <div>
-          <h1>Order #{order.number}</h1>
+          <h1>Order {order.reference}</h1>
           <p className="muted">
-            {order.reference} · Placed {formatDateTime(order.createdAt)} · {formatMoney(order.totalCents)}
+            #{order.number} · Placed {formatDateTime(order.createdAt)} · {formatMoney(order.totalCents)}
           </p>
         </div>
         <div className="order-heading-side">

@@ -22,7 +22,7 @@ function PackingSlipPage() {
     <div className="page packing-slip-page">
       <div className="packing-slip-toolbar no-print">
         <Link to="/orders/$orderId" params={{ orderId }}>
-          ← Order #{order.number}
+          ← Order {order.reference}
         </Link>
         <button type="button" className="button" onClick={() => window.print()}>
           Print
