@@ -50,6 +50,7 @@ export { getImport, type ImportView, listImports } from "./imports/get-import.ts
 export { runImportApply } from "./imports/run-import-apply.ts";
 export { type InventoryCheckResult, latestInventoryCheck, runInventoryCheck } from "./metrics/inventory-check.ts";
 export { COUNTERS, type CounterName, MetricCounters } from "./metrics/metric-counters.ts";
+export { type SeedMetricDay, seedMetricTrends } from "./metrics/seed-metric-trends.ts";
 export { computeSeedMetrics, type SeedMetrics } from "./metrics/seed-metrics.ts";
 export { readConnections, readFailedJobs, readJobStartDelays, readNotificationBacklog, readQueueDepths } from "./metrics/service-readings.ts";
 export { type Messenger, type Messengers, markNotificationFailed, SEND_LEASE_MS, sendNotification } from "./notifications/send-notification.ts";
