@@ -48,6 +48,7 @@ export { cancelImport, requestImportApply } from "./imports/apply-import.ts";
 export { dryRunImport } from "./imports/dry-run-import.ts";
 export { getImport, type ImportView, listImports } from "./imports/get-import.ts";
 export { runImportApply } from "./imports/run-import-apply.ts";
+export { type BackupStatus, latestBackupStatus } from "./metrics/backup-status.ts";
 export { type InventoryCheckResult, latestInventoryCheck, runInventoryCheck } from "./metrics/inventory-check.ts";
 export { COUNTERS, type CounterName, MetricCounters } from "./metrics/metric-counters.ts";
 export { type SeedMetricDay, seedMetricTrends } from "./metrics/seed-metric-trends.ts";
