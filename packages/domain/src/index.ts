@@ -54,6 +54,7 @@ export { COUNTERS, type CounterName, MetricCounters } from "./metrics/metric-cou
 export { type SeedMetricDay, seedMetricTrends } from "./metrics/seed-metric-trends.ts";
 export { computeSeedMetrics, type SeedMetrics } from "./metrics/seed-metrics.ts";
 export { readConnections, readFailedJobs, readJobStartDelays, readNotificationBacklog, readQueueDepths } from "./metrics/service-readings.ts";
+export { requestInventoryCheck, systemHealth, TREND_DAYS } from "./metrics/system-health.ts";
 export { type Messenger, type Messengers, markNotificationFailed, SEND_LEASE_MS, sendNotification } from "./notifications/send-notification.ts";
 export { addOrderNote } from "./orders/add-order-note.ts";
 export { listCollectionPoints } from "./orders/collection-points.ts";
