@@ -41,7 +41,8 @@ export function DriftCheck({ check }: { check: SystemHealth["lastCheck"] }) {
       ) : null}
       {check.violations > check.problems.length ? (
         <p className="muted small">
-          The first {check.problems.length} of {formatCount(check.violations)} shown; the email to platform admins and `pnpm inventory:validate` list more.
+          The first {check.problems.length} of {formatCount(check.violations)} shown; the email to platform admins and <code>pnpm inventory:validate</code> list
+          more.
         </p>
       ) : null}
     </div>

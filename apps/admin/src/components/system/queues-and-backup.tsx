@@ -37,10 +37,16 @@ export function BackupStatus({ backup }: { backup: SystemHealth["backup"] }) {
   if (backup.state === "unavailable")
     return (
       <p className="muted">
-        Backups are not available with DATABASE_URL: this server runs on your own Postgres. Back it up with that server's tools (docs/OPERATIONS.md).
+        Backups are not available with DATABASE_URL: this server runs on your own Postgres. Back it up with that server's tools (<code>docs/OPERATIONS.md</code>
+        ).
       </p>
     );
-  if (backup.state === "none") return <p className="muted">No backup yet. `pnpm start` takes one daily; `pnpm db:backup` takes one now.</p>;
+  if (backup.state === "none")
+    return (
+      <p className="muted">
+        No backup yet. <code>pnpm start</code> takes one daily; <code>pnpm db:backup</code> takes one now.
+      </p>
+    );
   return (
     <StatGrid label="Last backup">
       <StatCard
