@@ -90,7 +90,14 @@ async function main(): Promise<void> {
   const appEnv = database.isAppRole ? { DATABASE_URL: undefined, APP_DATABASE_URL: database.appUrl } : { DATABASE_URL: database.url };
   const entry = (app: string) => path.join(REPO_ROOT, `apps/${app}/src/main.ts`);
   const tsxArgs = (file: string) => (isDev ? [tsxCli, "watch", "--clear-screen=false", file] : [tsxCli, file]);
-  run("server", tsxArgs(entry("server")), { ...appEnv, PORT: String(env.PORT), SERVE_SPAS: String(!isDev) });
+  // System health reads the embedded cluster's backups; on DATABASE_URL there are none to read.
+  const backupsDir = database.isEmbedded ? backupTargetFor("pnpm start", env).paths.base : undefined;
+  run("server", tsxArgs(entry("server")), {
+    ...appEnv,
+    PORT: String(env.PORT),
+    SERVE_SPAS: String(!isDev),
+    ...(backupsDir ? { BACKUPS_DIR: backupsDir } : {}),
+  });
   run("worker", tsxArgs(entry("worker")), appEnv);
   if (isDev) {
     // vite's package exports do not include its bin; resolve the package and join the path.

@@ -48,6 +48,7 @@ export interface ServerOptions {
         | "RATE_LIMIT_CUSTOMER_LINKS_PER_IP_PER_HOUR"
         | "METRICS_TOKEN"
         | "METRICS_ALLOW"
+        | "BACKUPS_DIR"
       >
     >;
   deps: Deps;
@@ -109,6 +110,7 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics 
         passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES ?? DEFAULT_PASSWORD_RESET_TTL_MINUTES,
         customerLinkTtlMinutes: env.CUSTOMER_LINK_TTL_MINUTES ?? DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
         customerSessionTtlDays: env.CUSTOMER_SESSION_TTL_DAYS ?? DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
+        backupsDir: env.BACKUPS_DIR,
       },
       limitCustomerLinks: customerLinkRate(req, res),
       ip: req.ip,

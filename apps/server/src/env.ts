@@ -121,6 +121,8 @@ const schema = z.object({
     .positive()
     .max(24 * 30)
     .default(72),
+  /** The embedded cluster's base backups, for System health (`pnpm start` sets it); unset on DATABASE_URL. */
+  BACKUPS_DIR: z.string().optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 

@@ -24,6 +24,8 @@ export interface ApiConfig {
   customerLinkTtlMinutes: number;
   /** CUSTOMER_SESSION_TTL_DAYS: how long a customer stays signed in. */
   customerSessionTtlDays: number;
+  /** BACKUPS_DIR: the embedded cluster's base backups (set by `pnpm start`); absent on DATABASE_URL, where System health says backups are not available. */
+  backupsDir?: string | undefined;
 }
 
 export interface ContextInner {

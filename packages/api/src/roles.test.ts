@@ -19,6 +19,8 @@ const calls: Record<string, (c: Caller) => Promise<unknown>> = {
     c.producers.create({ name: "New producer", slug: `p-${randomUUID().slice(0, 8)}`, adminEmail: `first-${randomUUID()}@test.example` }),
   "producers.suspend": async (c) => c.producers.suspend({ producerId: (await createProducer(world.db)).id }),
   "producers.reactivate": async (c) => c.producers.reactivate({ producerId: (await createProducer(world.db)).id }),
+  "system.health": (c) => c.system.health(),
+  "system.runInventoryCheck": (c) => c.system.runInventoryCheck(),
 };
 
 const staffProcedures = Object.entries(procedureAccess()).filter(

@@ -12,6 +12,7 @@ import { locationsRouter, productsRouter } from "./routers/products.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { stockRouter } from "./routers/stock.ts";
+import { systemRouter } from "./routers/system.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -30,6 +31,7 @@ export const appRouter = router({
   staff: staffRouter,
   audit: auditRouter,
   imports: importsRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

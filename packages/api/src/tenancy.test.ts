@@ -19,7 +19,7 @@ describe("every procedure is classified, and every staff procedure has a cross-p
       .map(([path]) => path)
       .sort();
   const producerScoped = Object.entries(access)
-    .filter(([, a]) => !["public", "cart", "account", "customer", "producers.manage"].includes(a))
+    .filter(([, a]) => !["public", "cart", "account", "customer", "producers.manage", "system.view"].includes(a))
     .map(([path]) => path)
     .sort();
 
@@ -51,6 +51,7 @@ describe("every procedure is classified, and every staff procedure has a cross-p
     expect(having("cart")).toEqual(["cart.release", "cart.reserve", "orders.mine", "orders.place"]);
     expect(having("account")).toEqual(["account.changePassword", "account.revokeOtherSessions", "account.revokeSession", "account.sessions"]);
     expect(having("producers.manage")).toEqual(["producers.create", "producers.list", "producers.reactivate", "producers.suspend"]);
+    expect(having("system.view")).toEqual(["system.health", "system.runInventoryCheck"]);
   });
 });
 
@@ -59,6 +60,8 @@ describe("roles and carts", () => {
   it("producer staff are FORBIDDEN from platform-admin procedures", async () => {
     const staff = await signedIn("PRODUCER_ADMIN", (await createProducer(world.db)).id);
     expect(await codeOf(staff.producers.list())).toBe("FORBIDDEN");
+    expect(await codeOf(staff.system.health())).toBe("FORBIDDEN");
+    expect(await codeOf(staff.system.runInventoryCheck())).toBe("FORBIDDEN");
   });
 
   it("cart procedures need the cart token; another cart's order is NOT_FOUND", async () => {

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "integrations.manage": "Manage API keys and webhooks",
   "audit.view": "See the audit log",
   "producers.manage": "Create and suspend producers (platform only)",
+  "system.view": "See System health and run the drift check (platform only)",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,10 +39,12 @@ export const ROLE_LABELS: Record<StaffRoleName, string> = {
 };
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];
+/** Permissions over the whole platform, never a producer's. */
+const PLATFORM_ONLY: readonly Permission[] = ["producers.manage", "system.view"];
 
 export const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
   PLATFORM_ADMIN: ALL,
-  PRODUCER_ADMIN: ALL.filter((p) => p !== "producers.manage"),
+  PRODUCER_ADMIN: ALL.filter((p) => !PLATFORM_ONLY.includes(p)),
   // Warehouse work: no costs, margins, valuation, prices, settings, staff or keys.
   PRODUCER_STAFF: [
     "catalog.view",

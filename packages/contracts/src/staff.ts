@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   "location.collection_point_changed",
   "integrations.key_created",
   "integrations.key_revoked",
+  "system.inventory_check_requested",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -27,6 +27,7 @@ describe("demo seed and inventory tools", () => {
       products: await db.product.count(),
       auditEvents: await db.auditEvent.count(),
       invitations: await db.staffInvitation.count(),
+      inventoryChecks: await db.inventoryCheck.count(),
     });
     const first = await counts();
     await seedDemo(testDeps.deps);
@@ -34,6 +35,9 @@ describe("demo seed and inventory tools", () => {
     expect(first.products).toBe(50);
     // The Staff and Audit log pages have content on first start: one open invitation, its event and each producer's creation.
     expect(first).toMatchObject({ auditEvents: 3, invitations: 1 });
+    // System health has a drift check to show, and the demo's stock has no drift.
+    expect(first.inventoryChecks).toBe(1);
+    expect(await db.inventoryCheck.findFirstOrThrow()).toMatchObject({ trigger: "schedule", violations: 0 });
 
     // A living shop: 90 days of orders, most delivered, some in flight now, a few cancelled.
     const statuses = Object.fromEntries((await db.order.groupBy({ by: ["status"], _count: true })).map((s) => [s.status, s._count]));

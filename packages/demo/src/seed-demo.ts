@@ -1,4 +1,4 @@
-import { type Deps, hashPassword } from "@stockroom/domain";
+import { type Deps, hashPassword, runInventoryCheck } from "@stockroom/domain";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo-catalog.ts";
 import { seedDemoAudit } from "./seed-audit.ts";
 import { seedDemoStock } from "./seed-stock.ts";
@@ -31,5 +31,7 @@ export async function seedDemo(deps: Deps): Promise<{ producers: number; product
   const admin = await db.staff.findUniqueOrThrow({ where: { email: "admin@stockroom.test" } });
   await seedDemoStock(deps, { kind: "staff", staffId: admin.id, email: admin.email, name: admin.name, role: admin.role, producerId: null });
   await seedDemoAudit(deps);
+  // System health shows a drift check on first start (the worker's daily one comes later).
+  if ((await db.inventoryCheck.count()) === 0) await runInventoryCheck(deps, { trigger: "schedule" });
   return { producers: DEMO_PRODUCERS.length, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length };
 }

@@ -27,6 +27,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "location.collection_point_changed": "Collection point changed",
   "integrations.key_created": "API key created",
   "integrations.key_revoked": "API key revoked",
+  "system.inventory_check_requested": "Drift check requested",
 };
 
 const roleLabel = (value: unknown) => (typeof value === "string" && value in ROLE_LABELS ? ROLE_LABELS[value as StaffRoleName] : String(value));

@@ -14,7 +14,8 @@ export interface NavItem {
     | "/notifications"
     | "/staff"
     | "/audit"
-    | "/producers";
+    | "/producers"
+    | "/system";
   label: string;
   permission?: Permission;
 }
@@ -51,5 +52,11 @@ export const SETTINGS_NAV: (NavItem & { description: string })[] = [
     label: "Producers",
     permission: "producers.manage",
     description: "Create producers, invite their first admin, suspend or reactivate them.",
+  },
+  {
+    to: "/system",
+    label: "System health",
+    permission: "system.view",
+    description: "The seven seed metrics with their trends, job queues, the drift check and backups.",
   },
 ];
