@@ -38,6 +38,9 @@ describe("demo seed and inventory tools", () => {
     // System health has a drift check to show, and the demo's stock has no drift.
     expect(first.inventoryChecks).toBe(1);
     expect(await db.inventoryCheck.findFirstOrThrow()).toMatchObject({ trigger: "schedule", violations: 0 });
+    // ...and the shoppers' holds of the simulated days, for reservationSuccessRate's trend.
+    const heldDays = await db.metricCounter.count({ where: { name: "reservation.succeeded" } });
+    expect(heldDays).toBeGreaterThan(80);
 
     // A living shop: 90 days of orders, most delivered, some in flight now, a few cancelled.
     const statuses = Object.fromEntries((await db.order.groupBy({ by: ["status"], _count: true })).map((s) => [s.status, s._count]));

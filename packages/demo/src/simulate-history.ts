@@ -2,6 +2,7 @@ import {
   addDays,
   availabilityOf,
   type Deps,
+  MetricCounters,
   placeOrder,
   receiveLot,
   reserveCart,
@@ -37,7 +38,9 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
   const today = utcDay(deps.clock.now());
   let now = at(addDays(today, -days), 7);
   // The past is not mailed: its shoppers are made up, and a new demo's outbox starts with real orders' emails.
-  const sim: Deps = { ...deps, clock: { now: () => now }, holdCoalescer: undefined, isMailingCustomers: false };
+  // The shoppers' holds are counted on the simulated day (reservationSuccessRate), added at the end.
+  const counters = new MetricCounters(deps.db, () => now);
+  const sim: Deps = { ...deps, clock: { now: () => now }, holdCoalescer: undefined, isMailingCustomers: false, counters };
   const shop = producer.locations.find((l) => l.isSellable);
   if (!shop) return;
   const collectionPoint = producer.locations.find((l) => l.isCollectionPoint);
@@ -86,6 +89,7 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
     await sweepLowStock(sim);
     await reorder(sim, tracked, deliveries, day, d);
   }
+  await counters.flush();
 }
 
 function opening(p: { minStockLevel: number; profile: ProductProfile }): number {
