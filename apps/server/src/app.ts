@@ -139,7 +139,10 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics 
     });
   };
 
-  registerMetrics(app, metrics ?? createServiceMetrics("server", deps.db), { token: env.METRICS_TOKEN, allow: env.METRICS_ALLOW ?? DEFAULT_METRICS_ALLOW });
+  registerMetrics(app, metrics ?? createServiceMetrics("server", deps.db, { holdBatches: () => deps.holdCoalescer?.stats() }), {
+    token: env.METRICS_TOKEN,
+    allow: env.METRICS_ALLOW ?? DEFAULT_METRICS_ALLOW,
+  });
 
   app.get("/healthz", async () => {
     await deps.db.$queryRaw`SELECT 1`;

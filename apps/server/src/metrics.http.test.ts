@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { createPool } from "@stockroom/db";
 import { useTestDatabase } from "@stockroom/db/testing";
-import { MetricCounters } from "@stockroom/domain";
+import { createHoldCoalescer, MetricCounters } from "@stockroom/domain";
 import { createStockWorld, createTestDeps, productWithStock } from "@stockroom/domain/testing";
 import { createServiceMetrics } from "@stockroom/metrics";
 import type { FastifyInstance } from "fastify";
@@ -25,14 +26,19 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const testDeps = await createTestDeps(database.current.appDb, database.current.appUrl);
     const counters = new MetricCounters(database.current.appDb);
+    // The first "process" groups its holds into batches, as `pnpm start` does.
+    const pool = i === 0 ? createPool(database.current.appUrl, 2) : undefined;
+    const holdCoalescer = pool ? createHoldCoalescer({ pool, jobs: testDeps.deps.jobs, clock: testDeps.deps.clock, lanes: 1, depth: 2 }) : undefined;
     // No scrape cache: each scrape reads the database.
-    const metrics = createServiceMetrics("server", database.current.appDb, { seedCacheMs: 0 });
-    const app = await buildServer({ env, deps: { ...testDeps.deps, counters }, metrics });
+    const metrics = createServiceMetrics("server", database.current.appDb, { seedCacheMs: 0, holdBatches: () => holdCoalescer?.stats() });
+    const app = await buildServer({ env, deps: { ...testDeps.deps, counters, holdCoalescer }, metrics });
     processes.push({
       app,
       counters,
       close: async () => {
         await app.close();
+        await holdCoalescer?.drained();
+        await pool?.end();
         await testDeps.close();
       },
     });
@@ -98,6 +104,12 @@ describe("/metrics", () => {
     const text = (await (processes[0] as (typeof processes)[0]).app.inject({ method: "GET", url: "/metrics", remoteAddress: "10.1.2.3" })).body;
     expect(text).toContain('stockroom_http_request_duration_seconds_count{service="server",procedure="/api/cart/reserve",method="POST",status="409"} 1');
     expect(a.has("nodejs_eventloop_lag_seconds")).toBe(true);
+    // The first process's coalescer took its three holds (two held, one refused) in one to three batches.
+    expect(seriesValue(a, "stockroom_hold_requests_total")).toBe(3);
+    expect(seriesValue(a, "stockroom_hold_batches_total")).toBeGreaterThanOrEqual(1);
+    expect(seriesValue(a, "stockroom_hold_batches_total")).toBeLessThanOrEqual(3);
+    expect(b.has("stockroom_hold_requests_total")).toBe(true);
+    expect(seriesValue(b, "stockroom_hold_requests_total")).toBe(0);
     expect(a.has("process_resident_memory_bytes")).toBe(true);
     expect(seriesValue(a, "stockroom_job_queue_depth", { queue: "hold.expire", state: "created" })).toBeGreaterThanOrEqual(3);
   });

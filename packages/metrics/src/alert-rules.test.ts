@@ -21,7 +21,8 @@ function promtool(...args: string[]): string {
 }
 
 // Listing what a registry can export reads no database (only a scrape does): no connection is given.
-const registryOf = (service: "server" | "worker") => createServiceMetrics(service, undefined as never).registry;
+const registryOf = (service: "server" | "worker") =>
+  createServiceMetrics(service, undefined as never, service === "server" ? { holdBatches: () => undefined } : {}).registry;
 const exported = () => {
   const names = new Set([...exportedNames(registryOf("server")), ...exportedNames(registryOf("worker"))]);
   names.add("up"); // Prometheus' own, per scrape target

@@ -1,5 +1,5 @@
 import type { Deps } from "@stockroom/domain";
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { registerDatabaseMetrics } from "./database-gauges.ts";
 import { registerSeedMetrics } from "./seed-gauges.ts";
 
@@ -16,12 +16,38 @@ export interface ServiceMetrics {
  * service, request latencies by procedure and status, and the database-read metrics (the seed
  * metrics, queues, connections) — the same names from the server and the worker.
  */
-export function createServiceMetrics(service: "server" | "worker", db: Deps["db"], options: { seedCacheMs?: number } = {}): ServiceMetrics {
+export function createServiceMetrics(
+  service: "server" | "worker",
+  db: Deps["db"],
+  options: {
+    seedCacheMs?: number;
+    /** The hold coalescer's running totals (the server's): requests and the batches they went in. */
+    holdBatches?: () => { requests: number; batches: number } | undefined;
+  } = {},
+): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   registerSeedMetrics(registry, db, options.seedCacheMs);
   registerDatabaseMetrics(registry, { db });
+  const { holdBatches } = options;
+  if (holdBatches) {
+    // rate(requests) / rate(batches) is the mean batch size: how much group commit is saving.
+    for (const [name, help, pick] of [
+      ["stockroom_hold_requests_total", "Hold requests taken by the coalescer (this process).", "requests"],
+      ["stockroom_hold_batches_total", "Batches (transactions) the coalescer ran them in (this process).", "batches"],
+    ] as const) {
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(holdBatches()?.[pick] ?? 0);
+        },
+      });
+    }
+  }
   const requests = new Histogram({
     name: "stockroom_http_request_duration_seconds",
     help: "HTTP requests by procedure (tRPC) or route (REST, files), method and status.",
