@@ -35,6 +35,7 @@ export {
   DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
   resolveCustomerSession,
 } from "./customers/customer-sessions.ts";
+export { purgeExpiredCustomerLinks } from "./customers/purge-expired.ts";
 export { type Clock, type Deps, systemClock } from "./deps.ts";
 export { DomainError, type DomainErrorCode, isDomainError, notFound } from "./errors.ts";
 export { csvStream } from "./exports/csv-stream.ts";

@@ -23,6 +23,11 @@ export const JOB_DEFINITIONS = {
     version: 1,
     payload: z.object({ loginAttemptRetentionHours: z.number().int().positive().default(24) }),
   },
+  /** Deletes customers' expired sign-in links and sessions. Scheduled hourly by the worker. */
+  "customers.purge-expired": {
+    version: 1,
+    payload: z.object({}),
+  },
   /**
    * Scheduled at the holds' expiresAt, in their own transaction: ends those carts' holds that are due.
    * One job per transaction: a coalesced batch of holds enqueues one job naming all its carts.

@@ -7,6 +7,7 @@ import {
   markLotExpiry,
   markNotificationFailed,
   notifyNewOrder,
+  purgeExpiredCustomerLinks,
   purgeExpiredSessions,
   runImportApply,
   runInventoryCheck,
@@ -29,6 +30,7 @@ export type JobHandler<N extends JobName> = (context: HandlerContext, payload: P
 /** One handler per job; the runner parses the payload, each handler calls one domain function. */
 export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "auth.purge-expired-sessions": ({ deps }, payload) => purgeExpiredSessions(deps, payload),
+  "customers.purge-expired": ({ deps }) => purgeExpiredCustomerLinks(deps),
   "hold.expire": ({ deps }, payload) => expireCartHolds(deps, payload),
   "hold.sweep": ({ deps }) => sweepExpiredHolds(deps),
   "stock.check-low": ({ deps, renotifyHours, cooldownHours }, payload) => checkLowStock(deps, { ...payload, renotifyHours, cooldownHours }),
@@ -45,6 +47,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
 /** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */
 export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "auth.purge-expired-sessions", cron: "17 * * * *" },
+  { name: "customers.purge-expired", cron: "27 * * * *" },
   { name: "hold.sweep", cron: "* * * * *" },
   { name: "stock.sweep-low", cron: "7 * * * *" },
   { name: "orders.expire-pending", cron: "23 * * * *" },
