@@ -1,4 +1,5 @@
 import { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
+import { metricsAccessEnv } from "@stockroom/metrics";
 import { z } from "zod";
 
 /** Anonymous cart.reserve / orders.place calls per minute per cart token and per client IP (0 = no limit). */
@@ -96,25 +97,13 @@ const schema = z.object({
     .transform((v) => v === "true"),
   S3_PREFIX: z.string().default(""),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
   /** Where people reach this server from outside: emailed links (invitations, password resets) point here; default http://localhost:<PORT>. */
   PUBLIC_URL: z
     .string()
     .url("must be a URL like https://stock.example.com")
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
-  /** A scrape of /metrics sending `Authorization: Bearer <METRICS_TOKEN>` is allowed from anywhere. */
-  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  /** Address ranges (comma-separated CIDRs) that may scrape /metrics without the token; loopback by default. */
-  METRICS_ALLOW: z
-    .string()
-    .default("127.0.0.1/32,::1/128")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((r) => r.trim())
-        .filter(Boolean),
-    ),
+  ...metricsAccessEnv,
   /** How long an invitation link works. */
   INVITE_TTL_HOURS: z.coerce
     .number()
@@ -123,6 +112,7 @@ const schema = z.object({
     .default(72),
   /** The embedded cluster's base backups, for System health (`pnpm start` sets it); unset on DATABASE_URL. */
   BACKUPS_DIR: z.string().optional(),
+  /** Postgres cancels a request's statement after this long (0 = never): one request cannot stall the database. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 

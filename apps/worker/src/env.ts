@@ -1,4 +1,5 @@
 import { DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS } from "@stockroom/domain";
+import { metricsAccessEnv } from "@stockroom/metrics";
 import { providerEnvSchema } from "@stockroom/notifications";
 import { z } from "zod";
 
@@ -15,16 +16,7 @@ const schema = z
     /** Serve GET /metrics on this port (unset: no listener); METRICS_HOST, METRICS_TOKEN and METRICS_ALLOW as on the server. */
     METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     METRICS_HOST: z.string().default("127.0.0.1"),
-    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-    METRICS_ALLOW: z
-      .string()
-      .default("127.0.0.1/32,::1/128")
-      .transform((v) =>
-        v
-          .split(",")
-          .map((r) => r.trim())
-          .filter(Boolean),
-      ),
+    ...metricsAccessEnv,
     LOW_STOCK_RENOTIFY_HOURS: z.coerce.number().positive().default(24),
     LOW_STOCK_COOLDOWN_HOURS: z.coerce.number().min(0).max(168).default(DEFAULT_LOW_STOCK_COOLDOWN_HOURS),
     /** PENDING orders not confirmed within this many hours are cancelled, releasing their stock. */
