@@ -1,4 +1,5 @@
 import type { Deps } from "../deps.ts";
+import { EXPIRED_WRITE_OFF_PREFIX } from "../stock/write-off-lot.ts";
 import { COUNTERS } from "./metric-counters.ts";
 
 /** One UTC day of the seed metrics that have a daily record (stockAccuracyRate has none yet). */
@@ -57,7 +58,7 @@ export async function seedMetricTrends(deps: Pick<Deps, "db" | "clock">, input: 
          AND COALESCE(n."sendAfter", n."createdAt")::date = d.day
          AND COALESCE(n."sendAfter", n."createdAt") <= ${at}::timestamp - interval '5 minutes')::int AS sent,
       (SELECT count(*) FROM "LowStockAlert" a WHERE a."reachedZeroAt"::date = d.day)::int AS zero,
-      COALESCE((SELECT -sum(quantity) FROM "Movement" m WHERE m.type = 'WRITE_OFF' AND m.reason LIKE 'write-off: expired%'
+      COALESCE((SELECT -sum(quantity) FROM "Movement" m WHERE m.type = 'WRITE_OFF' AND m.reason LIKE ${`${EXPIRED_WRITE_OFF_PREFIX}%`}
          AND m."createdAt"::date = d.day), 0)::int AS expired,
       COALESCE((SELECT -sum(quantity) FROM "Movement" m WHERE m.type IN ('FULFILMENT', 'WRITE_OFF') AND m."createdAt"::date = d.day), 0)::int AS left,
       (SELECT count(*) FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId"

@@ -1,4 +1,5 @@
 import type { Db } from "@stockroom/db";
+import { EXPIRED_WRITE_OFF_PREFIX } from "../stock/write-off-lot.ts";
 import { COUNTERS } from "./metric-counters.ts";
 
 /**
@@ -62,7 +63,7 @@ export async function computeSeedMetrics(db: Db, now: Date): Promise<SeedMetrics
          AND COALESCE(n."sendAfter", n."createdAt") <= ${at}::timestamp - interval '5 minutes') AS "noticesSent",
       (SELECT count(*) FROM "LowStockAlert" WHERE "reachedZeroAt" IS NOT NULL) AS stockouts,
       (SELECT count(*) FROM "LowStockAlert" WHERE status = 'OPEN' AND available = 0) AS "outOfStock",
-      COALESCE((SELECT -sum(quantity) FROM "Movement" WHERE type = 'WRITE_OFF' AND reason LIKE 'write-off: expired%'
+      COALESCE((SELECT -sum(quantity) FROM "Movement" WHERE type = 'WRITE_OFF' AND reason LIKE ${`${EXPIRED_WRITE_OFF_PREFIX}%`}
          AND "createdAt" > ${at}::timestamp - interval '30 days'), 0)::bigint AS "expiredUnits",
       COALESCE((SELECT -sum(quantity) FROM "Movement" WHERE type IN ('FULFILMENT', 'WRITE_OFF')
          AND "createdAt" > ${at}::timestamp - interval '30 days'), 0)::bigint AS "outflowUnits",

@@ -4,6 +4,7 @@ import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { can } from "../permissions.ts";
 import { utcDay } from "../stock/sql-time.ts";
+import { EXPIRED_WRITE_OFF_PREFIX } from "../stock/write-off-lot.ts";
 import { parseInput } from "../validation.ts";
 import { safeCsv } from "./safe-csv.ts";
 
@@ -48,7 +49,7 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
     SELECT COALESCE(-SUM(quantity), 0)::int AS units FROM "Movement"
     WHERE type IN ('FULFILMENT', 'WRITE_OFF') AND "createdAt" >= ${q.from}::date AND "createdAt" < ${q.to}::date + 1
       AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)`;
-  const expiredUnits = waste.filter((w) => w.reason.startsWith("write-off: expired")).reduce((s, w) => s + w.units, 0);
+  const expiredUnits = waste.filter((w) => w.reason.startsWith(EXPIRED_WRITE_OFF_PREFIX)).reduce((s, w) => s + w.units, 0);
   const bands = BANDS.map((band) => {
     const inBand = lots.filter((l) => l.band === band);
     return { band, lots: inBand.length, units: inBand.reduce((s, l) => s + l.onHand, 0), valueCents: inBand.reduce((s, l) => s + Number(l.valueCents), 0) };

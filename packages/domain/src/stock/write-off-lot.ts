@@ -10,6 +10,14 @@ import { actorLabel, findOwnedLot } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
+/** The reason a write-off's movement carries ("write-off: expired (note)"). */
+export function writeOffMovementReason(reason: string, note?: string): string {
+  return `write-off: ${reason.toLowerCase()}${note ? ` (${note})` : ""}`;
+}
+
+/** Every expired write-off's movement reason starts with this: the expiry report and the waste metrics read it. */
+export const EXPIRED_WRITE_OFF_PREFIX = writeOffMovementReason("EXPIRED");
+
 /** Disposes units (expired, damaged...) as a WRITE_OFF movement carrying the lot's unit cost. */
 export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<typeof writeOffLotInput>) {
   const { idempotencyKey, ...data } = parseInput(writeOffLotInput, input);
@@ -17,7 +25,7 @@ export async function writeOffLot(deps: Deps, actor: StaffActor, input: z.input<
   return stockTransaction(deps, (tx) =>
     onceForKey(tx, { action: "stock.write-off", tenant: lot.producerId }, idempotencyKey, data, async () => {
       await lockProducts(tx, [lot.productId]);
-      const reason = `write-off: ${data.reason.toLowerCase()}${data.note ? ` (${data.note})` : ""}`;
+      const reason = writeOffMovementReason(data.reason, data.note);
       const movement = await applyMovementOrFail(
         tx,
         { lotId: lot.id, type: "WRITE_OFF", quantity: -data.quantity, reason, actor: actorLabel(actor), at: deps.clock.now() },
