@@ -8,6 +8,7 @@ import {
   readQueueDepths,
 } from "@stockroom/domain";
 import { Gauge, type Registry } from "prom-client";
+import { memo } from "./memo.ts";
 
 /**
  * The job queues, the notification backlog, the drift detector's last run and the database's
@@ -50,12 +51,14 @@ export function registerDatabaseMetrics(registry: Registry, deps: Pick<Deps, "db
   gauge("stockroom_notifications_backlog", "Notifications due and not yet sent (pending past their send time), per channel.", ["channel"], async (set) => {
     for (const r of await readNotificationBacklog(deps)) set({ channel: r.channel }, r.waiting);
   });
+  // Both drift series come from one read of the last check per scrape.
+  const lastCheck = memo(1_000, () => latestInventoryCheck(deps));
   gauge(
     "stockroom_inventory_drift_violations",
     "Invariant violations the last inventory check found (0: the stock agrees with its ledger); absent before the first check.",
     ["check"],
     async (set) => {
-      const last = await latestInventoryCheck(deps);
+      const last = await lastCheck();
       if (last) set({ check: "latest" }, last.violations);
     },
   );
@@ -64,7 +67,7 @@ export function registerDatabaseMetrics(registry: Registry, deps: Pick<Deps, "db
     "When the last inventory check finished (Unix seconds); absent before the first.",
     ["check"],
     async (set) => {
-      const last = await latestInventoryCheck(deps);
+      const last = await lastCheck();
       if (last) set({ check: "latest" }, last.finishedAt.getTime() / 1000);
     },
   );

@@ -1,20 +1,6 @@
 import { computeSeedMetrics, type Deps, type SeedMetrics } from "@stockroom/domain";
 import { Counter, Gauge, type Registry } from "prom-client";
-
-/** Reads the database at most once per `ttlMs` however many metrics a scrape asks for. */
-function cached(db: Deps["db"], ttlMs: number): () => Promise<SeedMetrics> {
-  let last: { at: number; value: Promise<SeedMetrics> } | undefined;
-  return () => {
-    const now = Date.now();
-    if (!last || now - last.at > ttlMs) {
-      last = { at: now, value: computeSeedMetrics(db, new Date(now)) };
-      last.value.catch(() => {
-        last = undefined;
-      });
-    }
-    return last.value;
-  };
-}
+import { memo } from "./memo.ts";
 
 /**
  * The pharmacy plan's seven metrics (docs/METRICS.md), read from the database when scraped: every
@@ -22,7 +8,8 @@ function cached(db: Deps["db"], ttlMs: number): () => Promise<SeedMetrics> {
  * in its window is absent rather than 0 or 1.
  */
 export function registerSeedMetrics(registry: Registry, db: Deps["db"], ttlMs: number = 10_000): void {
-  const read = cached(db, ttlMs);
+  // The database is read at most once per `ttlMs` however many of these series a scrape asks for.
+  const read = memo(ttlMs, () => computeSeedMetrics(db, new Date()));
   // Labelled by window: a labelled gauge has no series until set, so "nothing to measure" is absent.
   const ratio = (name: string, help: string, window: string, pick: (m: SeedMetrics) => number | null) =>
     new Gauge({
