@@ -1,41 +1,25 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { placeOrder, systemClock } from "@stockroom/domain";
 import { createStockWorld, createTestDeps, newCartId, productWithStock, TEST_CHECKOUT } from "@stockroom/domain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer } from "./testing/fake-providers.ts";
+import { workerProcesses } from "./testing/worker-process.ts";
 
 const database = useTestDatabase({ maxConnections: 10 });
 const address = "crash@customer.test";
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-const children: ChildProcess[] = [];
+const workers = workerProcesses(database);
 
 beforeAll(async () => {
   // The first message to the customer is read to its end and never answered: the worker is killed mid-send.
   smtp = await startSmtpServer({ shouldStall: (mail) => mail.to.includes(address) && smtp.stalled.length === 0 });
 });
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
+  workers.killAll();
   await smtp.close();
 });
 
-function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.current.url,
-      APP_DATABASE_URL: database.current.appUrl,
-      LOG_LEVEL: "warn",
-      EMAIL_PROVIDER: "smtp",
-      SMTP_URL: smtp.url,
-      POLLING_INTERVAL_SECONDS: "0.5",
-    },
-    stdio: "ignore",
-  });
-  children.push(child);
-  return child;
-}
+const spawnWorker = () => workers.spawn({ EMAIL_PROVIDER: "smtp", SMTP_URL: smtp.url });
 
 describe("a worker killed while a customer email is in flight", () => {
   it("the next worker sends it again: the SMTP server accepts it exactly once, and the record says SENT after two attempts", async () => {

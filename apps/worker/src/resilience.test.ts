@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { useTestDatabase } from "@stockroom/db/testing";
 import { adjustLot, systemClock } from "@stockroom/domain";
 import { createStockWorld, productWithStock } from "@stockroom/domain/testing";
@@ -7,13 +5,14 @@ import { createTermiiProvider } from "@stockroom/notifications";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeHttpProvider } from "./testing/fake-providers.ts";
+import { workerProcesses } from "./testing/worker-process.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
 const database = useTestDatabase({ maxConnections: 10 });
 let termii: Awaited<ReturnType<typeof startFakeHttpProvider>>;
 /** The fake provider stalls (never answers) requests for these recipients: the worker is killed mid-send. */
 const stalled = new Set<string>();
-const children: ChildProcess[] = [];
+const workers = workerProcesses(database);
 
 beforeAll(async () => {
   termii = await startFakeHttpProvider((request) => {
@@ -22,27 +21,11 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
+  workers.killAll();
   await termii.close();
 });
 
-function spawnWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.current.url,
-      APP_DATABASE_URL: database.current.appUrl,
-      LOG_LEVEL: "warn",
-      SMS_PROVIDER: "termii",
-      TERMII_BASE_URL: termii.url,
-      TERMII_API_KEY: "k",
-      POLLING_INTERVAL_SECONDS: "0.5",
-    },
-    stdio: "ignore",
-  });
-  children.push(child);
-  return child;
-}
+const spawnWorker = () => workers.spawn({ SMS_PROVIDER: "termii", TERMII_BASE_URL: termii.url, TERMII_API_KEY: "k" });
 
 async function producerWithSmsAlerts(phone: string) {
   const world = await createStockWorld(database.current.db);
