@@ -38,6 +38,7 @@ test("staff find an order by the customer's email, read it, note it, print its p
   page,
   request,
   baseURL,
+  browser,
 }) => {
   const run = randomUUID().slice(0, 8);
   const item = await findProduct(request, PRODUCT);
@@ -113,6 +114,28 @@ test("staff find an order by the customer's email, read it, note it, print its p
   const seen = expectOk(await trpcQuery<CustomerView>(request, "orders.mine", { orderId: other.order.orderId }, { "x-cart-token": other.cart.token }));
   expect([seen.status, seen.cancelReason]).toEqual(["CANCELLED", reason]);
   expect(seen.events.at(-1)).toMatchObject({ kind: "STATUS", toStatus: "CANCELLED", body: reason, actorName: null });
+  // And in the shop: the customer's browser (holding the cart token that placed it) shows the reason.
+  const customerBrowser = await browser.newContext({ baseURL: String(baseURL) });
+  try {
+    const remembered = [
+      {
+        orderId: other.order.orderId,
+        number: other.order.number,
+        reference: other.order.reference,
+        token: other.cart.token,
+        placedAt: new Date().toISOString(),
+        producers: {},
+      },
+    ];
+    await customerBrowser.addInitScript((history) => localStorage.setItem("stockroom.orders", JSON.stringify(history)), remembered);
+    const shop = await customerBrowser.newPage();
+    await shop.goto(`/orders/${other.order.orderId}`);
+    const card = shop.getByRole("article", { name: `Order ${other.order.reference}` });
+    await expect(card).toContainText("Cancelled");
+    await expect(card).toContainText(`Cancelled: ${reason}.`);
+  } finally {
+    await customerBrowser.close();
+  }
   const first = expectOk(await trpcQuery<CustomerView>(request, "orders.mine", { orderId: order.orderId }, { "x-cart-token": cart.token }));
   expect(first.events.map((event) => event.kind)).toEqual(["PLACED"]);
 });
