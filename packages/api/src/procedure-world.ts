@@ -184,6 +184,10 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "stock.writeOff": (c) => c.stock.writeOff({ lotId: fixture.lotId, quantity: 1, reason: "DAMAGED" }),
   "stock.transfer": (c) => c.stock.transfer({ lotId: fixture.lotId, toLocationId: fixture.otherLocationId, quantity: 1 }),
   "stock.movements": (c) => c.stock.movements({ productId: fixture.productId }),
+  "stock.setOnHand": async (c) => {
+    const lot = await database.current.db.lot.findUniqueOrThrow({ where: { id: fixture.lotId } });
+    return c.stock.setOnHand({ lotId: fixture.lotId, expectedOnHand: lot.onHand, onHand: lot.onHand + 1 });
+  },
   "orders.get": (c) => c.orders.get({ orderId: fixture.orderId }),
   "orders.setStatus": (c) => c.orders.setStatus({ orderId: fixture.orderId, status: "CONFIRMED" }),
   "orders.addNote": (c) => c.orders.addNote({ orderId: fixture.orderId, body: "Customer asked for a morning delivery." }),
@@ -247,6 +251,10 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     call: (c, producerId) => c.reports.expiryWaste({ producerId, ...days() }),
     rows: (a: { lots: unknown[]; waste: unknown[]; bands: { units: number }[] }) =>
       a.lots.length + a.waste.length + a.bands.reduce((sum, b) => sum + b.units, 0),
+  },
+  "stock.batchUpdate": {
+    call: (c, producerId) => c.stock.batchUpdate({ producerId, updates: [{ productId: fixture.productId, lotId: fixture.lotId, adjust: 1 }] }),
+    rows: (a: { applied: number }) => a.applied,
   },
   "staff.list": { call: (c, producerId) => c.staff.list({ producerId }), rows: ofA },
   "staff.invitations": { call: (c, producerId) => c.staff.invitations({ producerId }), rows: ofA },

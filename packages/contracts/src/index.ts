@@ -154,4 +154,5 @@ export {
   type WriteOffReason,
   writeOffLotInput,
 } from "./stock.ts";
+export { BATCH_UPDATE_MAX, batchUpdateInput, batchUpdateItem, setOnHandInput } from "./stock-levels.ts";
 export { urlSearchSchema } from "./url-search.ts";

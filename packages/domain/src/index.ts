@@ -89,6 +89,7 @@ export { deactivateStaff, listStaff, reactivateStaff, setStaffRole } from "./sta
 export { adjustLot } from "./stock/adjust-lot.ts";
 export type { MovementView } from "./stock/apply-movement.ts";
 export { availabilityOf } from "./stock/availability.ts";
+export { batchUpdateStock } from "./stock/batch-update.ts";
 export { cartIdFor } from "./stock/cart-id.ts";
 export { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS } from "./stock/cart-limits.ts";
 export { createHoldCoalescer, HOLD_COALESCER_DEFAULTS, type HoldCoalescer, type ShortLine } from "./stock/hold-coalescer.ts";
@@ -98,6 +99,7 @@ export { receiveLot } from "./stock/receive-lot.ts";
 export { expireCartHolds, releaseCartHolds, sweepExpiredHolds } from "./stock/release-holds.ts";
 export { type ReserveCartResult, reserveCart } from "./stock/reserve-cart.ts";
 export { addDays, utcDay } from "./stock/sql-time.ts";
+export { setOnHand } from "./stock/set-on-hand.ts";
 export { transferLot } from "./stock/transfer-lot.ts";
 export { fixLedgerProblems, type InventoryProblem, validateInventory } from "./stock/validate-inventory.ts";
 export { writeOffLot } from "./stock/write-off-lot.ts";

@@ -13,6 +13,24 @@ export const movementOutput = z.object({
   createdAt: z.string(),
 });
 
+/** A batch update's answer: one result per item, in the order sent. */
+export const batchUpdateOutput = z.object({
+  applied: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      index: z.number(),
+      ok: z.boolean(),
+      productId: z.string().nullable(),
+      lotId: z.string().nullable(),
+      previousOnHand: z.number().nullable(),
+      newOnHand: z.number().nullable(),
+      movementId: z.string().nullable(),
+      error: z.object({ code: z.string(), field: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+});
+
 /** A return of delivered units (returns.ts). */
 export const returnOutput = z.object({
   id: z.string(),

@@ -1,10 +1,14 @@
 import {
   adjustLot,
   adjustLotInput,
+  batchUpdateInput,
+  batchUpdateStock,
   listMovements,
   listMovementsInput,
   receiveLot,
   receiveLotInput,
+  setOnHand,
+  setOnHandInput,
   transferLot,
   transferLotInput,
   writeOffLot,
@@ -12,7 +16,7 @@ import {
 } from "@stockroom/domain";
 import { z } from "zod";
 import { router, staffProcedure } from "../trpc.ts";
-import { movementOutput } from "./outputs.ts";
+import { batchUpdateOutput, movementOutput } from "./outputs.ts";
 
 export const stockRouter = router({
   receive: staffProcedure("stock.receive")
@@ -24,6 +28,16 @@ export const stockRouter = router({
     .input(adjustLotInput)
     .output(z.object({ movement: movementOutput }))
     .mutation(({ ctx, input }) => adjustLot(ctx.deps, ctx.actor, input)),
+
+  setOnHand: staffProcedure("stock.adjust")
+    .input(setOnHandInput)
+    .output(z.object({ lotId: z.string(), previousOnHand: z.number(), onHand: z.number(), movement: movementOutput.nullable() }))
+    .mutation(({ ctx, input }) => setOnHand(ctx.deps, ctx.actor, input)),
+
+  batchUpdate: staffProcedure("stock.adjust")
+    .input(batchUpdateInput)
+    .output(batchUpdateOutput)
+    .mutation(({ ctx, input }) => batchUpdateStock(ctx.deps, ctx.actor, input)),
 
   writeOff: staffProcedure("stock.writeOff")
     .input(writeOffLotInput)

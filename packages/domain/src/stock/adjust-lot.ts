@@ -1,21 +1,20 @@
-import { ADJUST_REASONS, adjustLotInput } from "@stockroom/contracts";
+import { adjustLotInput } from "@stockroom/contracts";
 import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
-import { can } from "../permissions.ts";
 import { parseInput } from "../validation.ts";
 import { applyMovementOrFail, lockProducts, movementView } from "./apply-movement.ts";
 import { actorLabel, findOwnedLot } from "./find-owned.ts";
 import { onceForKey } from "./idempotency.ts";
+import { checkAdjustReason } from "./set-on-hand.ts";
 import { stockTransaction } from "./transaction-options.ts";
 
 /** Corrects on hand by a signed amount; never below what is reserved for holds and orders. */
 export async function adjustLot(deps: Deps, actor: StaffActor, input: z.input<typeof adjustLotInput>) {
   const { idempotencyKey, ...data } = parseInput(adjustLotInput, input);
-  if (!can(actor, "stock.adjust.anyReason") && !(ADJUST_REASONS as readonly string[]).includes(data.reason))
-    throw new DomainError("FORBIDDEN", `Choose one of the listed reasons: ${ADJUST_REASONS.join(", ")}.`, { fields: { reason: "not in the list" } });
+  checkAdjustReason(actor, data.reason);
   const lot = await findOwnedLot(deps.db, actor, data.lotId);
   return stockTransaction(deps, (tx) =>
     onceForKey(tx, { action: "stock.adjust", tenant: lot.producerId }, idempotencyKey, data, async () => {
