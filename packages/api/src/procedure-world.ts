@@ -76,6 +76,20 @@ async function setUp() {
   const pending = await dryRunImport(testDeps.deps, world.admin, { kind: "STOCK", fileName: "t.csv", producerId: world.producer.id }, [Buffer.from(file)]);
   const spare = await productWithStock(testDeps.deps, world, []);
   const spareLocation = await database.current.db.location.create({ data: { producerId: world.producer.id, name: "Spare room", isSellable: false } });
+  // An approved count, for the count lists and the accuracy trend.
+  const now = testDeps.deps.clock.now();
+  await database.current.db.countSession.create({
+    data: {
+      producerId: world.producer.id,
+      kind: "FULL",
+      status: "APPROVED",
+      startedAt: now,
+      startedBy: member.id,
+      closedAt: now,
+      countedLots: 4,
+      matchedLots: 3,
+    },
+  });
   fixture = {
     staffId: member.id,
     importId: pending.id,
@@ -160,6 +174,27 @@ function imageOfA() {
   });
 }
 
+/** An open count of A's fixture lot (any other open count of it closed first: a lot is in one open count). */
+async function openCountOfA() {
+  const db = database.current.db;
+  await db.countLine.updateMany({ where: { lotId: fixture.lotId }, data: { open: false } });
+  const lot = await db.lot.findUniqueOrThrow({ where: { id: fixture.lotId } });
+  const session = await db.countSession.create({
+    data: { producerId: fixture.producerId, kind: "CYCLE", startedAt: testDeps.deps.clock.now(), startedBy: fixture.staffId },
+  });
+  await db.countLine.create({
+    data: {
+      sessionId: session.id,
+      lotId: lot.id,
+      productId: lot.productId,
+      expectedOnHand: lot.onHand,
+      snapshotMovementId: 0,
+      unitCostCents: lot.unitCostCents,
+    },
+  });
+  return session.id;
+}
+
 /** Staff procedures that name one of A's records (a product, lot, location, order or A itself). */
 export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "products.get": (c) => c.products.get({ productId: fixture.productId }),
@@ -188,6 +223,15 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
     const lot = await database.current.db.lot.findUniqueOrThrow({ where: { id: fixture.lotId } });
     return c.stock.setOnHand({ lotId: fixture.lotId, expectedOnHand: lot.onHand, onHand: lot.onHand + 1 });
   },
+  "counts.get": async (c) => c.counts.get({ sessionId: await openCountOfA() }),
+  "counts.start": async (c) => {
+    await database.current.db.countLine.updateMany({ data: { open: false } });
+    return c.counts.start({ kind: "CYCLE", locationId: fixture.locationId });
+  },
+  "counts.record": async (c) => c.counts.record({ sessionId: await openCountOfA(), lotId: fixture.lotId, quantity: 1 }),
+  "counts.requestRecounts": async (c) => c.counts.requestRecounts({ sessionId: await openCountOfA() }),
+  "counts.approve": async (c) => c.counts.approve({ sessionId: await openCountOfA() }),
+  "counts.cancel": async (c) => c.counts.cancel({ sessionId: await openCountOfA(), reason: "Not today" }),
   "orders.get": (c) => c.orders.get({ orderId: fixture.orderId }),
   "orders.setStatus": (c) => c.orders.setStatus({ orderId: fixture.orderId, status: "CONFIRMED" }),
   "orders.addNote": (c) => c.orders.addNote({ orderId: fixture.orderId, body: "Customer asked for a morning delivery." }),
@@ -255,6 +299,19 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
   "stock.batchUpdate": {
     call: (c, producerId) => c.stock.batchUpdate({ producerId, updates: [{ productId: fixture.productId, lotId: fixture.lotId, adjust: 1 }] }),
     rows: (a: { applied: number }) => a.applied,
+  },
+  "counts.list": { call: (c, producerId) => c.counts.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "counts.due": {
+    // Products in an open count are not due: close the counts earlier calls opened.
+    call: async (c, producerId) => {
+      await database.current.db.countLine.updateMany({ data: { open: false } });
+      return c.counts.due({ producerId });
+    },
+    rows: (a: unknown[]) => a.length,
+  },
+  "counts.accuracyTrend": {
+    call: (c, producerId) => c.counts.accuracyTrend({ producerId, ...days() }),
+    rows: (a: { countedLots: number }[]) => a.reduce((sum, d) => sum + d.countedLots, 0),
   },
   "staff.list": { call: (c, producerId) => c.staff.list({ producerId }), rows: ofA },
   "staff.invitations": { call: (c, producerId) => c.staff.invitations({ producerId }), rows: ofA },

@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { countsRouter } from "./routers/counts.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { importsRouter } from "./routers/imports.ts";
 import { ordersRouter } from "./routers/orders.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   producers: producersRouter,
   locations: locationsRouter,
   stock: stockRouter,
+  counts: countsRouter,
   cart: cartRouter,
   orders: ordersRouter,
   customer: customerRouter,

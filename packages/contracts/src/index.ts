@@ -40,6 +40,18 @@ export {
   type SortDirection,
 } from "./common.ts";
 export {
+  accuracyTrendInput,
+  approveCountInput,
+  COUNT_KINDS,
+  cancelCountInput,
+  countSessionInput,
+  DEFAULT_COUNT_EVERY_DAYS,
+  dueForCountInput,
+  listCountsInput,
+  recordCountInput,
+  startCountInput,
+} from "./counts.ts";
+export {
   CUSTOMER_ORDERS_PAGE_SIZE,
   completeCustomerSignInInput,
   customerOrdersInput,

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "stock.writeOff": "Write off stock",
   "stock.transfer": "Move stock between locations",
   "stock.count": "Count stock",
+  "counts.manage": "Start counts, see expected quantities, approve or cancel counts",
   "orders.view": "See orders",
   "orders.fulfil": "Confirm, dispatch and deliver orders",
   "orders.cancel": "Cancel orders",

@@ -19,6 +19,7 @@ export { type SessionOrigin, type SignInResult, signIn } from "./auth/sign-in.ts
 export { getCatalogProduct } from "./catalog/get-catalog-product.ts";
 export { catalogPageQuery, listCatalog } from "./catalog/list-catalog.ts";
 export { listShopProducers } from "./catalog/list-shop-producers.ts";
+export * from "./counts/index.ts";
 export {
   type CustomerLinkConfig,
   DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
