@@ -7,7 +7,7 @@ const metricsOutput = z.object({
   reservations: z.object({ succeeded: z.number(), refused: z.number() }),
   reservationSuccessRate: rate,
   oversellIncidents: z.number(),
-  stockAccuracyRate: z.null(),
+  stockAccuracyRate: rate,
   lowStockAlertDeliveryRate: rate,
   stockoutIncidents: z.number(),
   productsOutOfStock: z.number(),
@@ -22,6 +22,7 @@ const dayOutput = metricsOutput
     stockoutIncidents: true,
     expiredWasteRate: true,
     fifoComplianceRate: true,
+    stockAccuracyRate: true,
   })
   .extend({ day: z.string() });
 const checkOutput = z.object({

@@ -58,6 +58,23 @@ describe("seedMetricTrends: the seed metrics per UTC day", () => {
     await checkLowStock(stock.deps, { productId: scarce.id });
     await order(scarce.id, 4);
     await checkLowStock(stock.deps, { productId: scarce.id });
+    // 06-02: two approved counts, 5 of 8 lots matched; a cancelled one does not count.
+    const counted = (status: "APPROVED" | "CANCELLED", countedLots: number, matchedLots: number) =>
+      stock.db.countSession.create({
+        data: {
+          producerId: stock.world.producer.id,
+          kind: "FULL",
+          status,
+          startedAt: new Date("2026-06-02T08:00:00Z"),
+          startedBy: stock.world.admin.staffId,
+          closedAt: new Date("2026-06-02T11:00:00Z"),
+          countedLots,
+          matchedLots,
+        },
+      });
+    await counted("APPROVED", 4, 3);
+    await counted("APPROVED", 4, 2);
+    await counted("CANCELLED", 4, 0);
 
     const none = {
       reservationSuccessRate: null,
@@ -66,11 +83,20 @@ describe("seedMetricTrends: the seed metrics per UTC day", () => {
       stockoutIncidents: 0,
       expiredWasteRate: null,
       fifoComplianceRate: null,
+      stockAccuracyRate: null,
     };
     expect(await seedMetricTrends(stock.deps, { days: 4 })).toEqual([
       { day: "2026-05-31", ...none },
       { day: "2026-06-01", ...none, reservationSuccessRate: 0.75, expiredWasteRate: 1 },
-      { day: "2026-06-02", ...none, reservationSuccessRate: 1, lowStockAlertDeliveryRate: 2 / 3, expiredWasteRate: 0, fifoComplianceRate: 1 },
+      {
+        day: "2026-06-02",
+        ...none,
+        reservationSuccessRate: 1,
+        lowStockAlertDeliveryRate: 2 / 3,
+        expiredWasteRate: 0,
+        fifoComplianceRate: 1,
+        stockAccuracyRate: 5 / 8,
+      },
       { day: "2026-06-03", ...none, oversellIncidents: 1, stockoutIncidents: 1 },
     ]);
     expect((await seedMetricTrends(stock.deps, { days: 14 })).map((d) => d.day).slice(-2)).toEqual(["2026-06-02", "2026-06-03"]);

@@ -2,7 +2,7 @@ import type { Deps } from "../deps.ts";
 import { EXPIRED_WRITE_OFF_PREFIX } from "../stock/write-off-lot.ts";
 import { COUNTERS } from "./metric-counters.ts";
 
-/** One UTC day of the seed metrics that have a daily record (stockAccuracyRate has none yet). */
+/** One UTC day of the seed metrics. */
 export interface SeedMetricDay {
   /** YYYY-MM-DD (UTC). */
   day: string;
@@ -18,6 +18,8 @@ export interface SeedMetricDay {
   expiredWasteRate: number | null;
   /** FEFO-optimal order lines / lines whose stock left, by dispatch day. */
   fifoComplianceRate: number | null;
+  /** Lots whose count matched / lots counted, in counts approved that day. */
+  stockAccuracyRate: number | null;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -42,6 +44,8 @@ export async function seedMetricTrends(deps: Pick<Deps, "db" | "clock">, input: 
       left: number;
       lines: number;
       optimal: number;
+      counted: number;
+      matched: number;
     }[]
   >`
     WITH d AS (
@@ -64,7 +68,9 @@ export async function seedMetricTrends(deps: Pick<Deps, "db" | "clock">, input: 
       (SELECT count(*) FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId"
          WHERE ol."fefoOptimal" IS NOT NULL AND o."stockMovedAt"::date = d.day)::int AS lines,
       (SELECT count(*) FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId"
-         WHERE ol."fefoOptimal" AND o."stockMovedAt"::date = d.day)::int AS optimal
+         WHERE ol."fefoOptimal" AND o."stockMovedAt"::date = d.day)::int AS optimal,
+      COALESCE((SELECT sum("countedLots") FROM "CountSession" s WHERE s.status = 'APPROVED' AND s."closedAt"::date = d.day), 0)::int AS counted,
+      COALESCE((SELECT sum("matchedLots") FROM "CountSession" s WHERE s.status = 'APPROVED' AND s."closedAt"::date = d.day), 0)::int AS matched
     FROM d ORDER BY d.day`;
   return rows.map((r) => ({
     day: r.day,
@@ -74,5 +80,6 @@ export async function seedMetricTrends(deps: Pick<Deps, "db" | "clock">, input: 
     stockoutIncidents: r.zero,
     expiredWasteRate: ratio(r.expired, r.left),
     fifoComplianceRate: ratio(r.optimal, r.lines),
+    stockAccuracyRate: ratio(r.matched, r.counted),
   }));
 }

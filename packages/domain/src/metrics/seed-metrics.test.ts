@@ -1,6 +1,7 @@
 import { createDb } from "@stockroom/db";
 import { describe, expect, it } from "vitest";
 import { checkLowStock } from "../alerts/check-low-stock.ts";
+import { approveCount, cancelCount, recordCount, startCount } from "../counts/index.ts";
 import { placeOrder } from "../orders/place-order.ts";
 import { setOrderStatus } from "../orders/set-order-status.ts";
 import { receiveLot } from "../stock/receive-lot.ts";
@@ -39,6 +40,26 @@ describe("the seed metrics, from the database's own records", () => {
     const orderId = await order(product.id, 8);
     await dispatch(orderId);
     expect(await metrics()).toMatchObject({ expiredWasteRate: 0.2, stockAccuracyRate: null });
+  });
+
+  it("stockAccuracyRate: lots matched / lots counted in counts approved in the last 30 days (an older or cancelled count is not in it)", async () => {
+    const { lotIds } = await productWithStock(stock.deps, stock.world, [
+      { quantity: 5, lotNumber: "ACC-1" },
+      { quantity: 5, lotNumber: "ACC-2" },
+    ]);
+    const count = async (counts: number[]) => {
+      await stock.db.countLine.updateMany({ data: { open: false } });
+      const { sessionId } = await startCount(stock.deps, stock.world.admin, { producerId: stock.world.producer.id, kind: "FULL", recountUnits: 100 });
+      for (const [i, quantity] of counts.entries()) await recordCount(stock.deps, stock.world.admin, { sessionId, lotId: lotIds[i] as string, quantity });
+      return sessionId;
+    };
+    await approveCount(stock.deps, stock.world.admin, { sessionId: await count([1, 1]) }); // both differ: 0 of 2
+    stock.clock.advance(31 * 86_400_000);
+    expect((await metrics()).stockAccuracyRate).toBeNull();
+    await approveCount(stock.deps, stock.world.admin, { sessionId: await count([1, 2]) }); // one matches (1), one does not: 1 of 2
+    await approveCount(stock.deps, stock.world.admin, { sessionId: await count([1, 2]) }); // both match now: 2 of 2
+    await cancelCount(stock.deps, stock.world.admin, { sessionId: await count([9, 9]), reason: "not counted" });
+    expect((await metrics()).stockAccuracyRate).toBe(3 / 4);
   });
 
   it("reservationSuccessRate: 10 concurrent hold requests for 7 units -> 0.7, summed across two processes and a restart", async () => {

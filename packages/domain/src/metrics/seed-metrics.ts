@@ -14,8 +14,8 @@ export interface SeedMetrics {
   reservationSuccessRate: number | null;
   /** Orders whose stock could not fill them when it had to leave (all time, a counter). */
   oversellIncidents: number;
-  /** Not measured until count sessions exist (issue: stocktake): always null. */
-  stockAccuracyRate: null;
+  /** Lots whose count matched / lots counted, over counts approved in the last 30 days. */
+  stockAccuracyRate: number | null;
   /** Low-stock notices delivered (sent, or kept in the outbox where no provider is set) / due, last 24 h (due at least 5 minutes ago). */
   lowStockAlertDeliveryRate: number | null;
   /** Low-stock episodes whose availability reached 0 (all time, a counter), and products at 0 now. */
@@ -46,6 +46,8 @@ export async function computeSeedMetrics(db: Db, now: Date): Promise<SeedMetrics
       outflowUnits: bigint;
       linesLeft: bigint;
       linesOptimal: bigint;
+      lotsCounted: bigint;
+      lotsMatched: bigint;
     }[]
   >`
     WITH c AS (SELECT day, name, value FROM "MetricCounter")
@@ -70,14 +72,16 @@ export async function computeSeedMetrics(db: Db, now: Date): Promise<SeedMetrics
       (SELECT count(*) FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId"
          WHERE ol."fefoOptimal" IS NOT NULL AND o."stockMovedAt" > ${at}::timestamp - interval '24 hours') AS "linesLeft",
       (SELECT count(*) FROM "OrderLine" ol JOIN "Order" o ON o.id = ol."orderId"
-         WHERE ol."fefoOptimal" AND o."stockMovedAt" > ${at}::timestamp - interval '24 hours') AS "linesOptimal"`;
+         WHERE ol."fefoOptimal" AND o."stockMovedAt" > ${at}::timestamp - interval '24 hours') AS "linesOptimal",
+      COALESCE((SELECT sum("countedLots") FROM "CountSession" WHERE status = 'APPROVED' AND "closedAt" > ${at}::timestamp - interval '30 days'), 0)::bigint AS "lotsCounted",
+      COALESCE((SELECT sum("matchedLots") FROM "CountSession" WHERE status = 'APPROVED' AND "closedAt" > ${at}::timestamp - interval '30 days'), 0)::bigint AS "lotsMatched"`;
   if (!row) throw new Error("seed metrics query returned no row");
   const n = (v: bigint) => Number(v);
   return {
     reservations: { succeeded: n(row.succeeded), refused: n(row.refused) },
     reservationSuccessRate: ratio(n(row.recentSucceeded), n(row.recentSucceeded) + n(row.recentRefused)),
     oversellIncidents: n(row.short),
-    stockAccuracyRate: null,
+    stockAccuracyRate: ratio(n(row.lotsMatched), n(row.lotsCounted)),
     lowStockAlertDeliveryRate: ratio(n(row.noticesSent), n(row.noticesDue)),
     stockoutIncidents: n(row.stockouts),
     productsOutOfStock: n(row.outOfStock),

@@ -9,14 +9,7 @@ export function MetricCards({ metrics, trends }: Pick<SystemHealth, "metrics" | 
       {SEED_METRIC_CARDS.map((card) => {
         const value = card.value(metrics);
         const tone = value === null ? undefined : card.tone?.(value);
-        const shown =
-          card.key === "stockAccuracyRate"
-            ? "Not measured yet"
-            : value === null
-              ? "Nothing to measure"
-              : card.kind === "rate"
-                ? formatPercent(value)
-                : formatCount(value);
+        const shown = value === null ? "Nothing to measure" : card.kind === "rate" ? formatPercent(value) : formatCount(value);
         return (
           <li key={card.key} className={tone ? `metric-card stat-card stat-card-${tone}` : "metric-card stat-card"} data-metric={card.key}>
             <h3 className="metric-label">{card.label}</h3>

@@ -44,7 +44,8 @@ export const SEED_METRIC_CARDS: SeedMetricCard[] = [
     definition: "Lots whose count matched, of lots counted (30 days).",
     kind: "rate",
     value: (m) => m.stockAccuracyRate,
-    trend: { none: "Not measured yet: count sessions do not exist yet." },
+    trend: "stockAccuracyRate",
+    tone: (v) => (v < 0.98 ? "warning" : undefined),
   },
   {
     key: "lowStockAlertDeliveryRate",
