@@ -54,7 +54,12 @@ export function registerSeedMetrics(registry: Registry, db: Deps["db"], ttlMs: n
     },
   });
   total("stockroom_oversell_incidents_total", "Orders whose stock could not fill them when it had to leave.", (m) => m.oversellIncidents);
-  ratio("stockroom_stock_accuracy_ratio", "Lots whose count matched / lots counted, in counts approved in the window (absent when none was).", "30d", (m) => m.stockAccuracyRate);
+  ratio(
+    "stockroom_stock_accuracy_ratio",
+    "Lots whose count matched / lots counted, in counts approved in the window (absent when none was).",
+    "30d",
+    (m) => m.stockAccuracyRate,
+  );
   ratio(
     "stockroom_low_stock_alert_delivery_ratio",
     "Low-stock notices delivered (sent or kept in the outbox) / notices due, last 24 hours.",
