@@ -6,6 +6,7 @@ import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { importsRouter } from "./routers/imports.ts";
+import { integrationsRouter } from "./routers/integrations.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { producersRouter } from "./routers/producers.ts";
 import { locationsRouter, productsRouter } from "./routers/products.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   staff: staffRouter,
   audit: auditRouter,
   imports: importsRouter,
+  integrations: integrationsRouter,
   system: systemRouter,
 });
 

@@ -47,9 +47,18 @@ export const transferLotInput = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
+export const MOVEMENT_TYPES = ["RECEIPT", "FULFILMENT", "ADJUSTMENT", "WRITE_OFF", "TRANSFER", "COUNT", "RETURN"] as const;
+
+/** A product's or a lot's ledger; with neither, the whole producer's (`producerId` for platform admins). */
 export const listMovementsInput = z.object({
+  producerId: z.string().uuid().optional(),
   productId: z.string().uuid().optional(),
   lotId: z.string().uuid().optional(),
+  type: z.enum(MOVEMENT_TYPES).optional(),
+  /** Movements on or after this day (UTC). */
+  from: isoDay.optional(),
+  /** Movements on or before this day (UTC). */
+  to: isoDay.optional(),
   /** Keyset cursor: the last movement id of the previous page. */
   cursor: z
     .string()
