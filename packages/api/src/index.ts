@@ -2,3 +2,4 @@ export { type ApiConfig, type ContextInner, createContextInner, type Logger, typ
 export { asDomainError, DOMAIN_TO_TRPC, isStatementTimeout } from "./error-map.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export type { ErrorData } from "./trpc.ts";
+export { procedureSchemas } from "./procedure-schemas.ts";
