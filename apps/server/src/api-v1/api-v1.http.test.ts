@@ -29,7 +29,7 @@ describe("/api/v1 authentication", () => {
     const revoked = await keyFor(world, ["read"]);
     await revokeApiKey(server.testDeps.deps, world.admin, { apiKeyId: revoked.id });
     const expired = await keyFor(world, ["read"]);
-    await database.current.db.apiKey.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await database.current.db.apiKey.update({ where: { id: expired.id }, data: { expiresAt: new Date(server.testDeps.deps.clock.now().getTime() - 1000) } });
     for (const [secret, headers] of [
       [null, {}],
       [null, { cookie }],
