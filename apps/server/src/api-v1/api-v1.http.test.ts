@@ -149,3 +149,20 @@ describe("/api/v1 changes", () => {
     expect([unknown.statusCode, unknown.headers["content-type"], unknown.json().code]).toEqual([404, "application/problem+json; charset=utf-8", "NOT_FOUND"]);
   });
 });
+
+describe("/api/v1 reference", () => {
+  it("serves the reference page and its script from this server, with a CSP that allows only its own inline script", async () => {
+    const page = await server.app.inject({ method: "GET", url: "/api/v1/docs/" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('src="js/scalar.js"');
+    expect(page.body).not.toMatch(/https?:\/\/(cdn|fonts)\./);
+    const csp = String(page.headers["content-security-policy"]);
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    const script = await server.app.inject({ method: "GET", url: "/api/v1/docs/js/scalar.js" });
+    expect([script.statusCode, script.headers["content-type"]]).toEqual([200, "application/javascript; charset=utf-8"]);
+    // Everywhere else the strict policy stays.
+    const other = await server.app.inject({ method: "GET", url: "/api/v1/openapi.json" });
+    expect(String(other.headers["content-security-policy"])).toContain("style-src 'self';");
+  });
+});
