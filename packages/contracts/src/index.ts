@@ -158,6 +158,7 @@ export {
 export {
   adjustLotInput,
   listMovementsInput,
+  listMovementsShape,
   MAX_STOCK_CHANGE,
   MOVEMENT_TYPES,
   receiveLotInput,

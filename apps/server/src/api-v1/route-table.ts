@@ -1,7 +1,7 @@
 import {
   adjustLotInput,
   createProductInput,
-  listMovementsInput,
+  listMovementsShape,
   listOrdersShape,
   listProductsInput,
   MAX_ORDERS_LIMIT,
@@ -21,7 +21,7 @@ import { type ProductDetailSchema, productStockSchema, stockFrom } from "./stock
  * document the route. Adding a route is one entry here.
  */
 export interface ApiRoute {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Under /api/v1, OpenAPI style (`{productId}`). */
   path: string;
   /** The tRPC procedure called with the key's actor. */
@@ -156,6 +156,6 @@ export const API_ROUTES: ApiRoute[] = [
     procedure: "stock.movements",
     tag: "Movements",
     summary: "The stock ledger, newest first (keyset cursor); filter by product, lot, type and days",
-    query: listMovementsInput.omit({ producerId: true }).extend({ limit: limit(200) }),
+    query: listMovementsShape.omit({ producerId: true }).extend({ limit: limit(200) }),
   },
 ];
