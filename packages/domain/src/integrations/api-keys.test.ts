@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { MAX_API_KEYS_PER_PRODUCER } from "@stockroom/contracts";
+import { describe, expect, it, vi } from "vitest";
+import type { DomainError } from "../errors.ts";
 import { can } from "../permissions.ts";
 import { receiveLot } from "../stock/receive-lot.ts";
 import { actorFor, createProducer, createStaff } from "../testing/factories.ts";
@@ -102,5 +104,34 @@ describe("API keys", () => {
     const results = await Promise.all([revokeApiKey(stock.deps, admin, { apiKeyId: key.id }), revokeApiKey(stock.deps, admin, { apiKeyId: key.id })]);
     expect(results.map((r) => r.status)).toEqual(["REVOKED", "REVOKED"]);
     expect(await stock.db.auditEvent.count({ where: { action: "integrations.key_revoked", targetId: key.id } })).toBe(1);
+  });
+
+  it("hold at most MAX_API_KEYS_PER_PRODUCER per producer, also when created at once", async () => {
+    const producer = await createProducer(stock.db);
+    const create = (name: string) => createApiKey(stock.deps, stock.world.admin, { producerId: producer.id, name, scopes: ["read"] });
+    for (let i = 0; i < MAX_API_KEYS_PER_PRODUCER - 2; i++) await create(`Key ${i}`);
+    let racers: Promise<PromiseSettledResult<unknown>[]> = Promise.resolve([]);
+    // Inserts wait on a table lock while counting does not: without the producer row lock all four
+    // would count 48 and then insert; with it, one counts and waits while three wait before counting.
+    await stock.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "ApiKey" IN SHARE MODE`;
+        racers = Promise.allSettled([1, 2, 3, 4].map((i) => create(`Racer ${i}`)));
+        await vi.waitFor(
+          async () => {
+            const [row] = await stock.db.$queryRaw<{ waiting: number }[]>`
+              SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+            expect(row?.waiting).toBe(4);
+          },
+          { timeout: 10_000 },
+        );
+      },
+      { timeout: 20_000 },
+    );
+    const results = await racers;
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as DomainError).code] : []));
+    expect(refused).toEqual(["CONFLICT", "CONFLICT"]);
+    expect(await stock.db.apiKey.count({ where: { producerId: producer.id } })).toBe(MAX_API_KEYS_PER_PRODUCER);
   });
 });
