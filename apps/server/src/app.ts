@@ -10,9 +10,11 @@ import {
 } from "@stockroom/domain";
 import { createServiceMetrics, DEFAULT_METRICS_ALLOW, type ServiceMetrics } from "@stockroom/metrics";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { createApiKeyAuth } from "./api-v1/api-key-auth.ts";
+import { registerApiV1 } from "./api-v1/register-api-v1.ts";
 import { requireCsrfHeader } from "./csrf.ts";
 import { createCustomerLinkRateLimit, DEFAULT_CUSTOMER_LINKS_PER_EMAIL_PER_HOUR, DEFAULT_CUSTOMER_LINKS_PER_IP_PER_HOUR } from "./customer-link-rate-limit.ts";
-import { DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
+import { DEFAULT_API_KEY_PER_MIN, DEFAULT_HOLDS_PER_CART_PER_MIN, DEFAULT_HOLDS_PER_IP_PER_MIN, type ServerEnv } from "./env.ts";
 import { createHoldRateLimit } from "./hold-rate-limit.ts";
 import { registerImportExportRoutes } from "./imports-http.ts";
 import { registerMetrics } from "./metrics-http.ts";
@@ -39,6 +41,7 @@ export interface ServerOptions {
         | "TRUST_PROXY"
         | "RATE_LIMIT_HOLDS_PER_CART_PER_MIN"
         | "RATE_LIMIT_HOLDS_PER_IP_PER_MIN"
+        | "RATE_LIMIT_API_KEY_PER_MIN"
         | "PUBLIC_URL"
         | "INVITE_TTL_HOURS"
         | "PASSWORD_RESET_TTL_MINUTES"
@@ -59,6 +62,9 @@ export interface ServerOptions {
   /** false: tRPC's adapter answers every tRPC call (the reference `trpc-http.test.ts` compares with). */
   isTrpcDirect?: boolean;
 }
+
+/** No cookie: what /api/v1 gives the context in place of the session cookies. */
+const NO_COOKIE = { token: undefined, set: () => {}, clear: () => {} };
 
 const trustHops =
   (hops: number) =>
@@ -98,26 +104,31 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics 
     perIpPerHour: env.RATE_LIMIT_CUSTOMER_LINKS_PER_IP_PER_HOUR ?? DEFAULT_CUSTOMER_LINKS_PER_IP_PER_HOUR,
   });
 
+  /** What every request's context holds besides its credentials. */
+  const contextOptions = (req: FastifyRequest, res: FastifyReply) => ({
+    deps,
+    config: {
+      sessionTtlHours: env.SESSION_TTL_HOURS,
+      publicUrl: env.PUBLIC_URL ?? "http://localhost:3000",
+      inviteTtlHours: env.INVITE_TTL_HOURS ?? DEFAULT_INVITE_TTL_HOURS,
+      passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES ?? DEFAULT_PASSWORD_RESET_TTL_MINUTES,
+      customerLinkTtlMinutes: env.CUSTOMER_LINK_TTL_MINUTES ?? DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
+      customerSessionTtlDays: env.CUSTOMER_SESSION_TTL_DAYS ?? DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
+      backupsDir: env.BACKUPS_DIR,
+    },
+    limitCustomerLinks: customerLinkRate(req, res),
+    ip: req.ip,
+    userAgent: req.headers["user-agent"],
+    requestId: String(req.id),
+    log: req.log,
+    cartToken: typeof req.headers[CART_TOKEN_HEADER] === "string" ? req.headers[CART_TOKEN_HEADER] : undefined,
+  });
+
   /** The same context for tRPC and REST: dependencies, session cookie, cart token, request id; holding and ordering are rate limited first. */
   const createRequestContext = async (req: FastifyRequest, res: FastifyReply) => {
     await checkHoldRate(req, res);
     return createContextInner({
-      deps,
-      config: {
-        sessionTtlHours: env.SESSION_TTL_HOURS,
-        publicUrl: env.PUBLIC_URL ?? "http://localhost:3000",
-        inviteTtlHours: env.INVITE_TTL_HOURS ?? DEFAULT_INVITE_TTL_HOURS,
-        passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES ?? DEFAULT_PASSWORD_RESET_TTL_MINUTES,
-        customerLinkTtlMinutes: env.CUSTOMER_LINK_TTL_MINUTES ?? DEFAULT_CUSTOMER_LINK_TTL_MINUTES,
-        customerSessionTtlDays: env.CUSTOMER_SESSION_TTL_DAYS ?? DEFAULT_CUSTOMER_SESSION_TTL_DAYS,
-        backupsDir: env.BACKUPS_DIR,
-      },
-      limitCustomerLinks: customerLinkRate(req, res),
-      ip: req.ip,
-      userAgent: req.headers["user-agent"],
-      requestId: String(req.id),
-      log: req.log,
-      cartToken: typeof req.headers[CART_TOKEN_HEADER] === "string" ? req.headers[CART_TOKEN_HEADER] : undefined,
+      ...contextOptions(req, res),
       session: {
         token: req.cookies[cookieName],
         set: (token, expiresAt) => {
@@ -161,6 +172,16 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics 
     await registerProductImageRoutes(restScope, createRequestContext);
   });
   registerImageFiles(app, deps);
+
+  // /api/v1: API keys only. The cookies are not read (a browser's session cannot ride along).
+  await registerApiV1(app, {
+    authenticate: createApiKeyAuth(deps, { perMinute: env.RATE_LIMIT_API_KEY_PER_MIN ?? DEFAULT_API_KEY_PER_MIN }),
+    createContext: async (req, res, actor) => ({
+      ...(await createContextInner({ ...contextOptions(req, res), session: NO_COOKIE, customerSession: NO_COOKIE })),
+      actor,
+      viaRest: true,
+    }),
+  });
 
   if (env.SERVE_SPAS) await registerSpas(app);
   return app;

@@ -5,6 +5,7 @@ import { z } from "zod";
 /** Anonymous cart.reserve / orders.place calls per minute per cart token and per client IP (0 = no limit). */
 export const DEFAULT_HOLDS_PER_CART_PER_MIN = 60;
 export const DEFAULT_HOLDS_PER_IP_PER_MIN = 600;
+export const DEFAULT_API_KEY_PER_MIN = 600;
 
 const schema = z.object({
   /** The owner's URL; not needed when APP_DATABASE_URL is set (migrate uses it, the app does not). */
@@ -81,6 +82,8 @@ const schema = z.object({
   /** cart.reserve + orders.place per minute per cart token, and per client IP (req.ip, see TRUST_PROXY); 0 = no limit. */
   RATE_LIMIT_HOLDS_PER_CART_PER_MIN: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_HOLDS_PER_CART_PER_MIN),
   RATE_LIMIT_HOLDS_PER_IP_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_HOLDS_PER_IP_PER_MIN),
+  /** Requests per minute per API key on /api/v1; 0 = no limit. */
+  RATE_LIMIT_API_KEY_PER_MIN: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_API_KEY_PER_MIN),
   /** Folder for uploaded product images (WebP sizes under a random key); default: the data folder's `uploads`. */
   UPLOADS_DIR: z.string().min(1).optional(),
   /** Set S3_BUCKET to keep product images in S3-compatible storage instead of UPLOADS_DIR. */

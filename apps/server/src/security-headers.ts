@@ -29,3 +29,23 @@ export async function registerSecurityHeaders(app: FastifyInstance, { isHttps }:
     strictTransportSecurity: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 }
+
+/**
+ * The API reference page (/api/v1/docs/) only: its bundle is ours ('self'), its one inline
+ * configuration script is allowed by hash, and it injects its styles inline (Vue), so style-src
+ * has 'unsafe-inline' there and nowhere else. Fonts are the bundle's own (no font CDN).
+ */
+export function docsContentSecurityPolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    "base-uri 'self'",
+    `script-src 'self' ${scriptHashes.join(" ")}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}

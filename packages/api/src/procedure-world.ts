@@ -104,6 +104,7 @@ async function setUp() {
     cartToken,
     delivered: await deliveredOrder(world),
   };
+  await apiKeyOfA();
 }
 
 export const world = {
@@ -195,6 +196,21 @@ async function openCountOfA() {
   return session.id;
 }
 
+/** A live API key of A, written directly (its secret is never used). */
+async function apiKeyOfA(): Promise<string> {
+  const row = await database.current.db.apiKey.create({
+    data: {
+      producerId: fixture.producerId,
+      name: "Till",
+      prefix: `sr_${randomBytes(6).toString("base64url")}`,
+      secretHash: randomUUID(),
+      scopes: ["read"],
+      createdByEmail: "t@test.example",
+    },
+  });
+  return row.id;
+}
+
 /** Staff procedures that name one of A's records (a product, lot, location, order or A itself). */
 export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "products.get": (c) => c.products.get({ productId: fixture.productId }),
@@ -250,6 +266,8 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "imports.get": (c) => c.imports.get({ importId: fixture.importId }),
   "imports.run": (c) => c.imports.run({ importId: fixture.importId }),
   "imports.cancel": (c) => c.imports.cancel({ importId: fixture.importId }),
+  "integrations.keys.create": (c) => c.integrations.keys.create({ producerId: fixture.producerId, name: "Warehouse sync", scopes: ["read", "stock:write"] }),
+  "integrations.keys.revoke": async (c) => c.integrations.keys.revoke({ apiKeyId: await apiKeyOfA() }),
 };
 
 /** Rows of an answer that belong to producer A. */
@@ -314,6 +332,7 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     rows: (a: { countedLots: number }[]) => a.reduce((sum, d) => sum + d.countedLots, 0),
   },
   "staff.list": { call: (c, producerId) => c.staff.list({ producerId }), rows: ofA },
+  "integrations.keys.list": { call: (c, producerId) => c.integrations.keys.list({ producerId }), rows: ofA },
   "staff.invitations": { call: (c, producerId) => c.staff.invitations({ producerId }), rows: ofA },
   "audit.list": { call: (c, producerId) => c.audit.list({ producerId }), rows: (a: { items: { producerId: string | null }[] }) => ofA(a.items) },
   "reports.expiryWasteCsv": {

@@ -7,6 +7,7 @@ import { catalogRouter } from "./routers/catalog.ts";
 import { countsRouter } from "./routers/counts.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { importsRouter } from "./routers/imports.ts";
+import { integrationsRouter } from "./routers/integrations.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { producersRouter } from "./routers/producers.ts";
 import { locationsRouter, productsRouter } from "./routers/products.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   staff: staffRouter,
   audit: auditRouter,
   imports: importsRouter,
+  integrations: integrationsRouter,
   system: systemRouter,
 });
 

@@ -78,8 +78,11 @@ const permitted = t.middleware(async ({ ctx, meta, next }) => {
 /** A procedure for signed-in staff whose role grants `permission` (the matrix: @stockroom/contracts' ROLE_PERMISSIONS). */
 export const staffProcedure = (permission: Permission) => signedIn.meta({ permission }).use(permitted);
 
-/** Signed-in staff of any role, for what concerns only themselves (their own account and sessions). */
-export const accountProcedure = signedIn;
+/** Signed-in staff of any role, for what concerns only themselves (their own account and sessions); an API key has no account. */
+export const accountProcedure = signedIn.use(({ ctx, next }) => {
+  if (ctx.actor.apiKeyId) throw new DomainError("FORBIDDEN", "An API key has no account.");
+  return next();
+});
 
 /** Guests act on their cart through its token; the domain sees only the derived cart id. */
 export const cartProcedure = publicProcedure.use(({ ctx, next }) => {

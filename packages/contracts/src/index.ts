@@ -74,6 +74,17 @@ export {
   startImportInput,
 } from "./imports.ts";
 export {
+  API_KEY_SCOPE_LABELS,
+  API_KEY_SCOPE_NAMES,
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  apiKeyIdInput,
+  createApiKeyInput,
+  listApiKeysInput,
+  MAX_API_KEYS_PER_PRODUCER,
+  permissionsForScopes,
+} from "./integrations.ts";
+export {
   addOrderNoteInput,
   FULFILMENT_METHODS,
   type FulfilmentMethod,
@@ -159,7 +170,9 @@ export {
 export {
   adjustLotInput,
   listMovementsInput,
+  listMovementsShape,
   MAX_STOCK_CHANGE,
+  MOVEMENT_TYPES,
   receiveLotInput,
   transferLotInput,
   WRITE_OFF_REASONS,

@@ -34,10 +34,13 @@ export const listOrdersShape = z.object({
   direction: z.enum(SORT_DIRECTIONS).default("desc"),
   page: z.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.number().int().min(1).max(MAX_ORDERS_LIMIT).default(50),
+  /** Keyset paging (sort "placed" only; replaces `page`): the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
 });
 /** Placed days as a report's range when both are given: from <= to, at most two years. */
 export const listOrdersInput = listOrdersShape.superRefine((q, ctx) => {
   if (q.from && q.to) checkDateRange({ from: q.from, to: q.to }, ctx);
+  if (q.cursor && q.sort !== "placed") ctx.addIssue({ code: "custom", path: ["cursor"], message: "A cursor pages orders sorted by placed time only." });
 });
 
 export const setOrderStatusInput = z.object({

@@ -67,6 +67,8 @@ export const listProductsInput = z.object({
   category: z.string().trim().max(100).optional(),
   status: z.enum(PRODUCT_STATUSES).default("ACTIVE"),
   limit: z.number().int().min(1).max(200).default(50),
+  /** Keyset paging by (name, id): the opaque cursor of the previous page's last product. */
+  cursor: z.string().max(500).optional(),
 });
 
 export const listCategoriesInput = z.object({ producerId: z.string().uuid().optional() });

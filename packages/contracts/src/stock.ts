@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema, isoDay } from "./common.ts";
+import { checkDateRange, idempotencyKeySchema, isoDay } from "./common.ts";
 
 /** The most units one receipt or adjustment may move. */
 export const MAX_STOCK_CHANGE = 10_000_000;
@@ -47,13 +47,26 @@ export const transferLotInput = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
-export const listMovementsInput = z.object({
+export const MOVEMENT_TYPES = ["RECEIPT", "FULFILMENT", "ADJUSTMENT", "WRITE_OFF", "TRANSFER", "COUNT", "RETURN"] as const;
+
+/** A product's or a lot's ledger; with neither, the whole producer's (`producerId` for platform admins). */
+export const listMovementsShape = z.object({
+  producerId: z.string().uuid().optional(),
   productId: z.string().uuid().optional(),
   lotId: z.string().uuid().optional(),
+  type: z.enum(MOVEMENT_TYPES).optional(),
+  /** Movements on or after this day (UTC). */
+  from: isoDay.optional(),
+  /** Movements on or before this day (UTC). */
+  to: isoDay.optional(),
   /** Keyset cursor: the last movement id of the previous page. */
   cursor: z
     .string()
     .regex(/^\d{1,18}$/, "Use a movement id.")
     .optional(),
   limit: z.number().int().min(1).max(200).default(50),
+});
+/** Days as a report's range when both are given: from <= to, at most two years. */
+export const listMovementsInput = listMovementsShape.superRefine((q, ctx) => {
+  if (q.from && q.to) checkDateRange({ from: q.from, to: q.to }, ctx);
 });

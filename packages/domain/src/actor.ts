@@ -1,8 +1,28 @@
+import type { Permission } from "@stockroom/contracts";
 import type { StaffRole } from "@stockroom/db";
 import { DomainError } from "./errors.ts";
 
-/** Who is asking. Resolved from the session cookie by the transport, checked by procedures. */
-export type Actor = { kind: "anonymous" } | { kind: "staff"; staffId: string; email: string; name: string; role: StaffRole; producerId: string | null };
+/**
+ * Who is asking. Resolved from the session cookie (a person) or an API key (`Authorization: Bearer`
+ * on /api/v1) by the transport, checked by procedures. A key is a staff actor of its producer whose
+ * `permissions` (from its scopes) replace the role's, and whose `apiKeyId` says which key it is; its
+ * `staffId` is the key's id and `name`/`email` read "API key <name> (<prefix>)", so audit entries,
+ * movements and order events name the key.
+ */
+export type Actor =
+  | { kind: "anonymous" }
+  | {
+      kind: "staff";
+      staffId: string;
+      email: string;
+      name: string;
+      role: StaffRole;
+      producerId: string | null;
+      /** Set for an API key: what it may do, in place of the role's permissions. */
+      permissions?: readonly Permission[];
+      /** Set for an API key: its id. */
+      apiKeyId?: string;
+    };
 
 export type StaffActor = Extract<Actor, { kind: "staff" }>;
 

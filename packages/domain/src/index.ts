@@ -50,6 +50,9 @@ export { cancelImport, requestImportApply } from "./imports/apply-import.ts";
 export { dryRunImport } from "./imports/dry-run-import.ts";
 export { getImport, type ImportView, listImports } from "./imports/get-import.ts";
 export { runImportApply } from "./imports/run-import-apply.ts";
+export { API_KEY_PREFIX, apiKeyHash, apiKeyLabel } from "./integrations/api-key-secret.ts";
+export { authenticateApiKey } from "./integrations/authenticate-api-key.ts";
+export { type ApiKeyView, createApiKey, listApiKeys, revokeApiKey } from "./integrations/manage-api-keys.ts";
 export { type BackupStatus, latestBackupStatus } from "./metrics/backup-status.ts";
 export { type InventoryCheckResult, latestInventoryCheck, runInventoryCheck } from "./metrics/inventory-check.ts";
 export { COUNTERS, type CounterName, MetricCounters } from "./metrics/metric-counters.ts";
@@ -70,7 +73,7 @@ export { createProducer, FIRST_LOCATION, listProducers, reactivateProducer, susp
 export { archiveProduct, duplicateProduct, restoreProduct } from "./products/archive-product.ts";
 export { getProduct } from "./products/get-product.ts";
 export { listCategories } from "./products/list-producers.ts";
-export { listProducts } from "./products/list-products.ts";
+export { listProducts, nextProductsCursor } from "./products/list-products.ts";
 export { createLocation, listLocations } from "./products/locations.ts";
 export { archiveLocation, restoreLocation, updateLocation } from "./products/manage-locations.ts";
 export { IMAGE_SIZES, type ImageSize, imageUrl } from "./products/product-view.ts";

@@ -2,13 +2,16 @@ import { type Permission, ROLE_PERMISSIONS } from "@stockroom/contracts";
 import type { StaffActor } from "./actor.ts";
 import { DomainError } from "./errors.ts";
 
-/** Whether the actor's role grants `permission` (the matrix is ROLE_PERMISSIONS in @stockroom/contracts). */
+/**
+ * Whether the actor's role grants `permission` (the matrix is ROLE_PERMISSIONS in @stockroom/contracts);
+ * an API key's explicit list must grant it as well.
+ */
 export function can(actor: StaffActor, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[actor.role].includes(permission);
+  return ROLE_PERMISSIONS[actor.role].includes(permission) && (actor.permissions?.includes(permission) ?? true);
 }
 
 export function permissionsOf(actor: StaffActor): Permission[] {
-  return [...ROLE_PERMISSIONS[actor.role]];
+  return ROLE_PERMISSIONS[actor.role].filter((permission) => can(actor, permission));
 }
 
 export function requirePermission(actor: StaffActor, permission: Permission): void {

@@ -15,7 +15,8 @@ export interface NavItem {
     | "/staff"
     | "/audit"
     | "/producers"
-    | "/system";
+    | "/system"
+    | "/integrations/api-keys";
   label: string;
   permission?: Permission;
 }
@@ -45,6 +46,12 @@ export const SETTINGS_NAV: (NavItem & { description: string })[] = [
     label: "Notifications",
     permission: "alerts.manage",
     description: "Who is alerted about low stock and expiry, how, and what was sent.",
+  },
+  {
+    to: "/integrations/api-keys",
+    label: "Integrations",
+    permission: "integrations.manage",
+    description: "API keys for your other systems: create with scopes, see when each was last used, revoke.",
   },
   { to: "/audit", label: "Audit log", permission: "audit.view", description: "Sign-ins, staff and role changes, settings: who did what, when." },
   {

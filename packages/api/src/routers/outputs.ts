@@ -123,6 +123,8 @@ export const orderListOutput = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
+  /** Sort "placed": the cursor of the next page (null after the last). */
+  nextCursor: z.string().nullable(),
 });
 
 export const reserveOutput = z.object({

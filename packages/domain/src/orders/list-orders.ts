@@ -2,7 +2,9 @@ import { listOrdersInput, type OrderSort } from "@stockroom/contracts";
 import { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
 import type { Deps } from "../deps.ts";
+import { DomainError } from "../errors.ts";
 import { containsPattern } from "../like-pattern.ts";
 import { parseInput } from "../validation.ts";
 
@@ -59,6 +61,20 @@ export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<t
   if (q.from) conditions.push(Prisma.sql`o."createdAt" >= ${q.from}::date`);
   if (q.to) conditions.push(Prisma.sql`o."createdAt" < ${q.to}::date + 1`);
   if (q.search) conditions.push(searchCondition(q.search));
+  const isDescending = q.direction !== "asc";
+  if (q.cursor) {
+    const [at, number] = decodeCursor(q.cursor, ["string", "number"] as const);
+    if (
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) ||
+      Number.isNaN(Date.parse(at)) ||
+      !Number.isSafeInteger(number) ||
+      Math.abs(number) > 2 ** 31
+    )
+      throw new DomainError("VALIDATION_FAILED", "This cursor is not one we gave out.", { fields: { cursor: "not a cursor from this list" } });
+    // createdAt is a UTC timestamp without zone: the cast keeps the wall time the cursor carries.
+    const key = Prisma.sql`(${at}::timestamp(3), ${number}::int)`;
+    conditions.push(isDescending ? Prisma.sql`(o."createdAt", o.number) < ${key}` : Prisma.sql`(o."createdAt", o.number) > ${key}`);
+  }
   const where = Prisma.join(conditions, " AND ");
   const order = Prisma.raw(SORT_SQL[q.sort](q.direction === "asc" ? "ASC" : "DESC"));
 
@@ -74,9 +90,10 @@ export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<t
       ) t ON TRUE
       WHERE ${where}
       ORDER BY ${order}
-      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      LIMIT ${q.pageSize} OFFSET ${q.cursor ? 0 : (q.page - 1) * q.pageSize}`,
     deps.db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Order" o WHERE ${where}`,
   ]);
+  const last = rows.at(-1);
   return {
     orders: rows.map(
       (row): OrderSummary => ({
@@ -87,6 +104,8 @@ export async function listOrders(deps: Deps, actor: StaffActor, input: z.input<t
       }),
     ),
     total: Number(counted[0]?.total ?? 0),
+    /** Keyset paging (sort "placed"): pass it as `cursor` for the next page; null after the last. */
+    nextCursor: q.sort === "placed" && rows.length === q.pageSize && last ? encodeCursor([last.createdAt.toISOString(), last.number]) : null,
     page: q.page,
     pageSize: q.pageSize,
   };

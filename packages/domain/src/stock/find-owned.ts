@@ -27,5 +27,5 @@ export async function findOwnedLocation(db: Reader, producerId: string, location
 }
 
 export function actorLabel(actor: StaffActor): string {
-  return `staff:${actor.staffId}`;
+  return actor.apiKeyId ? `apikey:${actor.apiKeyId}` : `staff:${actor.staffId}`;
 }
