@@ -13,6 +13,7 @@ import { reportsRouter } from "./routers/reports.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { stockRouter } from "./routers/stock.ts";
 import { systemRouter } from "./routers/system.ts";
+import { webhooksRouter } from "./routers/webhooks.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -32,6 +33,7 @@ export const appRouter = router({
   audit: auditRouter,
   imports: importsRouter,
   system: systemRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

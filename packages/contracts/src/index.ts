@@ -155,3 +155,17 @@ export {
   writeOffLotInput,
 } from "./stock.ts";
 export { urlSearchSchema } from "./url-search.ts";
+export {
+  createWebhookEndpointInput,
+  listWebhookDeliveriesInput,
+  MAX_WEBHOOK_ENDPOINTS,
+  setWebhookEndpointEnabledInput,
+  updateWebhookEndpointInput,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENT_GROUPS,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_TEST_EVENT,
+  type WebhookEventType,
+  webhookDeliveryIdInput,
+  webhookEndpointIdInput,
+} from "./webhooks.ts";
