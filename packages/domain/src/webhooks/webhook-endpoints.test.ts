@@ -38,7 +38,14 @@ describe("webhook endpoints", () => {
 
   it("refuses private, loopback, link-local and unique-local URLs with a field error on url, and writes nothing", async () => {
     const before = await s.db.webhookEndpoint.count();
-    for (const url of ["http://127.0.0.1:8080/x", "http://10.1.2.3/x", "http://169.254.169.254/latest", "http://[::1]/x", "http://[fd00::1]/x", "http://localhost/x"]) {
+    for (const url of [
+      "http://127.0.0.1:8080/x",
+      "http://10.1.2.3/x",
+      "http://169.254.169.254/latest",
+      "http://[::1]/x",
+      "http://[fd00::1]/x",
+      "http://localhost/x",
+    ]) {
       const failure = await domainFailure(createWebhookEndpoint(s.deps, s.world.admin, { producerId: s.world.producer.id, url, eventTypes: ["stock.low"] }));
       expect(failure.code, url).toBe("VALIDATION_FAILED");
       expect(failure.fields?.url, url).toBe("This URL points to a private or local address; webhooks go to public addresses only.");
@@ -95,8 +102,10 @@ describe("webhook endpoints", () => {
 
   it("classifies addresses with ipaddr.js: only public unicast passes", () => {
     expect(["93.184.215.14", "2606:4700::1111"].map(isPublicAddress)).toEqual([true, true]);
-    expect(["127.0.0.1", "10.0.0.1", "172.16.0.1", "192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1"].some(isPublicAddress)).toBe(
-      false,
-    );
+    expect(
+      ["127.0.0.1", "10.0.0.1", "172.16.0.1", "192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1"].some(
+        isPublicAddress,
+      ),
+    ).toBe(false);
   });
 });
