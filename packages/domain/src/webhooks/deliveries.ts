@@ -45,6 +45,8 @@ export async function resendWebhookDelivery(deps: Deps, actor: StaffActor, input
   const scope = scopeProducerId(actor);
   const delivery = await deps.db.webhookDelivery.findFirst({ where: { id: deliveryId, ...(scope ? { producerId: scope } : {}) } });
   if (!delivery) throw notFound("Webhook delivery");
+  const endpoint = await deps.db.webhookEndpoint.findUniqueOrThrow({ where: { id: delivery.endpointId } });
+  if (!endpoint.isEnabled) throw new DomainError("CONFLICT", "This endpoint is switched off: switch it on first.");
   await deps.db.$transaction(async (tx) => {
     const restarted = await tx.$executeRaw`
       UPDATE "WebhookDelivery" SET status = 'PENDING', attempts = 0, "nextAttemptAt" = now() AT TIME ZONE 'UTC', "deliveredAt" = NULL
