@@ -15,7 +15,8 @@ export interface NavItem {
     | "/staff"
     | "/audit"
     | "/producers"
-    | "/system";
+    | "/system"
+    | "/webhooks";
   label: string;
   permission?: Permission;
 }
@@ -45,6 +46,12 @@ export const SETTINGS_NAV: (NavItem & { description: string })[] = [
     label: "Notifications",
     permission: "alerts.manage",
     description: "Who is alerted about low stock and expiry, how, and what was sent.",
+  },
+  {
+    to: "/webhooks",
+    label: "Webhooks",
+    permission: "integrations.manage",
+    description: "Tell other systems when stock, holds, orders and lots change: endpoints, signing secrets, deliveries.",
   },
   { to: "/audit", label: "Audit log", permission: "audit.view", description: "Sign-ins, staff and role changes, settings: who did what, when." },
   {
