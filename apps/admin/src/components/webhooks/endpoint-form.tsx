@@ -72,7 +72,7 @@ export function EndpointForm({ producerId, endpoint, onDone }: { producerId?: st
               <div key={group} className="webhook-event-group">
                 <p className="webhook-event-group-title">{group}</p>
                 {types.map((type) => (
-                  <label key={type} className="field-checkbox">
+                  <label key={type} className="check webhook-event-option">
                     <input type="checkbox" value={type} {...form.register("eventTypes")} />
                     <code>{type}</code>
                   </label>

@@ -48,7 +48,13 @@ function WebhooksPage() {
       ),
       { className: "cell-title" },
     ),
-    column<WebhookEndpoint>("Events", (e) => <span className="webhook-event-list">{e.eventTypes.join(", ")}</span>),
+    column<WebhookEndpoint>("Events", (e) => (
+      <span className="webhook-event-list">
+        {e.eventTypes.map((type) => (
+          <span key={type}>{type}</span>
+        ))}
+      </span>
+    )),
     column<WebhookEndpoint>("State", (e) =>
       e.isEnabled ? (
         <Badge tone="success">On</Badge>
