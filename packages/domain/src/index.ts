@@ -102,10 +102,10 @@ export { transferLot } from "./stock/transfer-lot.ts";
 export { fixLedgerProblems, type InventoryProblem, validateInventory } from "./stock/validate-inventory.ts";
 export { writeOffLot } from "./stock/write-off-lot.ts";
 export { isZodError, validationError } from "./validation.ts";
-export { deliverWebhook, type DeliveryOutcome, webhookBody } from "./webhooks/deliver-webhook.ts";
+export { type DeliveryOutcome, deliverWebhook, webhookBody } from "./webhooks/deliver-webhook.ts";
 export { listWebhookDeliveries, resendWebhookDelivery, sendWebhookTestEvent } from "./webhooks/deliveries.ts";
 export { DELIVERY_LEASE_SECONDS, dispatchWebhookDeliveries } from "./webhooks/dispatch-deliveries.ts";
-export { type WebhookEndpointView } from "./webhooks/endpoint-view.ts";
+export type { WebhookEndpointView } from "./webhooks/endpoint-view.ts";
 export {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
