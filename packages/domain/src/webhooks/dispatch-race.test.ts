@@ -7,7 +7,9 @@ const s = useStockWorld({ maxConnections: 12 });
 describe("several dispatchers at once", () => {
   it("each due delivery is claimed by exactly one of them and gets exactly one job", async () => {
     const producerId = s.world.producer.id;
-    const endpoint = await s.db.webhookEndpoint.create({ data: { producerId, url: "https://93.184.215.14/h", eventTypes: ["stock.low"], secret: "whsec_dGVzdA==" } });
+    const endpoint = await s.db.webhookEndpoint.create({
+      data: { producerId, url: "https://93.184.215.14/h", eventTypes: ["stock.low"], secret: "whsec_dGVzdA==" },
+    });
     for (let i = 0; i < 300; i++) await s.db.$queryRaw`SELECT webhook_record_event(${producerId}::uuid, 'stock.low', ${`p-${i}`}, '{}'::jsonb)`;
     expect(await s.db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "PENDING" } })).toBe(300);
     // Six racing dispatchers, each on its own connection, 40 at a time, until nothing is due.
