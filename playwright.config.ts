@@ -68,7 +68,8 @@ export default defineConfig({
   // The real system: builds the SPAs, starts embedded Postgres (its own .data/<cluster>), migrates, seeds the demo
   // data, and runs the server and worker. Playwright starts these one after the other (the second build is cached).
   webServer: [
-    system("main", MAIN_PORT, "e2e"),
+    // Private webhook URLs allowed: admin-webhooks.spec.ts delivers to a receiver on 127.0.0.1.
+    system("main", MAIN_PORT, "e2e", { WEBHOOKS_ALLOW_PRIVATE_URLS: "1", WEBHOOKS_DISPATCH_INTERVAL_MS: "200" }),
     // The same system with holds that last seconds, for the storefront's lapsed-hold journey.
     system("short-ttl", SHORT_TTL_PORT, "e2e-short-ttl", { HOLD_TTL_SECONDS: String(SHORT_HOLD_TTL_SECONDS) }),
   ],

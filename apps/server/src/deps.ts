@@ -1,7 +1,7 @@
 import path from "node:path";
 import { createDb, createPool, DATA_DIR } from "@stockroom/db";
 import type { Deps } from "@stockroom/domain";
-import { createHoldCoalescer, type FileStore, LocalFileStore, MetricCounters, systemClock } from "@stockroom/domain";
+import { createHoldCoalescer, type FileStore, LocalFileStore, MetricCounters, systemClock, type WebhookSettings } from "@stockroom/domain";
 import { startSendOnlyQueue } from "@stockroom/jobs";
 
 /** The server's dependencies: Prisma, and pg-boss used only to send (the worker supervises). */
@@ -21,6 +21,8 @@ export async function createServerDeps(
     publicUrl?: string;
     /** Where product images go: a folder (default: the data folder's uploads) or an S3-compatible bucket. */
     files?: FileStore;
+    /** Webhook URL checks at save (WEBHOOKS_*). */
+    webhooks?: WebhookSettings;
   },
 ): Promise<{ deps: Deps; close(): Promise<void> }> {
   // Every statement of a request is bounded (0 = no limit); pg-boss's own connections are not.
@@ -48,6 +50,7 @@ export async function createServerDeps(
       sessionIdleMinutes: options.sessionIdleMinutes,
       publicUrl: options.publicUrl,
       files: options.files ?? new LocalFileStore(path.join(DATA_DIR, "uploads")),
+      webhooks: options.webhooks,
     },
     async close() {
       // Callers already in a batch get their answer before the connections close.

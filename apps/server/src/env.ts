@@ -1,4 +1,4 @@
-import { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS, HOLD_COALESCER_DEFAULTS } from "@stockroom/domain";
+import { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS, HOLD_COALESCER_DEFAULTS, webhookEnv } from "@stockroom/domain";
 import { metricsAccessEnv } from "@stockroom/metrics";
 import { z } from "zod";
 
@@ -107,6 +107,8 @@ const schema = z.object({
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
   ...metricsAccessEnv,
+  ...webhookEnv,
+  NODE_ENV: z.string().optional(),
   /** How long an invitation link works. */
   INVITE_TTL_HOURS: z.coerce
     .number()

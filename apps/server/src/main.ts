@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type FileStore, LocalFileStore, S3FileStore } from "@stockroom/domain";
+import { type FileStore, LocalFileStore, S3FileStore, webhookSettingsFromEnv } from "@stockroom/domain";
 import { buildServer } from "./app.ts";
 import { createServerDeps } from "./deps.ts";
 import { appDatabaseUrl, loadServerEnv, type ServerEnv } from "./env.ts";
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     cartMaxUnits: env.CART_MAX_UNITS,
     files: fileStoreFor(env),
     publicUrl: env.PUBLIC_URL,
+    webhooks: webhookSettingsFromEnv(env, env.NODE_ENV === "production"),
   });
   const app = await buildServer({ env, deps });
   if (!env.APP_DATABASE_URL) app.log.warn(OWNER_WARNING);

@@ -1,4 +1,4 @@
-import { DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS } from "@stockroom/domain";
+import { DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS, webhookEnv } from "@stockroom/domain";
 import { metricsAccessEnv } from "@stockroom/metrics";
 import { providerEnvSchema } from "@stockroom/notifications";
 import { z } from "zod";
@@ -23,6 +23,10 @@ const schema = z
     /** Where people open the app: the order link in customer emails (a cancelled order's, from the worker). */
     PUBLIC_URL: z.string().url("must be the URL people open, e.g. https://stock.example.com").optional(),
     PENDING_ORDER_TTL_HOURS: z.coerce.number().int().min(1).max(8_760).default(DEFAULT_PENDING_ORDER_TTL_HOURS),
+    ...webhookEnv,
+    /** How often the webhook dispatcher looks for due deliveries. */
+    WEBHOOKS_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    NODE_ENV: z.string().optional(),
   })
   .extend(providerEnvSchema.shape);
 

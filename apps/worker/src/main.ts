@@ -1,5 +1,5 @@
 import { createDb } from "@stockroom/db";
-import { systemClock } from "@stockroom/domain";
+import { systemClock, webhookSettingsFromEnv } from "@stockroom/domain";
 import { createServiceMetrics, serveMetrics } from "@stockroom/metrics";
 import { providersFromEnv } from "@stockroom/notifications";
 import pino from "pino";
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     pendingOrderTtlHours: env.PENDING_ORDER_TTL_HOURS,
     publicUrl: env.PUBLIC_URL,
     pollingIntervalSeconds: env.POLLING_INTERVAL_SECONDS,
+    webhooks: webhookSettingsFromEnv(env, env.NODE_ENV === "production"),
+    webhookDispatchIntervalMs: env.WEBHOOKS_DISPATCH_INTERVAL_MS,
   });
   let isStopping = false;
   const stop = async (signal: string) => {

@@ -1,10 +1,19 @@
 import type { Db } from "@stockroom/db";
-import { type Clock, DEFAULT_LOW_STOCK_COOLDOWN_HOURS, DEFAULT_PENDING_ORDER_TTL_HOURS, type Deps, isDomainError, type Messengers } from "@stockroom/domain";
+import {
+  type Clock,
+  DEFAULT_LOW_STOCK_COOLDOWN_HOURS,
+  DEFAULT_PENDING_ORDER_TTL_HOURS,
+  type Deps,
+  isDomainError,
+  type Messengers,
+  type WebhookSettings,
+} from "@stockroom/domain";
 import { createJobQueue, ensureQueues, JOB_NAMES, type JobName, parseJobPayload } from "@stockroom/jobs";
 import type { ServiceMetrics } from "@stockroom/metrics";
 import { type JobResult, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
 import { HANDLERS, type JobHandler, SCHEDULES } from "./handlers/index.ts";
+import { startWebhookDispatcher } from "./webhook-dispatcher.ts";
 
 export interface WorkerOptions {
   /** This process's metrics: each handled job's duration and outcome. */
@@ -23,6 +32,10 @@ export interface WorkerOptions {
   pollingIntervalSeconds: number;
   /** PUBLIC_URL: links in the customer emails the worker's changes queue. */
   publicUrl?: string;
+  /** Webhook URL checks, timeouts and retry delays (WEBHOOKS_*); the defaults where absent. */
+  webhooks?: Partial<WebhookSettings>;
+  /** How often due webhook deliveries are queued (WEBHOOKS_DISPATCH_INTERVAL_MS); 1 s unless configured. */
+  webhookDispatchIntervalMs?: number;
   /** For tests: pg-boss job spies. */
   isSpyEnabled?: boolean;
 }
@@ -46,7 +59,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     monitorIntervalSeconds: 10,
     __test__enableSpies: options.isSpyEnabled,
   });
-  const deps: Deps = { db: options.db, clock: options.clock, jobs: createJobQueue(boss), publicUrl: options.publicUrl };
+  const deps: Deps = { db: options.db, clock: options.clock, jobs: createJobQueue(boss), publicUrl: options.publicUrl, webhooks: options.webhooks };
   boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
   await boss.start();
   await ensureQueues(boss);
@@ -87,11 +100,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }
   for (const { name, cron } of SCHEDULES) await boss.schedule(name, cron, {});
+  const dispatcher = startWebhookDispatcher(deps, log, options.webhookDispatchIntervalMs ?? 1_000);
 
   return {
     boss,
     deps,
     async stop(timeoutMs) {
+      await dispatcher.stop();
       await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
       log.info("worker stopped");
     },

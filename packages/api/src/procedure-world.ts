@@ -24,6 +24,8 @@ let fixture: {
   cartToken: string;
   staffId: string;
   importId: string;
+  /** A's webhook endpoint (a public IP literal: no DNS needed). */
+  endpointId: string;
   /** DELIVERED with 20 units of one lot: each orders.return call takes one back. */
   delivered: { orderId: string; orderLineId: string; lotId: string };
 };
@@ -103,8 +105,23 @@ async function setUp() {
     orderId,
     cartToken,
     delivered: await deliveredOrder(world),
+    endpointId: (await endpointOfA(world.producer.id)).id,
   };
   await apiKeyOfA();
+}
+
+export const PUBLIC_HOOK_URL = "https://93.184.215.14/hooks/stock";
+
+function endpointOfA(producerId: string) {
+  return database.current.db.webhookEndpoint.create({ data: { producerId, url: PUBLIC_HOOK_URL, eventTypes: ["lot.expired"], secret: "whsec_dGVzdA==" } });
+}
+
+/** A FAILED delivery of a test event to A's endpoint, for "send again". */
+async function failedDeliveryOfA(): Promise<string> {
+  const { producerId, endpointId } = fixture;
+  const event = await database.current.db.webhookEvent.create({ data: { producerId, type: "webhook.test", resourceId: endpointId, payload: {} } });
+  const delivery = await database.current.db.webhookDelivery.create({ data: { eventId: event.id, endpointId, producerId, status: "FAILED" } });
+  return delivery.id;
 }
 
 export const world = {
@@ -268,6 +285,15 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "imports.cancel": (c) => c.imports.cancel({ importId: fixture.importId }),
   "integrations.keys.create": (c) => c.integrations.keys.create({ producerId: fixture.producerId, name: "Warehouse sync", scopes: ["read", "stock:write"] }),
   "integrations.keys.revoke": async (c) => c.integrations.keys.revoke({ apiKeyId: await apiKeyOfA() }),
+  "webhooks.create": (c) => c.webhooks.create({ producerId: fixture.producerId, url: PUBLIC_HOOK_URL, eventTypes: ["stock.low"] }),
+  "webhooks.update": (c) => c.webhooks.update({ endpointId: fixture.endpointId, description: "ERP" }),
+  "webhooks.setEnabled": (c) => c.webhooks.setEnabled({ endpointId: fixture.endpointId, isEnabled: true }),
+  "webhooks.delete": async (c) => c.webhooks.delete({ endpointId: (await endpointOfA(fixture.producerId)).id }),
+  "webhooks.revealSecret": (c) => c.webhooks.revealSecret({ endpointId: fixture.endpointId }),
+  "webhooks.rotateSecret": (c) => c.webhooks.rotateSecret({ endpointId: fixture.endpointId }),
+  "webhooks.sendTest": (c) => c.webhooks.sendTest({ endpointId: fixture.endpointId }),
+  "webhooks.deliveries": (c) => c.webhooks.deliveries({ endpointId: fixture.endpointId }),
+  "webhooks.resend": async (c) => c.webhooks.resend({ deliveryId: await failedDeliveryOfA() }),
 };
 
 /** Rows of an answer that belong to producer A. */
@@ -284,6 +310,7 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     rows: (a: string[]) => a.filter((c) => c.startsWith("Tenancy")).length,
   },
   "imports.list": { call: (c, producerId) => c.imports.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "webhooks.list": { call: (c, producerId) => c.webhooks.list({ producerId }), rows: (a: unknown[]) => a.length },
   "locations.list": { call: (c, producerId) => c.locations.list({ producerId }), rows: (a: unknown[]) => a.length },
   "orders.list": { call: (c, producerId) => c.orders.list({ producerId }), rows: (a: { total: number; orders: unknown[] }) => a.total + a.orders.length },
   "alerts.lowStock": { call: (c, producerId) => c.alerts.lowStock({ producerId }), rows: (a: unknown[]) => a.length },

@@ -15,6 +15,7 @@ import { reportsRouter } from "./routers/reports.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { stockRouter } from "./routers/stock.ts";
 import { systemRouter } from "./routers/system.ts";
+import { webhooksRouter } from "./routers/webhooks.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -36,6 +37,7 @@ export const appRouter = router({
   imports: importsRouter,
   integrations: integrationsRouter,
   system: systemRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -181,3 +181,17 @@ export {
 } from "./stock.ts";
 export { BATCH_UPDATE_MAX, batchUpdateInput, batchUpdateItem, setOnHandInput } from "./stock-levels.ts";
 export { urlSearchSchema } from "./url-search.ts";
+export {
+  createWebhookEndpointInput,
+  listWebhookDeliveriesInput,
+  MAX_WEBHOOK_ENDPOINTS,
+  setWebhookEndpointEnabledInput,
+  updateWebhookEndpointInput,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENT_GROUPS,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_TEST_EVENT,
+  type WebhookEventType,
+  webhookDeliveryIdInput,
+  webhookEndpointIdInput,
+} from "./webhooks.ts";

@@ -52,6 +52,15 @@ export const AUDIT_ACTIONS = [
   "location.collection_point_changed",
   "integrations.key_created",
   "integrations.key_revoked",
+  "webhooks.endpoint_created",
+  "webhooks.endpoint_updated",
+  "webhooks.endpoint_enabled",
+  "webhooks.endpoint_disabled",
+  "webhooks.endpoint_deleted",
+  "webhooks.secret_rotated",
+  "webhooks.secret_revealed",
+  "webhooks.delivery_resent",
+  "webhooks.test_sent",
   "system.inventory_check_requested",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,7 @@ import type { JobQueue } from "@stockroom/jobs";
 import type { FileStore } from "./images/file-store.ts";
 import type { MetricCounters } from "./metrics/metric-counters.ts";
 import type { HoldCoalescer } from "./stock/hold-coalescer-types.ts";
+import type { WebhookSettings } from "./webhooks/webhook-settings.ts";
 
 export interface Clock {
   now(): Date;
@@ -32,4 +33,6 @@ export interface Deps {
   counters?: MetricCounters;
   /** Uploaded files (product images); a LocalFileStore under the data folder when absent. */
   files?: FileStore;
+  /** Webhook URL checks and delivery (WEBHOOKS_*); DEFAULT_WEBHOOK_SETTINGS where absent. */
+  webhooks?: Partial<WebhookSettings>;
 }

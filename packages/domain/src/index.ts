@@ -108,3 +108,25 @@ export { transferLot } from "./stock/transfer-lot.ts";
 export { fixLedgerProblems, type InventoryProblem, validateInventory } from "./stock/validate-inventory.ts";
 export { writeOffLot } from "./stock/write-off-lot.ts";
 export { isZodError, validationError } from "./validation.ts";
+export { type DeliveryOutcome, deliverWebhook, webhookBody } from "./webhooks/deliver-webhook.ts";
+export { listWebhookDeliveries, resendWebhookDelivery, sendWebhookTestEvent } from "./webhooks/deliveries.ts";
+export { DELIVERY_LEASE_SECONDS, dispatchWebhookDeliveries } from "./webhooks/dispatch-deliveries.ts";
+export type { WebhookEndpointView } from "./webhooks/endpoint-view.ts";
+export {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookEndpoints,
+  revealWebhookSecret,
+  rotateWebhookSecret,
+  setWebhookEndpointEnabled,
+  updateWebhookEndpoint,
+} from "./webhooks/manage-endpoints.ts";
+export { recordWebhookEvent, type WebhookEventInput } from "./webhooks/record-webhook-event.ts";
+export { isPublicAddress } from "./webhooks/url-safety.ts";
+export { webhookEnv, webhookSettingsFromEnv } from "./webhooks/webhook-env.ts";
+export {
+  DEFAULT_WEBHOOK_RETRY_DELAYS_SECONDS,
+  DEFAULT_WEBHOOK_SETTINGS,
+  parseRetryDelays,
+  type WebhookSettings,
+} from "./webhooks/webhook-settings.ts";

@@ -93,6 +93,16 @@ export const JOB_DEFINITIONS = {
     payload: z.object({ importId: z.string().uuid() }),
     queue: { retryLimit: 2, retryDelay: 1, heartbeatSeconds: 10, expireInSeconds: 3_600 },
   },
+  /**
+   * One attempt of one webhook delivery (queued by the worker's dispatcher). Its own retry schedule
+   * lives on the delivery row (WEBHOOKS_RETRY_DELAYS); these retries only cover a worker that died
+   * or a database error mid-attempt.
+   */
+  "webhooks.deliver": {
+    version: 1,
+    payload: z.object({ deliveryId: z.string().uuid() }),
+    queue: { retryLimit: 3, retryDelay: 5, heartbeatSeconds: 10, expireInSeconds: 120 },
+  },
   /** Retries exhausted: the record is marked FAILED with the reason. */
   "notifications.dead": {
     version: 1,

@@ -27,6 +27,15 @@ export const AUDIT_LABELS: Record<string, string> = {
   "location.collection_point_changed": "Collection point changed",
   "integrations.key_created": "API key created",
   "integrations.key_revoked": "API key revoked",
+  "webhooks.endpoint_created": "Webhook endpoint added",
+  "webhooks.endpoint_updated": "Webhook endpoint changed",
+  "webhooks.endpoint_enabled": "Webhook endpoint switched on",
+  "webhooks.endpoint_disabled": "Webhook endpoint switched off",
+  "webhooks.endpoint_deleted": "Webhook endpoint deleted",
+  "webhooks.secret_rotated": "Webhook secret rotated",
+  "webhooks.secret_revealed": "Webhook secret revealed",
+  "webhooks.delivery_resent": "Webhook delivery sent again",
+  "webhooks.test_sent": "Webhook test event sent",
   "system.inventory_check_requested": "Drift check requested",
 };
 

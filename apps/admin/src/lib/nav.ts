@@ -16,7 +16,8 @@ export interface NavItem {
     | "/audit"
     | "/producers"
     | "/system"
-    | "/integrations/api-keys";
+    | "/integrations/api-keys"
+    | "/webhooks";
   label: string;
   permission?: Permission;
 }
@@ -52,6 +53,12 @@ export const SETTINGS_NAV: (NavItem & { description: string })[] = [
     label: "Integrations",
     permission: "integrations.manage",
     description: "API keys for your other systems: create with scopes, see when each was last used, revoke.",
+  },
+  {
+    to: "/webhooks",
+    label: "Webhooks",
+    permission: "integrations.manage",
+    description: "Tell other systems when stock, holds, orders and lots change: endpoints, signing secrets, deliveries.",
   },
   { to: "/audit", label: "Audit log", permission: "audit.view", description: "Sign-ins, staff and role changes, settings: who did what, when." },
   {

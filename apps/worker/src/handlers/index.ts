@@ -1,6 +1,7 @@
 import {
   checkLowStock,
   type Deps,
+  deliverWebhook,
   expireCartHolds,
   expirePendingOrders,
   type Messengers,
@@ -42,6 +43,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),
   "imports.apply": ({ deps }, payload) => runImportApply(deps, payload),
   "inventory.check": ({ deps }, payload) => runInventoryCheck(deps, payload),
+  "webhooks.deliver": ({ deps }, payload) => deliverWebhook(deps, payload),
 };
 
 /** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */
