@@ -15,7 +15,9 @@ export interface NavItem {
     | "/staff"
     | "/audit"
     | "/producers"
-    | "/system";
+    | "/system"
+    | "/counts"
+    | "/scan";
   label: string;
   permission?: Permission;
 }
@@ -29,6 +31,8 @@ export const MAIN_NAV: NavItem[] = [
   { to: "/analytics", label: "Analytics", permission: "analytics.view" },
   { to: "/expiry", label: "Expiry & waste", permission: "analytics.view" },
   { to: "/imports", label: "Import", permission: "stock.receive" },
+  { to: "/counts", label: "Counts", permission: "stock.count" },
+  { to: "/scan", label: "Scan", permission: "catalog.view" },
 ];
 
 /** Set up once, visited now and then: on the Settings page, each with what it is for. */
