@@ -25,7 +25,9 @@ export function CountActions({ count, movements }: { count: CountDetail; movemen
           {error ?? errorMessage(failure)}
         </div>
       ) : null}
-      {recounts.data ? <p role="status">{formatCount(recounts.data.recounts)} lots sent back for a recount.</p> : null}
+      {recounts.data ? (
+        <p role="status">{recounts.data.recounts === 1 ? "1 lot" : `${formatCount(recounts.data.recounts)} lots`} sent back for a recount.</p>
+      ) : null}
       <div className="count-action-buttons">
         {count.summary.needRecount > 0 ? (
           <button type="button" className="button button-secondary" disabled={recounts.isPending} onClick={() => recounts.mutate({ sessionId: count.id })}>

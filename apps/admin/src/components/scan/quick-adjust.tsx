@@ -13,14 +13,16 @@ import { defaultLot } from "../stock-forms/lot-select.tsx";
 export function QuickAdjust({ detail, onDone }: { detail: ProductDetail; onDone: (message: string) => void }) {
   const lots = detail.lots.filter((lot) => lot.onHand > 0 || lot.reserved > 0);
   const [lotId, setLotId] = useState(defaultLot(lots)?.id ?? "");
-  const [change, setChange] = useState(0);
+  const [text, setText] = useState("");
+  const change = /^[-+]?\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
+  const step = (delta: number) => setText(String(change + delta));
   const [reason, setReason] = useState<string>(ADJUST_REASONS[0]);
   const [error, setError] = useState<string | null>(null);
   const anyReason = useCan()("stock.adjust.anyReason");
   const lot = lots.find((l) => l.id === lotId);
   const submit = async () => {
     if (!lot || change === 0 || reason.trim().length < 3) {
-      setError(!lot ? "Choose a lot." : change === 0 ? "Use − or + to set the change." : "Give a reason.");
+      setError(!lot ? "Choose a lot." : change === 0 ? "Enter the change: units to add (5) or remove (-3)." : "Give a reason.");
       return;
     }
     setError(null);
@@ -29,7 +31,7 @@ export function QuickAdjust({ detail, onDone }: { detail: ProductDetail; onDone:
       `${detail.product.name} lot ${lot.lotNumber}: adjust ${change > 0 ? "+" : ""}${change} (${reason.trim()})`,
     );
     onDone(`Adjust ${change > 0 ? "+" : ""}${formatCount(change)} of ${detail.product.name} (lot ${lot.lotNumber}) saved.`);
-    setChange(0);
+    setText("");
   };
   return (
     <form
@@ -53,13 +55,19 @@ export function QuickAdjust({ detail, onDone }: { detail: ProductDetail; onDone:
       </div>
       <fieldset className="count-keypad">
         <legend className="visually-hidden">Change</legend>
-        <button type="button" className="button button-secondary count-step" aria-label="One less" onClick={() => setChange(change - 1)}>
+        <button type="button" className="button button-secondary count-step" aria-label="One less" onClick={() => step(-1)}>
           −
         </button>
-        <output className="count-input quick-change" aria-label="Change">
-          {change > 0 ? `+${change}` : change}
-        </output>
-        <button type="button" className="button button-secondary count-step" aria-label="One more" onClick={() => setChange(change + 1)}>
+        <input
+          className="count-input"
+          aria-label="Change"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="0"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="button" className="button button-secondary count-step" aria-label="One more" onClick={() => step(1)}>
           +
         </button>
       </fieldset>
