@@ -39,8 +39,8 @@ export function OutboxStatus() {
       {failed.length > 0 ? (
         <ul className="outbox-list outbox-failed" aria-label="Failed to sync">
           {failed.map((item) => (
-            <li key={item.id} role="alert">
-              <span>
+            <li key={item.id}>
+              <span role="alert">
                 <strong>Not applied:</strong> {item.label} — {item.error}
               </span>
               <button type="button" className="button button-secondary button-small" onClick={() => void dismiss(item.id as number)}>

@@ -9,6 +9,7 @@ export function ScannerDialog({ title, onCode, onClose }: { title: string; onCod
   const video = useRef<HTMLVideoElement>(null);
   const [status, setStatus] = useState("Starting the camera…");
   const [manual, setManual] = useState("");
+  const [hasCamera, setHasCamera] = useState(true);
   // The latest callback, without restarting the camera when the parent re-renders.
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
@@ -24,6 +25,7 @@ export function ScannerDialog({ title, onCode, onClose }: { title: string; onCod
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
       } catch {
+        setHasCamera(false);
         setStatus("No camera available: type the code instead.");
         return;
       }
@@ -55,7 +57,7 @@ export function ScannerDialog({ title, onCode, onClose }: { title: string; onCod
           Close
         </button>
       </div>
-      <video ref={video} className="scanner-video" muted playsInline aria-label="Camera" />
+      <video ref={video} className="scanner-video" muted playsInline aria-label="Camera" hidden={!hasCamera} />
       <p className="muted" role="status">
         {status}
       </p>
