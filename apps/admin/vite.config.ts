@@ -44,6 +44,9 @@ export default defineConfig({
         navigateFallbackAllowlist: [/^\/admin\//],
         navigateFallbackDenylist: [/^\/admin\/assets\//],
         cleanupOutdatedCaches: true,
+        // The first visit's page is taken over at once, so it works offline without a reload.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

@@ -1,19 +1,19 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 
 const APPS_DIR = path.resolve(import.meta.dirname, "../..");
 
 /** The admin's service worker and what it checks for updates: never cached for long, so a new build reaches phones. */
 const PWA_FILES = new Set(["sw.js", "registerSW.js", "manifest.webmanifest"]);
 
-function setAdminPwaHeaders(res: { setHeader(name: string, value: string): void }, filePath: string): void {
+function setAdminPwaHeaders(reply: FastifyReply, filePath: string): void {
   const name = path.basename(filePath);
   if (!PWA_FILES.has(name) && !name.startsWith("workbox-")) return;
-  res.setHeader("Cache-Control", "no-cache");
+  reply.header("Cache-Control", "no-cache");
   // The worker lives at /admin/sw.js and controls /admin/ only (its own folder: no wider scope is asked for).
-  if (name === "sw.js") res.setHeader("Service-Worker-Allowed", "/admin/");
+  if (name === "sw.js") reply.header("Service-Worker-Allowed", "/admin/");
 }
 
 /** Serves built SPAs: admin under /admin/, storefront at /; unknown paths get index.html (client routes). */
