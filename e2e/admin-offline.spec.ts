@@ -1,7 +1,7 @@
 import { signInToAdmin } from "./support/admin.ts";
 import { type InventoryRow, latestMovements, mutate, productDetail, query, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
-import { type CountView, cancelOpenCounts, countLine, locationNamed } from "./support/counts.ts";
+import { type CountView, countLine, locationWithLots } from "./support/counts.ts";
 import { LOGINS } from "./support/demo.ts";
 import { expect, test } from "./support/test.ts";
 
@@ -14,15 +14,15 @@ test("offline: three counts and two adjusts wait on the phone, sync once each wh
 }) => {
   const api = await staffApi(String(baseURL), LOGINS.greenleafManager.email);
   try {
-    // A count of the back store with three fresh lots in it.
-    const backStore = await locationNamed(api, "Back store");
-    await cancelOpenCounts(api, backStore.id);
+    // A count of a new location holding three fresh lots.
     const tag = Date.now().toString(36).toUpperCase();
-    const rows = await query<{ items: InventoryRow[] }>(api, "reports.inventory", { search: "GL-01", pageSize: 20, sort: "sku" });
     const lots = [`OA-${tag}`, `OB-${tag}`, `OC-${tag}`];
-    for (const [i, lotNumber] of lots.entries())
-      await mutate(api, "stock.receive", { productId: rows.items[i]?.id, locationId: backStore.id, lotNumber, expiryDate: "2030-01-31", quantity: 10 });
-    const { sessionId } = await mutate<{ sessionId: string }>(api, "counts.start", { kind: "CYCLE", locationId: backStore.id });
+    const { location } = await locationWithLots(api, `Offline shelf ${tag}`, [
+      ["GL-011", lots[0] as string, 10],
+      ["GL-012", lots[1] as string, 10],
+      ["GL-013", lots[2] as string, 10],
+    ]);
+    const { sessionId } = await mutate<{ sessionId: string }>(api, "counts.start", { kind: "CYCLE", locationId: location.id });
     // A lot the wholesale order holds stock of: taking all its on hand away is refused.
     const held = await query<{ items: (InventoryRow & { reserved: number })[] }>(api, "reports.inventory", { pageSize: 50, sort: "sku" });
     const reservedProduct = held.items.find((item) => item.reserved > 0) as InventoryRow;

@@ -26,3 +26,14 @@ export async function cancelOpenCounts(api: APIRequestContext, locationId: strin
 export function countLine(page: Page, lotNumber: string) {
   return page.locator(`li.count-line[data-lot="${lotNumber}"]`);
 }
+
+/** A new location of the signed-in producer holding the given lots (SKU, lot number, units): a count of it has exactly these lines. */
+export async function locationWithLots(api: APIRequestContext, name: string, lots: [sku: string, lotNumber: string, quantity: number][]) {
+  const location = await mutate<{ id: string; name: string }>(api, "locations.create", { name, isSellable: false });
+  const products = await query<{ items: { id: string; sku: string }[] }>(api, "reports.inventory", { pageSize: 100, sort: "sku" });
+  for (const [sku, lotNumber, quantity] of lots) {
+    const productId = products.items.find((p) => p.sku === sku)?.id;
+    await mutate(api, "stock.receive", { productId, locationId: location.id, lotNumber, expiryDate: "2030-01-31", quantity });
+  }
+  return { location, productId: (sku: string) => products.items.find((p) => p.sku === sku)?.id as string };
+}
