@@ -2,7 +2,7 @@ import type { BrowserContext } from "@playwright/test";
 import { signInToAdmin } from "./support/admin.ts";
 import { inventoryRow, latestMovements, mutate, productDetail, query, staffApi } from "./support/admin-api.ts";
 import { capturePage } from "./support/admin-screens.ts";
-import { type CountView, cancelOpenCounts, countLine, locationNamed } from "./support/counts.ts";
+import { type CountView, cancelOpenCounts, countLine, locationNamed, locationWithLots } from "./support/counts.ts";
 import { LOGINS, GREENLEAF_BACK_STORE_PRODUCT as PRODUCT } from "./support/demo.ts";
 import { fakeCameraArgs, writeBarcodeVideo } from "./support/fake-camera.ts";
 import { test as base, expect } from "./support/test.ts";
@@ -70,6 +70,35 @@ test("a scan in an open count adds one to the product's line", async ({ page, co
     expect(count.summary.counted).toBe(1);
     expectOnlyOurServer(urls, String(baseURL));
     await mutate(api, "counts.cancel", { sessionId, reason: "e2e: scanned once" });
+  } finally {
+    await api.dispose();
+  }
+});
+
+test("a scan of a product with two lots in the count asks which lot, and counts the chosen one", async ({ page, baseURL }) => {
+  const api = await staffApi(String(baseURL), LOGINS.greenleafManager.email);
+  try {
+    const tag = Date.now().toString(36).toUpperCase();
+    const { location } = await locationWithLots(api, `Scan shelf ${tag}`, [
+      ["GL-003", `SA-${tag}`, 5],
+      ["GL-003", `SB-${tag}`, 7],
+    ]);
+    const { sessionId } = await mutate<{ sessionId: string }>(api, "counts.start", { kind: "CYCLE", locationId: location.id });
+    await signInToAdmin(page, LOGINS.greenleafManager.email);
+    await page.setViewportSize(PHONE);
+    await page.goto(`/admin/counts/${sessionId}`);
+    await page.getByRole("button", { name: "Scan", exact: true }).click();
+    const choice = page.getByRole("group", { name: "Which lot of Aspirin 300mg x32?" });
+    await expect(choice.getByRole("button")).toHaveCount(2);
+    await page.screenshot({ path: "e2e/screenshots/admin-count-scan-which-lot-phone.png" });
+    await choice.getByRole("button", { name: new RegExp(`Lot SB-${tag}`) }).click();
+    await expect(countLine(page, `SB-${tag}`).getByTestId("counted")).toHaveText("1");
+    const count = await query<CountView>(api, "counts.get", { sessionId });
+    expect(count.lines.map((l) => [l.lotNumber, l.counted])).toEqual([
+      [`SA-${tag}`, null],
+      [`SB-${tag}`, 1],
+    ]);
+    await mutate(api, "counts.cancel", { sessionId, reason: "e2e: lot choice checked" });
   } finally {
     await api.dispose();
   }
