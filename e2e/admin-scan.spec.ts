@@ -50,6 +50,22 @@ test("a scan on the products page opens the scanned product", async ({ page, con
   }
 });
 
+test("a scan in receive mode opens the product's receive form", async ({ page, baseURL }) => {
+  const api = await staffApi(String(baseURL), LOGINS.greenleafStaff.email);
+  try {
+    const product = await inventoryRow(api, "Aspirin 300mg x32");
+    await signInToAdmin(page, LOGINS.greenleafStaff.email);
+    await page.setViewportSize(PHONE);
+    await page.goto("/admin/scan?mode=receive");
+    await expect(page.getByRole("button", { name: "Receive", pressed: true })).toBeVisible();
+    await page.getByRole("button", { name: "Scan a barcode" }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/inventory/${product.id}\\?action=receive`));
+    await expect(page.getByRole("form", { name: "Receive stock" })).toBeVisible();
+  } finally {
+    await api.dispose();
+  }
+});
+
 test("a scan in an open count adds one to the product's line", async ({ page, context, baseURL }) => {
   const urls = recordRequests(context);
   const api = await staffApi(String(baseURL), LOGINS.greenleafManager.email);
