@@ -15,3 +15,6 @@ export const GREENLEAF_PRODUCT = { sku: "GL-001", name: "Paracetamol 500mg x16",
 export const HARVEST_PRODUCT = { sku: "HV-001", name: "Whole milk 2L", category: "Dairy", price: "£1.89" } as const;
 
 export const PRODUCTS_PER_PRODUCER = 25;
+
+/** The demo product with a lot in Greenleaf's back store (`GL-003-BS`), and its EAN-13 (demoBarcode(1, 3)). */
+export const GREENLEAF_BACK_STORE_PRODUCT = { sku: "GL-003", barcode: "2010000000038", backStoreLot: "GL-003-BS" } as const;

@@ -7,11 +7,11 @@ import { createTrpc } from "./lib/trpc.ts";
 import { routeTree } from "./routeTree.gen.ts";
 
 export function createAppRouter() {
-  const { queryClient, trpc } = createTrpc();
+  const { queryClient, trpc, api } = createTrpc();
   return createRouter({
     routeTree,
     basepath: "/admin",
-    context: { queryClient, trpc },
+    context: { queryClient, trpc, api },
     // TanStack Query owns caching; the router always asks it (ensureQueryData) instead of keeping its own copy.
     defaultPreload: "intent",
     defaultPreloadStaleTime: 0,

@@ -6,6 +6,9 @@ import type { FastifyInstance } from "fastify";
  * styles; React's `style={}` props go through the CSSOM, which CSP does not govern, so no
  * 'unsafe-inline' is needed (checked in a browser by e2e/csp.spec.ts). HSTS and
  * upgrade-insecure-requests only when served over HTTPS (COOKIE_SECURE), so plain-HTTP local runs work.
+ * One exception: the admin's barcode worker (the ZXing WebAssembly reader) is served with
+ * 'wasm-unsafe-eval' in its own CSP; a dedicated worker runs under its script's policy, so no page
+ * may compile WebAssembly.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, { isHttps }: { isHttps: boolean }): Promise<void> {
   await app.register(fastifyHelmet, {
@@ -28,6 +31,13 @@ export async function registerSecurityHeaders(app: FastifyInstance, { isHttps }:
     frameguard: { action: "deny" },
     strictTransportSecurity: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (BARCODE_WORKER.test(request.url)) {
+      const csp = String(reply.getHeader("content-security-policy") ?? "");
+      reply.header("content-security-policy", csp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+    }
+    return payload;
+  });
 }
 
 /**
@@ -49,3 +59,6 @@ export function docsContentSecurityPolicy(scriptHashes: string[]): string {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** The built worker script that reads barcodes with WebAssembly (apps/admin/src/lib/scan/barcode-worker.ts). */
+export const BARCODE_WORKER = /^\/admin\/assets\/barcode-worker-[\w-]+\.js$/;

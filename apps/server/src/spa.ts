@@ -1,9 +1,20 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 
 const APPS_DIR = path.resolve(import.meta.dirname, "../..");
+
+/** The admin's service worker and what it checks for updates: never cached for long, so a new build reaches phones. */
+const PWA_FILES = new Set(["sw.js", "registerSW.js", "manifest.webmanifest"]);
+
+function setAdminPwaHeaders(reply: FastifyReply, filePath: string): void {
+  const name = path.basename(filePath);
+  if (!PWA_FILES.has(name) && !name.startsWith("workbox-")) return;
+  reply.header("Cache-Control", "no-cache");
+  // The worker lives at /admin/sw.js and controls /admin/ only (its own folder: no wider scope is asked for).
+  if (name === "sw.js") reply.header("Service-Worker-Allowed", "/admin/");
+}
 
 /** Serves built SPAs: admin under /admin/, storefront at /; unknown paths get index.html (client routes). */
 export async function registerSpas(app: FastifyInstance): Promise<void> {
@@ -14,7 +25,7 @@ export async function registerSpas(app: FastifyInstance): Promise<void> {
   }
   // wildcard routes read the directory on each request, so a rebuild under a running server works.
   await app.register(fastifyStatic, { root: storefront, prefix: "/", index: "index.html" });
-  await app.register(fastifyStatic, { root: admin, prefix: "/admin/", decorateReply: false, index: "index.html" });
+  await app.register(fastifyStatic, { root: admin, prefix: "/admin/", decorateReply: false, index: "index.html", setHeaders: setAdminPwaHeaders });
   app.setNotFoundHandler((request, reply) => {
     // Missing API paths and missing built assets are 404s; only page URLs fall back to index.html.
     const isAsset = /^\/(admin\/)?assets\//.test(request.url);

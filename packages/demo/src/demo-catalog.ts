@@ -129,6 +129,15 @@ export interface DemoProduct {
   trackInventory: boolean;
   requiresExpiryDate: boolean;
   minShelfLifeDays: number | null;
+  /** EAN-13 in the 20-29 range GS1 leaves for in-store codes, so it can be printed and scanned. */
+  barcode: string;
+}
+
+/** "20" + producer digit + 9-digit serial, and the EAN-13 check digit. */
+export function demoBarcode(producerDigit: number, serial: number): string {
+  const digits = `20${producerDigit}${String(serial).padStart(9, "0")}`;
+  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? 1 : 3), 0);
+  return `${digits}${(10 - (sum % 10)) % 10}`;
 }
 
 function products(producer: string, prefix: string, rows: [string, string, number, number][]): DemoProduct[] {
@@ -145,6 +154,7 @@ function products(producer: string, prefix: string, rows: [string, string, numbe
     // Medicines carry an expiry date on every lot; allergy products must have two weeks left to be sold.
     requiresExpiryDate: prefix === "GL" && category !== "First aid",
     minShelfLifeDays: category === "Allergy" ? 14 : null,
+    barcode: demoBarcode(prefix === "GL" ? 1 : 2, index + 1),
   }));
 }
 

@@ -1,9 +1,11 @@
 import { useTestDatabase } from "@stockroom/db/testing";
 import {
+  accuracyTrend,
   adjustLot,
   dashboardSummary,
   expiryWasteCsv,
   expiryWasteReport,
+  listCounts,
   listInventory,
   lowStockTrend,
   productDetail,
@@ -36,6 +38,22 @@ afterAll(() => testDeps.close());
 beforeEach(() => clock.reset());
 
 describe("reports on the demo data", () => {
+  it("has a stock-accuracy trend from approved counts, and one count under way", async () => {
+    const trend = await accuracyTrend(testDeps.deps, greenleaf, { from: "2026-02-01", to: "2026-05-31" });
+    expect(trend.map((p) => p.day)).toEqual(["2026-03-30", "2026-04-20", "2026-05-11", "2026-05-25"]);
+    for (const point of trend) {
+      expect(point.countedLots).toBeGreaterThan(0);
+      // Some lots held a unit more than the system thought: below 100 %, and each rate is matched / counted.
+      expect(point.accuracyRate).toBe(point.matchedLots / point.countedLots);
+    }
+    expect(trend.some((p) => p.matchedLots < p.countedLots)).toBe(true);
+    const open = await listCounts(testDeps.deps, greenleaf, { status: "COUNTING" });
+    expect(open).toHaveLength(1);
+    expect(open[0]?.kind).toBe("CYCLE");
+    const movements = await database.current.db.movement.count({ where: { type: "COUNT", producerId: greenleafId } });
+    expect(movements).toBe(trend.reduce((sum, p) => sum + p.countedLots - p.matchedLots, 0));
+  });
+
   it("dashboard cards agree with the inventory list and the database", async () => {
     const summary = await dashboardSummary(testDeps.deps, greenleaf, {});
     const all = await listInventory(testDeps.deps, greenleaf, { pageSize: 500 });

@@ -1,5 +1,6 @@
 import { addDays, availabilityOf, type Deps, placeOrder, receiveLot, reserveCart, type StaffActor, setOrderStatus, utcDay } from "@stockroom/domain";
 import { DEMO_CUSTOMERS, demoCheckout } from "./demo-catalog.ts";
+import { startCountInProgress } from "./seed-counts.ts";
 import { typicalShelfLifeDays } from "./shop-profile.ts";
 import { simulateHistory } from "./simulate-history.ts";
 
@@ -10,7 +11,7 @@ export const DEMO_HISTORY_DAYS = 90;
  * Each producer's stock and orders: 90 simulated days of trading (simulate-history.ts), then a few
  * things every page should show on first start: short-dated lots in each expiry band, one expired
  * lot awaiting write-off, and the products a supplier stopped delivering bought up by a wholesale
- * customer, so some are out of stock. Runs only for producers that have no lots yet, so the seed
+ * customer, so some are out of stock; then a count of one category at the shop, half done. Runs only for producers that have no lots yet, so the seed
  * stays idempotent. Everything goes through the domain functions: the ledger explains every unit.
  */
 export async function seedDemoStock(deps: Deps, admin: StaffActor): Promise<void> {
@@ -21,6 +22,9 @@ export async function seedDemoStock(deps: Deps, admin: StaffActor): Promise<void
       if ((await deps.db.lot.count({ where: { producerId: producer.id } })) > 0) return;
       await simulateHistory(deps, admin, producer, DEMO_HISTORY_DAYS);
       await shapeToday(deps, admin, producer);
+      const shop = producer.locations.find((l) => l.isSellable);
+      const category = producer.products.filter((p) => p.trackInventory).at(-1)?.category;
+      if (shop && category) await startCountInProgress(deps, admin, producer.id, shop.id, category);
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   writeOffLot,
 } from "@stockroom/domain";
 import { DEMO_CUSTOMERS, demoCheckout } from "./demo-catalog.ts";
+import { countAndApprove, DEMO_COUNT_DAYS } from "./seed-counts.ts";
 import { type ProductProfile, profileFor, randomSource } from "./shop-profile.ts";
 
 type Status = "CONFIRMED" | "DISPATCHED" | "DELIVERED" | "CANCELLED";
@@ -30,7 +31,7 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
  * `days` of a small shop's life before today, through the domain functions with a clock that
  * walks forward: deliveries (reordered when stock reaches the minimum, after the lead time),
  * daily orders that are confirmed, dispatched, delivered or cancelled over the next days,
- * expired stock written off, a daily low-stock sweep (alerts open, escalate, resolve, notify).
+ * expired stock written off, a cycle count of the shop now and then (DEMO_COUNT_DAYS), a daily low-stock sweep (alerts open, escalate, resolve, notify).
  * Deterministic (seeded by the producer's slug). Orders of the last day are left in flight.
  */
 export async function simulateHistory(deps: Deps, admin: StaffActor, producer: SimulatedProducer, days: number): Promise<void> {
@@ -85,6 +86,8 @@ export async function simulateHistory(deps: Deps, admin: StaffActor, producer: S
     }
     now = at(day, 17);
     await runDue(sim, admin, transitions, now);
+    now = at(day, 18);
+    if (DEMO_COUNT_DAYS.includes(d)) await countAndApprove(sim, admin, producer.id, shop.id, d);
     now = at(day, 19);
     await sweepLowStock(sim);
     await reorder(sim, tracked, deliveries, day, d);

@@ -32,6 +32,19 @@ export function RouteError({ error }: ErrorComponentProps) {
     );
   }
 
+  // The installed app opens without a connection (its shell is cached); the data does not.
+  if (!navigator.onLine) {
+    return (
+      <div className="notice-page" role="alert">
+        <h1>You are offline</h1>
+        <p>This page needs the connection to load. Counts and adjusts entered on this device are kept here and sent when it returns.</p>
+        <button type="button" className="button" onClick={() => void router.invalidate()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
   return (
     <div className="notice-page" role="alert">
       <h1>We couldn’t load this page</h1>

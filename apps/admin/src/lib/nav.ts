@@ -17,7 +17,9 @@ export interface NavItem {
     | "/producers"
     | "/system"
     | "/integrations/api-keys"
-    | "/webhooks";
+    | "/webhooks"
+    | "/counts"
+    | "/scan";
   label: string;
   permission?: Permission;
 }
@@ -31,6 +33,8 @@ export const MAIN_NAV: NavItem[] = [
   { to: "/analytics", label: "Analytics", permission: "analytics.view" },
   { to: "/expiry", label: "Expiry & waste", permission: "analytics.view" },
   { to: "/imports", label: "Import", permission: "stock.receive" },
+  { to: "/counts", label: "Counts", permission: "stock.count" },
+  { to: "/scan", label: "Scan", permission: "catalog.view" },
 ];
 
 /** Set up once, visited now and then: on the Settings page, each with what it is for. */

@@ -11,6 +11,7 @@ export function removeStaffData(queryClient: QueryClient, trpc: Trpc): void {
     trpc.alerts.pathFilter(),
     trpc.stock.pathFilter(),
     trpc.orders.pathFilter(),
+    trpc.counts.pathFilter(),
   ]) {
     queryClient.removeQueries(filter);
   }

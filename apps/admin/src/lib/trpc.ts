@@ -1,13 +1,15 @@
 import { type AppRouter, CSRF_HEADER } from "@stockroom/api/client";
 import { shouldRetry } from "@stockroom/ui";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export type Trpc = TRPCOptionsProxy<AppRouter>;
+/** The plain client, for calls made outside React Query (the offline outbox's sync). */
+export type ApiClient = TRPCClient<AppRouter>;
 
 /** One query cache and one typed tRPC proxy per app; both travel in the router context. */
-export function createTrpc(): { queryClient: QueryClient; trpc: Trpc } {
+export function createTrpc(): { queryClient: QueryClient; trpc: Trpc; api: ApiClient } {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry },
@@ -23,5 +25,5 @@ export function createTrpc(): { queryClient: QueryClient; trpc: Trpc } {
       }),
     ],
   });
-  return { queryClient, trpc: createTRPCOptionsProxy<AppRouter>({ client, queryClient }) };
+  return { queryClient, api: client, trpc: createTRPCOptionsProxy<AppRouter>({ client, queryClient }) };
 }

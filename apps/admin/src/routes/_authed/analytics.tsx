@@ -3,6 +3,7 @@ import { formatMoney } from "@stockroom/ui";
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { ProfitTable, RestockTable } from "../../components/analytics-tables.tsx";
+import { CountAccuracyChart } from "../../components/charts/count-accuracy-chart.tsx";
 import { LowStockTrendChart } from "../../components/charts/low-stock-trend-chart.tsx";
 import { MovementChart } from "../../components/charts/movement-chart.tsx";
 import { ProfitChart } from "../../components/charts/profit-chart.tsx";
@@ -38,6 +39,7 @@ function queries(trpc: Trpc, me: Staff, deps: AnalyticsDeps) {
   return {
     series: trpc.reports.movementSeries.queryOptions({ ...range, bucket: deps.bucket ?? "day" }),
     trend: trpc.reports.lowStockTrend.queryOptions(range),
+    accuracy: trpc.counts.accuracyTrend.queryOptions(range),
     restock: trpc.reports.restock.queryOptions({ producerId }),
     profit: trpc.reports.profitability.queryOptions(range),
     summary: trpc.reports.dashboard.queryOptions({ producerId }),
@@ -52,6 +54,7 @@ export const Route = createFileRoute("/_authed/analytics")({
     await Promise.all([
       loadQuery(queryClient, cause, q.series),
       loadQuery(queryClient, cause, q.trend),
+      loadQuery(queryClient, cause, q.accuracy),
       loadQuery(queryClient, cause, q.restock),
       me.permissions.includes("costs.view") ? loadQuery(queryClient, cause, q.profit) : null,
       loadQuery(queryClient, cause, q.summary),
@@ -120,12 +123,24 @@ function AnalyticsPage() {
         <IfCan permission="costs.view">
           <ValuationCards />
         </IfCan>
+        <CountAccuracy />
       </div>
       <IfCan permission="costs.view">
         <Profitability />
       </IfCan>
       <Restock />
     </div>
+  );
+}
+
+function CountAccuracy() {
+  const { me, trpc } = Route.useRouteContext();
+  const search = Route.useSearch();
+  const { data, isUpdating } = useRouteQuery(queries(trpc, me, search).accuracy);
+  return (
+    <Section title="Stock accuracy" description="Approved counts: the share of counted lots that matched the system." className="span-2" isBusy={isUpdating}>
+      <CountAccuracyChart trend={data} />
+    </Section>
   );
 }
 

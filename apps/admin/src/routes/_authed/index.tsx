@@ -1,5 +1,6 @@
 import { listProductsInput, urlSearchSchema } from "@stockroom/contracts";
 import { formatMoney, SearchBox } from "@stockroom/ui";
+import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
@@ -8,7 +9,8 @@ import { LowStockWidget, lowStockQuery } from "../../components/low-stock-widget
 import { ProductsTable } from "../../components/products-table.tsx";
 import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
-import { formatCount, formatDecimal } from "../../lib/format.ts";
+import { formatCount, formatDateTime, formatDecimal, formatPercent } from "../../lib/format.ts";
+import { IfCan } from "../../lib/permissions.tsx";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
 import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
@@ -90,7 +92,26 @@ function DashboardCards({ me, producerId }: { me: Staff; producerId: string | un
       <StatCard label="Out of stock" value={formatCount(data.outOfStock)} detail="none available" tone={data.outOfStock > 0 ? "danger" : undefined} />
       <StatCard label="Average stock level" value={formatDecimal(data.averageStockLevel)} detail="units available per tracked product" />
       {data.stockValueCents === null ? null : <StatCard label="Stock value" value={formatMoney(data.stockValueCents)} detail="on hand, at cost" />}
+      <IfCan permission="stock.count">
+        <AccuracyCard me={me} producerId={producerId} />
+      </IfCan>
     </StatGrid>
+  );
+}
+
+/** The latest approved count's accuracy (lots that matched the system), against the 98 % goal. */
+function AccuracyCard({ me, producerId }: { me: Staff; producerId: string | undefined }) {
+  const { trpc } = Route.useRouteContext();
+  const { data } = useQuery(trpc.counts.list.queryOptions({ producerId: scopedProducerId(me, producerId), status: "APPROVED", limit: 1 }));
+  const latest = data?.[0];
+  if (!latest || latest.accuracyRate === null) return null;
+  return (
+    <StatCard
+      label="Stock accuracy"
+      value={formatPercent(latest.accuracyRate)}
+      detail={`last count, ${formatDateTime(latest.closedAt ?? latest.startedAt)}`}
+      tone={latest.accuracyRate < 0.98 ? "warning" : undefined}
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import { createFileRoute, Link } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { column } from "../../../components/data-table/columns.tsx";
 import { DataTable } from "../../../components/data-table/data-table.tsx";
+import { ScanToOpen } from "../../../components/scan/scan-to-open.tsx";
 import { SelectFilter } from "../../../components/select-filter.tsx";
 import type { ApiOutputs } from "../../../lib/api-types.ts";
 import { formatCount } from "../../../lib/format.ts";
@@ -107,6 +108,7 @@ function ProductsPage() {
       </div>
       <div className="toolbar">
         <SearchBox label="Search products" placeholder="Name or SKU" value={search.search ?? ""} onSearch={onSearch} />
+        <ScanToOpen me={me} producerId={search.producerId} />
         <SelectFilter
           label="Category"
           allLabel="All categories"
