@@ -28,7 +28,7 @@ export async function recordCount(deps: Deps, actor: StaffActor, input: z.input<
       sessionId: session.id,
       round: line.round,
       quantity: data.quantity,
-      countedAt: countedAt > now ? now : countedAt,
+      countedAt: new Date(Math.min(countedAt.getTime(), now.getTime())),
       countedBy: actor.staffId,
       idempotencyKey: data.idempotencyKey ?? null,
     };
