@@ -53,6 +53,15 @@ export const AUDIT_ACTIONS = [
   "integrations.key_created",
   "integrations.key_revoked",
   "system.inventory_check_requested",
+  "supplier.created",
+  "supplier.updated",
+  "supplier.product_changed",
+  "purchase_order.drafted",
+  "purchase_order.line_changed",
+  "purchase_order.approved",
+  "purchase_order.rejected",
+  "purchase_order.cancelled",
+  "purchase_order.received",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

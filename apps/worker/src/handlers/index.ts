@@ -1,5 +1,6 @@
 import {
   checkLowStock,
+  checkReorder,
   type Deps,
   expireCartHolds,
   expirePendingOrders,
@@ -12,8 +13,10 @@ import {
   runImportApply,
   runInventoryCheck,
   sendNotification,
+  sendPurchaseOrderWebhook,
   sweepExpiredHolds,
   sweepLowStock,
+  sweepReorder,
 } from "@stockroom/domain";
 import type { JobName, ParsedJobPayload } from "@stockroom/jobs";
 
@@ -42,6 +45,9 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "notifications.dead": ({ deps }, payload) => markNotificationFailed(deps, payload),
   "imports.apply": ({ deps }, payload) => runImportApply(deps, payload),
   "inventory.check": ({ deps }, payload) => runInventoryCheck(deps, payload),
+  "purchasing.check-reorder": ({ deps }, payload) => checkReorder(deps, payload),
+  "purchasing.sweep-reorder": ({ deps }) => sweepReorder(deps),
+  "purchasing.send-webhook": ({ deps }, payload) => sendPurchaseOrderWebhook(deps, payload),
 };
 
 /** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */
@@ -53,4 +59,5 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "orders.expire-pending", cron: "23 * * * *" },
   { name: "lots.mark-expiry", cron: "5 0 * * *" },
   { name: "inventory.check", cron: "40 2 * * *" },
+  { name: "purchasing.sweep-reorder", cron: "*/15 * * * *" },
 ];

@@ -1,6 +1,7 @@
 import type { Tx } from "@stockroom/db";
 import type { JobQueue, SendOptions } from "@stockroom/jobs";
 import type { Deps } from "../deps.ts";
+import { enqueueReorderChecks, sendReorderChecks } from "../purchasing/check-reorder.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { alertSettingsFor } from "./alert-settings.ts";
@@ -145,6 +146,7 @@ export async function enqueueLowStockChecks(deps: Deps, tx: Tx, productIds: stri
   const [row] = await tx.$queryRaw<{ ids: string[] }[]>`
     SELECT stock_needs_low_check(${[...new Set(productIds)]}::uuid[], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS ids`;
   await sendLowStockChecks(deps.jobs, { tx }, row?.ids ?? []);
+  await enqueueReorderChecks(deps, tx, productIds);
 }
 
 /** Queues a check for each product already known to need one, in the caller's transaction (Prisma `tx` or a raw `client`). */
@@ -152,4 +154,6 @@ export async function sendLowStockChecks(jobs: JobQueue, via: Pick<SendOptions, 
   for (const productId of [...new Set(productIds)].sort()) {
     await jobs.send("stock.check-low", { productId }, { ...via, singletonKey: productId });
   }
+  // The hold paths send only these (products now low); the reorder sweep covers reorder points above the minimum.
+  await sendReorderChecks(jobs, via, productIds);
 }
