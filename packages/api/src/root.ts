@@ -9,9 +9,11 @@ import { importsRouter } from "./routers/imports.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { producersRouter } from "./routers/producers.ts";
 import { locationsRouter, productsRouter } from "./routers/products.ts";
+import { purchaseOrdersRouter } from "./routers/purchase-orders.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { stockRouter } from "./routers/stock.ts";
+import { suppliersRouter } from "./routers/suppliers.ts";
 import { systemRouter } from "./routers/system.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -32,6 +34,8 @@ export const appRouter = router({
   audit: auditRouter,
   imports: importsRouter,
   system: systemRouter,
+  suppliers: suppliersRouter,
+  purchaseOrders: purchaseOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

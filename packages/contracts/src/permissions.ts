@@ -22,7 +22,7 @@ export const PERMISSIONS = {
   "staff.manage": "Invite staff, change their roles, deactivate them",
   "integrations.manage": "Manage API keys and webhooks",
   "purchasing.view": "See suppliers and purchase orders",
-  "purchasing.manage": "Manage suppliers; draft, approve, edit and reject purchase orders",
+  "purchasing.manage": "Manage suppliers; draft, edit, approve and reject orders",
   "audit.view": "See the audit log",
   "producers.manage": "Create and suspend producers (platform only)",
   "system.view": "See System health and run the drift check (platform only)",
