@@ -21,6 +21,7 @@ import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerSpas } from "./spa.ts";
+import { registerSupplierWebhooks } from "./supplier-webhooks.ts";
 import { registerTrpc } from "./trpc-http.ts";
 
 export const SESSION_COOKIE = "stockroom_session";
@@ -161,6 +162,7 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics 
     await registerProductImageRoutes(restScope, createRequestContext);
   });
   registerImageFiles(app, deps);
+  await registerSupplierWebhooks(app, deps);
 
   if (env.SERVE_SPAS) await registerSpas(app);
   return app;

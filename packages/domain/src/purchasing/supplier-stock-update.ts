@@ -30,7 +30,7 @@ export async function applySupplierStockUpdate(deps: Deps, request: SignedReques
     "webhook-signature": request.headers["webhook-signature"] ?? "",
   };
   try {
-    new Webhook(supplier.webhookSecret).verify(request.rawBody, headers);
+    new Webhook(supplier.webhookSecret).verify(request.rawBody, headers, { jsonParse: false });
   } catch (error) {
     if (error instanceof WebhookVerificationError) throw new DomainError("UNAUTHENTICATED", `Signature refused: ${error.message}`, { cause: error });
     throw error;
