@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { listInventory } from "../reports/list-inventory.ts";
+import { productDetail } from "../reports/product-detail.ts";
 import { actorFor, createProducer, createStaff } from "../testing/factories.ts";
 import { domainFailure, expectValidInventory, useStockWorld } from "../testing/index.ts";
 import { preferSupplier, supplierFor } from "../testing/purchasing-fixtures.ts";
@@ -26,6 +28,11 @@ describe("receiving against a purchase order", () => {
     const { product, order, line } = await approvedOrder();
     expect(order.status).toBe("APPROVED");
     expect((await incomingUnits(t.db, [product.id])).get(product.id)).toBe(10);
+    expect((await listInventory(t.deps, t.world.admin, { search: product.sku })).items.map((i) => i.incoming)).toEqual([10]);
+    expect(await productDetail(t.deps, t.world.admin, { productId: product.id })).toMatchObject({
+      incoming: 10,
+      incomingOrders: [{ reference: order.reference, outstanding: 10 }],
+    });
     const base = { purchaseOrderId: order.id, lineId: line.id, locationId: t.world.shop.id };
     const first = await receivePurchaseOrder(t.deps, t.world.admin, { ...base, lotNumber: "PO-A", expiryDate: "2026-09-01", quantity: 4 });
     expect(first.status).toBe("PARTIALLY_RECEIVED");
