@@ -85,7 +85,7 @@ CREATE TABLE "PurchaseOrderLine" (
     "unitCostCents" INTEGER NOT NULL,
     "receivedQuantity" INTEGER NOT NULL DEFAULT 0,
     "shippedQuantity" INTEGER,
-    "isOpen" BOOLEAN NOT NULL DEFAULT true,
+    "awaitingApproval" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "PurchaseOrderLine_pkey" PRIMARY KEY ("id")
 );
@@ -159,10 +159,10 @@ ALTER TABLE "PurchaseOrderLine" ADD CONSTRAINT "PurchaseOrderLine_productId_fkey
 -- AddForeignKey
 ALTER TABLE "SupplierWebhookEvent" ADD CONSTRAINT "SupplierWebhookEvent_supplierId_fkey" FOREIGN KEY ("supplierId") REFERENCES "Supplier"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Hand-written: one preferred supplier per product, one open purchase order line per product,
+-- Hand-written: one preferred supplier per product, one purchase order line awaiting approval per product,
 -- and quantities that make sense.
 CREATE UNIQUE INDEX "SupplierProduct_one_preferred" ON "SupplierProduct" ("productId") WHERE "isPreferred";
-CREATE UNIQUE INDEX "PurchaseOrderLine_one_open_per_product" ON "PurchaseOrderLine" ("productId") WHERE "isOpen";
+CREATE UNIQUE INDEX "PurchaseOrderLine_one_awaiting_approval_per_product" ON "PurchaseOrderLine" ("productId") WHERE "awaitingApproval";
 ALTER TABLE "SupplierProduct" ADD CONSTRAINT "SupplierProduct_quantities" CHECK ("packSize" >= 1 AND "minOrderQuantity" >= 1 AND "unitCostCents" >= 0);
 ALTER TABLE "PurchaseOrderLine" ADD CONSTRAINT "PurchaseOrderLine_quantities" CHECK ("quantity" >= 1 AND "receivedQuantity" >= 0 AND "unitCostCents" >= 0);
 ALTER TABLE "Supplier" ADD CONSTRAINT "Supplier_lead_time" CHECK ("leadTimeDays" >= 0);
