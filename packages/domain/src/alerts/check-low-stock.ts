@@ -1,7 +1,7 @@
 import type { Tx } from "@stockroom/db";
 import type { JobQueue, SendOptions } from "@stockroom/jobs";
 import type { Deps } from "../deps.ts";
-import { enqueueReorderChecks, sendReorderChecks } from "../purchasing/check-reorder.ts";
+import { enqueueReorderChecks } from "../purchasing/check-reorder.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { alertSettingsFor } from "./alert-settings.ts";
@@ -39,6 +39,9 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
       SELECT p.id, p.name, p.sku, p."producerId", p."minStockLevel", p."trackInventory", a.available, stock_is_low(a.available, p."minStockLevel") AS "isLow"
       FROM "Product" p JOIN stock_available_many(ARRAY[${input.productId}::uuid], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) a ON a.product_id = p.id`;
     if (!product?.trackInventory) return { outcome: "not-tracked", notifications: 0 };
+    // The hold paths queue only this check (products now low), never the reorder one: it is queued here,
+    // off the hot path, for a product with a preferred supplier. The reorder sweep covers the rest.
+    if (product.isLow) await enqueueReorderChecks(deps, tx, [product.id]);
     const { isLow } = product;
     const open = await tx.lowStockAlert.findFirst({ where: { productId: product.id, status: "OPEN" } });
 
@@ -154,6 +157,4 @@ export async function sendLowStockChecks(jobs: JobQueue, via: Pick<SendOptions, 
   for (const productId of [...new Set(productIds)].sort()) {
     await jobs.send("stock.check-low", { productId }, { ...via, singletonKey: productId });
   }
-  // The hold paths send only these (products now low); the reorder sweep covers reorder points above the minimum.
-  await sendReorderChecks(jobs, via, productIds);
 }
