@@ -10,7 +10,7 @@ import { usePurchaseOrderRefresh } from "./purchase-order-actions.tsx";
 type PurchaseOrder = ApiOutputs["purchaseOrders"]["get"];
 type Line = PurchaseOrder["lines"][number];
 
-/** Ordered / received / outstanding per line, the supplier's shipped quantity, and editing while it awaits approval. */
+/** Ordered / received / outstanding ("still due") per line, the supplier's shipped quantity, and editing while it awaits approval. */
 export function PurchaseOrderLines({ order, canEdit }: { order: PurchaseOrder; canEdit: boolean }) {
   const isEditable = canEdit && (order.status === "PENDING_APPROVAL" || order.status === "DRAFT");
   const columns = [
@@ -19,7 +19,7 @@ export function PurchaseOrderLines({ order, canEdit }: { order: PurchaseOrder; c
     column<Line>("Cost", (l) => (l.unitCostCents === null ? "—" : formatMoney(l.unitCostCents)), { numeric: true }),
     column<Line>("Shipped", (l) => l.shippedQuantity ?? "—", { numeric: true }),
     column<Line>("Received", (l) => l.receivedQuantity, { numeric: true }),
-    column<Line>("Outstanding", (l) => l.outstanding, { numeric: true, className: "strong" }),
+    column<Line>("Still due", (l) => l.outstanding, { numeric: true, className: "strong" }),
   ];
   return <DataTable data={order.lines} columns={columns} getRowId={(l) => l.id} className="data-table" empty={{ title: "No lines" }} />;
 }

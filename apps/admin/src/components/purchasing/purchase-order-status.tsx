@@ -3,9 +3,9 @@ import { Badge } from "../badges.tsx";
 
 export const PO_STATUS_LABELS: Record<PurchaseOrderStatus, string> = {
   DRAFT: "Draft",
-  PENDING_APPROVAL: "Awaiting approval",
-  APPROVED: "Approved (sent)",
-  PARTIALLY_RECEIVED: "Partly received",
+  PENDING_APPROVAL: "To approve",
+  APPROVED: "Approved",
+  PARTIALLY_RECEIVED: "Part received",
   RECEIVED: "Received",
   REJECTED: "Rejected",
   CANCELLED: "Cancelled",

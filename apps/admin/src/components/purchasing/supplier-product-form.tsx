@@ -39,7 +39,7 @@ export function SupplierProductForm({ supplierId, producerId }: { supplierId: st
     ),
   );
   return (
-    <form className="stock-form" onSubmit={submit} noValidate aria-label="Supplier product">
+    <form className="stock-form supplier-product-form" onSubmit={submit} noValidate aria-label="Supplier product">
       <FormAlert message={message} />
       <div className="form-grid">
         <FormField form={form} name="productId" label="Product">

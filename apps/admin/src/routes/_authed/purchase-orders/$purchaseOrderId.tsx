@@ -40,40 +40,44 @@ function PurchaseOrderPage() {
             <Link to="/suppliers/$supplierId" params={{ supplierId: order.supplier.id }}>
               {order.supplier.name}
             </Link>{" "}
-            · {order.isAutoDrafted ? "Drafted by the reorder job" : `Drafted by ${order.createdBy}`} on {formatDateTime(order.createdAt)}
+            · {order.isAutoDrafted ? "Drafted by the reorder job" : "Drafted by staff"} on {formatDateTime(order.createdAt)}
             {can("costs.view") ? ` · ${formatMoney(total)}` : ""}
           </p>
         </div>
       </div>
       {can("purchasing.manage") ? <PurchaseOrderActions order={order} /> : null}
-      <dl className="detail-list">
-        {order.approvedAt ? (
-          <>
-            <dt>Approved</dt>
-            <dd>{formatDateTime(order.approvedAt)}</dd>
-            <dt>Sent</dt>
-            <dd>
-              {order.sentAt
-                ? `${formatDateTime(order.sentAt)} by ${order.supplier.channel === "EMAIL" ? "email" : "webhook"}`
-                : (order.sendError ?? "Sending…")}
-            </dd>
-          </>
-        ) : null}
-        {order.shipmentConfirmedAt ? (
-          <>
-            <dt>Shipment confirmed</dt>
-            <dd>
-              {formatDateTime(order.shipmentConfirmedAt)} · expected {order.shipmentExpectedOn}
-            </dd>
-          </>
-        ) : null}
-        {order.rejectReason ? (
-          <>
-            <dt>Rejected</dt>
-            <dd>{order.rejectReason}</dd>
-          </>
-        ) : null}
-      </dl>
+      {order.approvedAt || order.shipmentConfirmedAt || order.rejectReason ? (
+        <Section title="Sending and shipment">
+          <dl className="order-facts">
+            {order.approvedAt ? (
+              <>
+                <dt>Approved</dt>
+                <dd>{formatDateTime(order.approvedAt)}</dd>
+                <dt>Sent</dt>
+                <dd>
+                  {order.sentAt
+                    ? `${formatDateTime(order.sentAt)} by ${order.supplier.channel === "EMAIL" ? "email" : "webhook"}`
+                    : (order.sendError ?? "Sending…")}
+                </dd>
+              </>
+            ) : null}
+            {order.shipmentConfirmedAt ? (
+              <>
+                <dt>Shipment confirmed</dt>
+                <dd>
+                  {formatDateTime(order.shipmentConfirmedAt)} · expected {order.shipmentExpectedOn}
+                </dd>
+              </>
+            ) : null}
+            {order.rejectReason ? (
+              <>
+                <dt>Rejected</dt>
+                <dd>{order.rejectReason}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Section>
+      ) : null}
       <Section title="Lines">
         <PurchaseOrderLines order={order} canEdit={can("purchasing.manage")} />
       </Section>

@@ -34,9 +34,12 @@ const COLUMNS = [
   column<Row>(
     "Reference",
     (o) => (
-      <Link to="/purchase-orders/$purchaseOrderId" params={{ purchaseOrderId: o.id }}>
-        {o.reference}
-      </Link>
+      <>
+        <Link to="/purchase-orders/$purchaseOrderId" params={{ purchaseOrderId: o.id }}>
+          {o.reference}
+        </Link>
+        {o.isAutoDrafted ? <span className="muted small"> · reorder</span> : null}
+      </>
     ),
     { className: "cell-title" },
   ),
@@ -46,7 +49,7 @@ const COLUMNS = [
   column<Row>("Received / ordered", (o) => `${o.receivedUnits} / ${o.orderedUnits}`, { numeric: true }),
   column<Row>("Cost", (o) => (o.costCents === null ? "—" : formatMoney(o.costCents)), { numeric: true }),
   column<Row>("Expected", (o) => o.shipmentExpectedOn ?? "—"),
-  column<Row>("Created", (o) => `${formatDateTime(o.createdAt)}${o.isAutoDrafted ? " · reorder" : ""}`),
+  column<Row>("Created", (o) => formatDateTime(o.createdAt)),
 ];
 
 function PurchaseOrdersPage() {

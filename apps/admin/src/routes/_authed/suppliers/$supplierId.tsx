@@ -28,7 +28,7 @@ const COLUMNS = [
   column<SupplierProduct>("Pack", (p) => p.packSize, { numeric: true }),
   column<SupplierProduct>("Min. order", (p) => p.minOrderQuantity, { numeric: true }),
   column<SupplierProduct>("Their stock", (p) => (p.supplierStock === null ? "—" : `${p.supplierStock} (${formatDateTime(p.supplierStockAt ?? "")})`)),
-  column<SupplierProduct>("", (p) => (p.isPreferred ? <Badge tone="success">Preferred</Badge> : null)),
+  column<SupplierProduct>("Preferred", (p) => (p.isPreferred ? <Badge tone="success">Preferred</Badge> : null)),
 ];
 
 function SupplierPage() {
@@ -83,7 +83,7 @@ function SupplierPage() {
       ) : null}
       {supplier.webhookSecret ? (
         <Section title="Their webhook to us" description="The supplier signs stock updates and shipment confirmations with this secret (Standard Webhooks).">
-          <dl className="detail-list">
+          <dl className="order-facts">
             <dt>URL</dt>
             <dd>
               <code>{`${window.location.origin}/webhooks/supplier/${supplier.id}/stock-update`}</code>
