@@ -23,6 +23,7 @@ import { requestIdFor } from "./request-id.ts";
 import { registerRestRoutes } from "./rest.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerSpas } from "./spa.ts";
+import { registerSupplierWebhooks } from "./supplier-webhooks.ts";
 import { registerTrpc } from "./trpc-http.ts";
 
 export const SESSION_COOKIE = "stockroom_session";
@@ -172,6 +173,7 @@ export async function buildServer({ env, deps, logStream, isTrpcDirect, metrics 
     await registerProductImageRoutes(restScope, createRequestContext);
   });
   registerImageFiles(app, deps);
+  await registerSupplierWebhooks(app, deps);
 
   // /api/v1: API keys only. The cookies are not read (a browser's session cannot ride along).
   await registerApiV1(app, {

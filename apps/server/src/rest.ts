@@ -13,7 +13,7 @@ const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
  * client error Fastify found (bad JSON, wrong content type) keeps its 4xx, and anything else is a
  * 500 with a generic message and the request id; its cause goes only to the log.
  */
-function restErrorHandler(error: FastifyError | Error, req: FastifyRequest, res: FastifyReply) {
+export function restErrorHandler(error: FastifyError | Error, req: FastifyRequest, res: FastifyReply) {
   const domain = asDomainError(error instanceof TRPCError ? error.cause : error);
   let status = 500;
   let code = "INTERNAL_SERVER_ERROR";

@@ -1,7 +1,28 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { TestDatabase } from "@stockroom/db/testing";
-import { addDays, checkLowStock, dryRunImport, inviteStaff, type StaffRoleName, setOrderStatus, utcDay } from "@stockroom/domain";
-import { createStaff, createStockWorld, createTestDeps, productWithStock, TEST_CHECKOUT, TEST_PASSWORD } from "@stockroom/domain/testing";
+import {
+  addDays,
+  approvePurchaseOrder,
+  checkLowStock,
+  draftPurchaseOrder,
+  dryRunImport,
+  inviteStaff,
+  type StaffRoleName,
+  setOrderStatus,
+  setSupplierProduct,
+  updatePurchaseOrderLine,
+  utcDay,
+} from "@stockroom/domain";
+import {
+  createStaff,
+  createStockWorld,
+  createTestDeps,
+  preferSupplier,
+  productWithStock,
+  supplierFor,
+  TEST_CHECKOUT,
+  TEST_PASSWORD,
+} from "@stockroom/domain/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect } from "vitest";
 import { CookieJar, callerFor } from "./testing.ts";
@@ -28,6 +49,7 @@ let fixture: {
   endpointId: string;
   /** DELIVERED with 20 units of one lot: each orders.return call takes one back. */
   delivered: { orderId: string; orderLineId: string; lotId: string };
+  purchasing: Awaited<ReturnType<typeof purchasingFixture>>;
 };
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -46,6 +68,45 @@ async function deliveredOrder(stockWorld: Awaited<ReturnType<typeof createStockW
   for (const status of ["CONFIRMED", "DELIVERED"] as const) await setOrderStatus(testDeps.deps, stockWorld.admin, { orderId, status });
   const line = await database.current.db.orderLine.findFirstOrThrow({ where: { orderId } });
   return { orderId, orderLineId: line.id, lotId: lotIds[0] as string };
+}
+
+/**
+ * A's supplier (linked to the spare product, preferred for a product to draft) and one purchase
+ * order per kind of call, each with its own supplier: awaiting approval (to approve, to edit, to
+ * reject) and approved (to cancel; to receive, 1,000 units so every role's call can take one).
+ */
+async function purchasingFixture(stockWorld: Awaited<ReturnType<typeof createStockWorld>>, spareProductId: string) {
+  const { deps } = testDeps;
+  const supplier = await supplierFor(deps, stockWorld);
+  await setSupplierProduct(deps, stockWorld.admin, {
+    supplierId: supplier.id,
+    productId: spareProductId,
+    unitCostCents: 100,
+    packSize: 1,
+    minOrderQuantity: 1,
+  });
+  const draftProduct = (await productWithStock(deps, stockWorld, [])).product;
+  await preferSupplier(deps, stockWorld, { supplierId: supplier.id, productId: draftProduct.id });
+  const order = async (options: { approve: boolean; quantity?: number }) => {
+    const own = await supplierFor(deps, stockWorld);
+    const { product } = await productWithStock(deps, stockWorld, []);
+    await preferSupplier(deps, stockWorld, { supplierId: own.id, productId: product.id });
+    const { purchaseOrderId } = await draftPurchaseOrder(deps, stockWorld.admin, { productId: product.id });
+    const line = await database.current.db.purchaseOrderLine.findFirstOrThrow({ where: { purchaseOrderId } });
+    if (options.quantity)
+      await updatePurchaseOrderLine(deps, stockWorld.admin, { purchaseOrderId, lineId: line.id, quantity: options.quantity, unitCostCents: 100 });
+    if (options.approve) await approvePurchaseOrder(deps, stockWorld.admin, { purchaseOrderId });
+    return { purchaseOrderId, lineId: line.id };
+  };
+  return {
+    supplierId: supplier.id,
+    draftProductId: draftProduct.id,
+    toApprove: await order({ approve: false }),
+    toEdit: await order({ approve: false }),
+    toReject: await order({ approve: false }),
+    toCancel: await order({ approve: true }),
+    toReceive: await order({ approve: true, quantity: 1_000 }),
+  };
 }
 
 /**
@@ -106,6 +167,7 @@ async function setUp() {
     cartToken,
     delivered: await deliveredOrder(world),
     endpointId: (await endpointOfA(world.producer.id)).id,
+    purchasing: await purchasingFixture(world, spare.product.id),
   };
   await apiKeyOfA();
 }
@@ -157,6 +219,7 @@ export async function businessData(): Promise<string> {
   const tables = ["Location", "Product", "Lot", "Hold", "HoldAllocation", "Order", "OrderLine", "OrderLineAllocation", "Movement"]
     .concat(["IdempotencyKey", "LowStockAlert", "LotExpiryAlert", "AlertSettings", "Notification", "Customer"])
     .concat(["OrderReturn", "OrderReturnLine"])
+    .concat(["Supplier", "SupplierProduct", "ReorderSetting", "PurchaseOrder", "PurchaseOrderLine"])
     .map((table) => `SELECT '${table}' || t::text AS row FROM "${table}" t`);
   const [row] = await database.current.db.$queryRawUnsafe<{ digest: string }[]>(
     `SELECT md5(COALESCE(string_agg(row, '|' ORDER BY row), '')) AS digest FROM (${tables.join(" UNION ALL ")}) rows`,
@@ -294,6 +357,23 @@ export const recordCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   "webhooks.sendTest": (c) => c.webhooks.sendTest({ endpointId: fixture.endpointId }),
   "webhooks.deliveries": (c) => c.webhooks.deliveries({ endpointId: fixture.endpointId }),
   "webhooks.resend": async (c) => c.webhooks.resend({ deliveryId: await failedDeliveryOfA() }),
+  "suppliers.get": (c) => c.suppliers.get({ supplierId: fixture.purchasing.supplierId }),
+  "suppliers.create": (c) =>
+    c.suppliers.create({ producerId: fixture.producerId, name: `Supplier ${randomUUID()}`, email: "s@supplier.test", leadTimeDays: 3 }),
+  "suppliers.update": (c) =>
+    c.suppliers.update({ supplierId: fixture.purchasing.supplierId, name: "Renamed supplier", email: "r@supplier.test", leadTimeDays: 5 }),
+  "suppliers.setProduct": (c) =>
+    c.suppliers.setProduct({ supplierId: fixture.purchasing.supplierId, productId: fixture.productId, unitCostCents: 120, packSize: 6, minOrderQuantity: 6 }),
+  "suppliers.removeProduct": (c) => c.suppliers.removeProduct({ supplierId: fixture.purchasing.supplierId, productId: fixture.spareProductId }),
+  "suppliers.setReorder": (c) => c.suppliers.setReorder({ productId: fixture.productId, safetyStock: 4, shelfLifeDays: 60 }),
+  "purchaseOrders.get": (c) => c.purchaseOrders.get({ purchaseOrderId: fixture.purchasing.toEdit.purchaseOrderId }),
+  "purchaseOrders.draft": (c) => c.purchaseOrders.draft({ productId: fixture.purchasing.draftProductId }),
+  "purchaseOrders.updateLine": (c) => c.purchaseOrders.updateLine({ ...fixture.purchasing.toEdit, quantity: 7, unitCostCents: 90 }),
+  "purchaseOrders.approve": (c) => c.purchaseOrders.approve({ purchaseOrderId: fixture.purchasing.toApprove.purchaseOrderId }),
+  "purchaseOrders.reject": (c) => c.purchaseOrders.reject({ purchaseOrderId: fixture.purchasing.toReject.purchaseOrderId, reason: "Not this month" }),
+  "purchaseOrders.cancel": (c) => c.purchaseOrders.cancel({ purchaseOrderId: fixture.purchasing.toCancel.purchaseOrderId }),
+  "purchaseOrders.receive": (c) =>
+    c.purchaseOrders.receive({ ...fixture.purchasing.toReceive, locationId: fixture.locationId, lotNumber: "PO-LOT-1", expiryDate: null, quantity: 1 }),
 };
 
 /** Rows of an answer that belong to producer A. */
@@ -358,6 +438,8 @@ export const listCalls: Record<string, { call: (c: Caller, producerId?: string) 
     call: (c, producerId) => c.counts.accuracyTrend({ producerId, ...days() }),
     rows: (a: { countedLots: number }[]) => a.reduce((sum, d) => sum + d.countedLots, 0),
   },
+  "suppliers.list": { call: (c, producerId) => c.suppliers.list({ producerId }), rows: (a: unknown[]) => a.length },
+  "purchaseOrders.list": { call: (c, producerId) => c.purchaseOrders.list({ producerId }), rows: (a: unknown[]) => a.length },
   "staff.list": { call: (c, producerId) => c.staff.list({ producerId }), rows: ofA },
   "integrations.keys.list": { call: (c, producerId) => c.integrations.keys.list({ producerId }), rows: ofA },
   "staff.invitations": { call: (c, producerId) => c.staff.invitations({ producerId }), rows: ofA },

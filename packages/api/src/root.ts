@@ -11,9 +11,11 @@ import { integrationsRouter } from "./routers/integrations.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { producersRouter } from "./routers/producers.ts";
 import { locationsRouter, productsRouter } from "./routers/products.ts";
+import { purchaseOrdersRouter } from "./routers/purchase-orders.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { stockRouter } from "./routers/stock.ts";
+import { suppliersRouter } from "./routers/suppliers.ts";
 import { systemRouter } from "./routers/system.ts";
 import { webhooksRouter } from "./routers/webhooks.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -38,6 +40,8 @@ export const appRouter = router({
   integrations: integrationsRouter,
   system: systemRouter,
   webhooks: webhooksRouter,
+  suppliers: suppliersRouter,
+  purchaseOrders: purchaseOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

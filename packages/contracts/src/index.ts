@@ -133,6 +133,26 @@ export {
   updateProductInput,
 } from "./products.ts";
 export {
+  createSupplierInput,
+  draftPurchaseOrderInput,
+  listPurchaseOrdersInput,
+  listSuppliersInput,
+  MAX_ORDER_QUANTITY,
+  PURCHASE_ORDER_STATUSES,
+  type PurchaseOrderStatus,
+  purchaseOrderIdInput,
+  receivePurchaseOrderInput,
+  rejectPurchaseOrderInput,
+  removeSupplierProductInput,
+  SUPPLIER_CHANNELS,
+  setReorderSettingInput,
+  setSupplierProductInput,
+  supplierIdInput,
+  supplierStockUpdateBody,
+  updatePurchaseOrderLineInput,
+  updateSupplierInput,
+} from "./purchasing.ts";
+export {
   ANALYTICS_BUCKETS,
   type AnalyticsBucket,
   analyticsInput,

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "alerts.manage": "See and change alert recipients and channels; see sent notifications",
   "staff.manage": "Invite staff, change their roles, deactivate them",
   "integrations.manage": "Manage API keys and webhooks",
+  "purchasing.view": "See suppliers and purchase orders",
+  "purchasing.manage": "Manage suppliers; draft, edit, approve and reject orders",
   "audit.view": "See the audit log",
   "producers.manage": "Create and suspend producers (platform only)",
   "system.view": "See System health and run the drift check (platform only)",
@@ -57,9 +59,10 @@ export const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
     "orders.fulfil",
     "orders.return",
     "analytics.view",
+    "purchasing.view",
   ],
   // An accountant: sees everything a producer admin sees about stock, orders and money; changes nothing.
-  VIEWER: ["catalog.view", "costs.view", "orders.view", "analytics.view"],
+  VIEWER: ["catalog.view", "costs.view", "orders.view", "analytics.view", "purchasing.view"],
 };
 
 /** Roles a producer admin may give within their producer (platform admins are made by platform admins). */

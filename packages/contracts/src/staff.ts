@@ -62,6 +62,15 @@ export const AUDIT_ACTIONS = [
   "webhooks.delivery_resent",
   "webhooks.test_sent",
   "system.inventory_check_requested",
+  "supplier.created",
+  "supplier.updated",
+  "supplier.product_changed",
+  "purchase_order.drafted",
+  "purchase_order.line_changed",
+  "purchase_order.approved",
+  "purchase_order.rejected",
+  "purchase_order.cancelled",
+  "purchase_order.received",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -25,7 +25,10 @@ describe("demo seed and inventory tools", () => {
       movements: await db.movement.count(),
       orders: await db.order.count(),
       products: await db.product.count(),
-      auditEvents: await db.auditEvent.count(),
+      // The purchasing seed's events (suppliers, purchase orders) are counted on their own below.
+      auditEvents: await db.auditEvent.count({ where: { OR: [{ targetType: null }, { targetType: { notIn: ["supplier", "purchase_order"] } }] } }),
+      purchasingEvents: await db.auditEvent.count({ where: { targetType: { in: ["supplier", "purchase_order"] } } }),
+      purchaseOrders: await db.purchaseOrder.count(),
       invitations: await db.staffInvitation.count(),
       inventoryChecks: await db.inventoryCheck.count(),
     });
@@ -35,6 +38,11 @@ describe("demo seed and inventory tools", () => {
     expect(first.products).toBe(50);
     // The Staff and Audit log pages have content on first start: one open invitation, its event and each producer's creation.
     expect(first).toMatchObject({ auditEvents: 3, invitations: 1 });
+    // Suppliers and a purchase order in every state, for the Suppliers and Purchase orders pages.
+    expect(first.purchasingEvents).toBeGreaterThan(0);
+    const states = await db.purchaseOrder.groupBy({ by: ["status"], _count: true });
+    expect(states.map((s) => s.status).sort()).toEqual(["APPROVED", "CANCELLED", "PARTIALLY_RECEIVED", "PENDING_APPROVAL", "RECEIVED", "REJECTED"]);
+    expect(await db.purchaseOrder.count({ where: { shipmentExpectedOn: { not: null } } })).toBe(2);
     // System health has a drift check to show, and the demo's stock has no drift.
     expect(first.inventoryChecks).toBe(1);
     expect(await db.inventoryCheck.findFirstOrThrow()).toMatchObject({ trigger: "schedule", violations: 0 });

@@ -1,6 +1,7 @@
 import { type Deps, hashPassword, runInventoryCheck } from "@stockroom/domain";
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_PRODUCERS, DEMO_PRODUCTS, DEMO_STAFF } from "./demo-catalog.ts";
 import { seedDemoAudit } from "./seed-audit.ts";
+import { seedDemoPurchasing } from "./seed-purchasing.ts";
 import { seedDemoStock } from "./seed-stock.ts";
 
 /** Idempotent: upserts by natural keys, so running it on every start changes nothing the second time. */
@@ -29,7 +30,9 @@ export async function seedDemo(deps: Deps): Promise<{ producers: number; product
     await db.product.upsert({ where: { producerId_sku: { producerId, sku: p.sku } }, update: {}, create: { ...p, producerId } });
   }
   const admin = await db.staff.findUniqueOrThrow({ where: { email: "admin@stockroom.test" } });
-  await seedDemoStock(deps, { kind: "staff", staffId: admin.id, email: admin.email, name: admin.name, role: admin.role, producerId: null });
+  const adminActor = { kind: "staff" as const, staffId: admin.id, email: admin.email, name: admin.name, role: admin.role, producerId: null };
+  await seedDemoStock(deps, adminActor);
+  await seedDemoPurchasing(deps, adminActor);
   await seedDemoAudit(deps);
   // System health shows a drift check on first start (the worker's daily one comes later).
   if ((await db.inventoryCheck.count()) === 0) await runInventoryCheck(deps, { trigger: "schedule" });

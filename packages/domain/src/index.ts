@@ -78,6 +78,7 @@ export { createLocation, listLocations } from "./products/locations.ts";
 export { archiveLocation, restoreLocation, updateLocation } from "./products/manage-locations.ts";
 export { IMAGE_SIZES, type ImageSize, imageUrl } from "./products/product-view.ts";
 export { createProduct, updateProduct } from "./products/save-product.ts";
+export * from "./purchasing/index.ts";
 export { lowStockTrend, profitability, restockRecommendations, stockMovementSeries } from "./reports/analytics.ts";
 export { dashboardSummary } from "./reports/dashboard-summary.ts";
 export { expiryWasteCsv, expiryWasteReport } from "./reports/expiry-waste-report.ts";
@@ -99,7 +100,7 @@ export { DEFAULT_CART_MAX_PER_PRODUCT, DEFAULT_CART_MAX_UNITS } from "./stock/ca
 export { createHoldCoalescer, HOLD_COALESCER_DEFAULTS, type HoldCoalescer, type ShortLine } from "./stock/hold-coalescer.ts";
 export { inventoryReport } from "./stock/inventory-report.ts";
 export { listMovements } from "./stock/list-movements.ts";
-export { receiveLot } from "./stock/receive-lot.ts";
+export { receiveIntoLot, receiveLot } from "./stock/receive-lot.ts";
 export { expireCartHolds, releaseCartHolds, sweepExpiredHolds } from "./stock/release-holds.ts";
 export { type ReserveCartResult, reserveCart } from "./stock/reserve-cart.ts";
 export { setOnHand } from "./stock/set-on-hand.ts";

@@ -103,6 +103,26 @@ export const JOB_DEFINITIONS = {
     payload: z.object({ deliveryId: z.string().uuid() }),
     queue: { retryLimit: 3, retryDelay: 5, heartbeatSeconds: 10, expireInSeconds: 120 },
   },
+  /**
+   * Enqueued with the low-stock check after stock changes (one queued per product): drafts a
+   * purchase order line for the preferred supplier when the product is at or below its reorder point.
+   */
+  "purchasing.check-reorder": {
+    version: 1,
+    payload: z.object({ productId: z.string().uuid() }),
+    queue: { policy: "short" },
+  },
+  /** Every 15 minutes: the reorder check for every product with a preferred supplier and nothing awaiting approval. */
+  "purchasing.sweep-reorder": {
+    version: 1,
+    payload: z.object({}),
+  },
+  /** Posts an approved purchase order to a WEBHOOK supplier, signed (standardwebhooks); retried with backoff. */
+  "purchasing.send-webhook": {
+    version: 1,
+    payload: z.object({ purchaseOrderId: z.string().uuid() }),
+    queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 10 },
+  },
   /** Retries exhausted: the record is marked FAILED with the reason. */
   "notifications.dead": {
     version: 1,

@@ -4,6 +4,7 @@ import { formatCount, formatDecimal, formatPercent } from "../lib/format.ts";
 import { column } from "./data-table/columns.tsx";
 import { DataTable } from "./data-table/data-table.tsx";
 import { productColumn } from "./data-table/product-column.tsx";
+import { DraftPoButton } from "./purchasing/draft-po-button.tsx";
 
 type ProfitRow = ApiOutputs["reports"]["profitability"]["products"][number];
 type RestockRow = ApiOutputs["reports"]["restock"][number];
@@ -31,6 +32,7 @@ const RESTOCK_COLUMNS = [
   column<RestockRow>("Safety stock", (row) => formatCount(row.safetyStock), { numeric: true }),
   column<RestockRow>("Reorder point", (row) => formatCount(row.reorderPoint), { numeric: true }),
   column<RestockRow>("Suggested order", (row) => formatCount(row.suggestedQuantity), { numeric: true, className: "strong" }),
+  column<RestockRow>("Order", (row) => <DraftPoButton productId={row.productId} name={row.name} />, { className: "cell-actions", isHeaderHidden: true }),
 ];
 
 /** Products at or below their reorder point, with how many to order. */

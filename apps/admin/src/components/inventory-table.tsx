@@ -57,6 +57,7 @@ function columns(showProducer: boolean) {
     }),
     column<InventoryItem>("On hand", (item) => formatCount(item.onHand), { numeric: true }),
     column<InventoryItem>("Reserved", (item) => <ReservedCell item={item} />, { numeric: true }),
+    column<InventoryItem>("Incoming", (item) => (item.incoming > 0 ? formatCount(item.incoming) : <span className="muted">—</span>), { numeric: true }),
     column<InventoryItem>("Not for sale", (item) => formatCount(item.unsellable), { numeric: true }),
     column<InventoryItem>("Min", (item) => formatCount(item.minStockLevel), { numeric: true }),
     costColumn<InventoryItem>("Value", (item) => item.valueCents, { sortKey: "value" }),

@@ -9,6 +9,8 @@ export interface NavItem {
     | "/locations"
     | "/imports"
     | "/orders"
+    | "/suppliers"
+    | "/purchase-orders"
     | "/analytics"
     | "/expiry"
     | "/notifications"
@@ -30,6 +32,8 @@ export const MAIN_NAV: NavItem[] = [
   { to: "/inventory", label: "Inventory" },
   { to: "/products", label: "Products", permission: "catalog.view" },
   { to: "/orders", label: "Orders", permission: "orders.view" },
+  { to: "/purchase-orders", label: "Purchasing", permission: "purchasing.view" },
+  { to: "/suppliers", label: "Suppliers", permission: "purchasing.view" },
   { to: "/analytics", label: "Analytics", permission: "analytics.view" },
   { to: "/expiry", label: "Expiry & waste", permission: "analytics.view" },
   { to: "/imports", label: "Import", permission: "stock.receive" },

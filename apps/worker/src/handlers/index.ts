@@ -1,5 +1,6 @@
 import {
   checkLowStock,
+  checkReorder,
   type Deps,
   deliverWebhook,
   expireCartHolds,
@@ -13,8 +14,10 @@ import {
   runImportApply,
   runInventoryCheck,
   sendNotification,
+  sendPurchaseOrderWebhook,
   sweepExpiredHolds,
   sweepLowStock,
+  sweepReorder,
 } from "@stockroom/domain";
 import type { JobName, ParsedJobPayload } from "@stockroom/jobs";
 
@@ -44,6 +47,9 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "imports.apply": ({ deps }, payload) => runImportApply(deps, payload),
   "inventory.check": ({ deps }, payload) => runInventoryCheck(deps, payload),
   "webhooks.deliver": ({ deps }, payload) => deliverWebhook(deps, payload),
+  "purchasing.check-reorder": ({ deps }, payload) => checkReorder(deps, payload),
+  "purchasing.sweep-reorder": ({ deps }) => sweepReorder(deps),
+  "purchasing.send-webhook": ({ deps }, payload) => sendPurchaseOrderWebhook(deps, payload),
 };
 
 /** Cron schedules the worker registers at start (idempotent upserts in pg-boss), in UTC. */
@@ -55,4 +61,5 @@ export const SCHEDULES: { name: JobName; cron: string }[] = [
   { name: "orders.expire-pending", cron: "23 * * * *" },
   { name: "lots.mark-expiry", cron: "5 0 * * *" },
   { name: "inventory.check", cron: "40 2 * * *" },
+  { name: "purchasing.sweep-reorder", cron: "*/15 * * * *" },
 ];

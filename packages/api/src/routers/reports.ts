@@ -73,6 +73,8 @@ export const reportsRouter = router({
             reservedByCarts: z.number(),
             /** On hand that cannot be sold: expired, or in a location that does not sell (quarantine, back store). */
             unsellable: z.number(),
+            /** Outstanding on approved purchase orders. */
+            incoming: z.number(),
           }),
         ),
       }),
@@ -98,6 +100,8 @@ export const reportsRouter = router({
           producerId: z.string(),
         }),
         available: z.number().nullable(),
+        incoming: z.number(),
+        incomingOrders: z.array(z.object({ purchaseOrderId: z.string(), reference: z.string(), outstanding: z.number(), expectedOn: z.string().nullable() })),
         /** Below the minimum level (stock_is_low); false for untracked products. */
         isLow: z.boolean(),
         lots: z.array(

@@ -1,6 +1,7 @@
 import type { Tx } from "@stockroom/db";
 import type { JobQueue, SendOptions } from "@stockroom/jobs";
 import type { Deps } from "../deps.ts";
+import { enqueueReorderChecks } from "../purchasing/check-reorder.ts";
 import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { alertSettingsFor } from "./alert-settings.ts";
@@ -38,6 +39,9 @@ export async function checkLowStock(deps: Deps, input: LowStockCheckInput): Prom
       SELECT p.id, p.name, p.sku, p."producerId", p."minStockLevel", p."trackInventory", a.available, stock_is_low(a.available, p."minStockLevel") AS "isLow"
       FROM "Product" p JOIN stock_available_many(ARRAY[${input.productId}::uuid], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) a ON a.product_id = p.id`;
     if (!product?.trackInventory) return { outcome: "not-tracked", notifications: 0 };
+    // The hold paths queue only this check (products now low), never the reorder one: it is queued here,
+    // off the hot path, for a product with a preferred supplier. The reorder sweep covers the rest.
+    if (product.isLow) await enqueueReorderChecks(deps, tx, [product.id]);
     const { isLow } = product;
     const open = await tx.lowStockAlert.findFirst({ where: { productId: product.id, status: "OPEN" } });
 
@@ -145,6 +149,7 @@ export async function enqueueLowStockChecks(deps: Deps, tx: Tx, productIds: stri
   const [row] = await tx.$queryRaw<{ ids: string[] }[]>`
     SELECT stock_needs_low_check(${[...new Set(productIds)]}::uuid[], ${sqlTimestamp(now)}::timestamp, ${utcDay(now)}::date) AS ids`;
   await sendLowStockChecks(deps.jobs, { tx }, row?.ids ?? []);
+  await enqueueReorderChecks(deps, tx, productIds);
 }
 
 /** Queues a check for each product already known to need one, in the caller's transaction (Prisma `tx` or a raw `client`). */

@@ -6,6 +6,7 @@ import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
 import { containsPattern } from "../like-pattern.ts";
 import { can } from "../permissions.ts";
+import { incomingUnits } from "../purchasing/purchase-order-view.ts";
 import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
 import { parseInput } from "../validation.ts";
 
@@ -114,6 +115,10 @@ export async function listInventory(
       ], NULL) AS flags
     FROM page JOIN "Product" product ON product.id = page.id JOIN "Producer" producer ON producer.id = product."producerId"
     ORDER BY ${order}`;
+  const incoming = await incomingUnits(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return {
     total: Number(rows[0]?.total ?? 0),
     page: q.page,
@@ -121,6 +126,7 @@ export async function listInventory(
     items: rows.map(({ total: _total, hasExpired: _hasExpired, valueCents, nextExpiry, ...r }) => ({
       ...r,
       reservedByCarts: r.reserved - r.reservedByOrders,
+      incoming: incoming.get(r.id) ?? 0,
       valueCents: Number(valueCents),
       nextExpiry: nextExpiry ? nextExpiry.toISOString().slice(0, 10) : null,
     })),

@@ -28,7 +28,15 @@ export async function productDetail(deps: Deps, actor: StaffActor, input: z.inpu
   const [stock] = await deps.db.$queryRaw<{ available: number | null; isLow: boolean }[]>`
     SELECT CASE WHEN a.track_inventory THEN a.available END AS available, a.track_inventory AND stock_is_low(a.available, p."minStockLevel") AS "isLow"
     FROM stock_available_many(ARRAY[${productId}::uuid], ${sqlTimestamp(now)}::timestamp, ${day}::date) a JOIN "Product" p ON p.id = a.product_id`;
+  const incomingOrders = await deps.db.$queryRaw<{ purchaseOrderId: string; reference: string; outstanding: number; expectedOn: Date | null }[]>`
+    SELECT o.id AS "purchaseOrderId", o.reference, GREATEST(l.quantity - l."receivedQuantity", 0)::int AS outstanding, o."shipmentExpectedOn" AS "expectedOn"
+    FROM "PurchaseOrderLine" l JOIN "PurchaseOrder" o ON o.id = l."purchaseOrderId"
+    WHERE l."productId" = ${productId}::uuid AND o.status IN ('APPROVED', 'PARTIALLY_RECEIVED') AND l.quantity > l."receivedQuantity"
+    ORDER BY o.number`;
   return {
+    /** Units outstanding on approved purchase orders, and those orders. */
+    incoming: incomingOrders.reduce((sum, o) => sum + o.outstanding, 0),
+    incomingOrders: incomingOrders.map((o) => ({ ...o, expectedOn: o.expectedOn?.toISOString().slice(0, 10) ?? null })),
     product: {
       id: product.id,
       sku: product.sku,

@@ -1,4 +1,5 @@
 import { receiveLotInput } from "@stockroom/contracts";
+import type { Tx } from "@stockroom/db";
 import type { z } from "zod";
 import type { StaffActor } from "../actor.ts";
 import { enqueueLowStockChecks } from "../alerts/check-low-stock.ts";
@@ -50,41 +51,74 @@ export async function receiveLot(deps: Deps, actor: StaffActor, input: z.input<t
   return stockTransaction(deps, (tx) =>
     onceForKey(tx, { action: "stock.receive", tenant: product.producerId }, idempotencyKey, data, async () => {
       const locationId = quarantine ? await quarantineLocationId(tx, product.producerId) : data.locationId;
-      await lockProducts(tx, [product.id]);
-      const existing = await tx.lot.findUnique({
-        where: { productId_locationId_lotNumber: { productId: product.id, locationId, lotNumber: data.lotNumber } },
+      return receiveIntoLot(deps, tx, {
+        product,
+        locationId,
+        lotNumber: data.lotNumber,
+        expiryDate,
+        unitCostCents: data.unitCostCents ?? product.unitCostCents,
+        quantity: data.quantity,
+        reason: quarantine ? "received into quarantine" : "received",
+        actor: actorLabel(actor),
       });
-      const refusal = receiptRefusal({ lotNumber: data.lotNumber, expiryDate, existing });
-      if (refusal) throw new DomainError("CONFLICT", refusal.message, { fields: { [refusal.field]: refusal.reason } });
-      const lot =
-        existing ??
-        (await tx.lot.create({
-          data: {
-            producerId: product.producerId,
-            productId: product.id,
-            locationId,
-            lotNumber: data.lotNumber,
-            expiryDate,
-            unitCostCents: data.unitCostCents ?? product.unitCostCents,
-            receivedAt: deps.clock.now(),
-          },
-        }));
-      const movement = await applyMovementOrFail(
-        tx,
-        {
-          lotId: lot.id,
-          type: "RECEIPT",
-          quantity: data.quantity,
-          reason: quarantine ? "received into quarantine" : "received",
-          actor: actorLabel(actor),
-          at: deps.clock.now(),
-          referenceType: "lot",
-          referenceId: lot.id,
-        },
-        () => new DomainError("CONFLICT", "The lot changed; try again.", { isRetryable: true }),
-      );
-      await enqueueLowStockChecks(deps, tx, [product.id]);
-      return { lotId: lot.id, movement: movementView(movement) };
     }),
   );
+}
+
+export interface ReceiptIntoLot {
+  product: { id: string; producerId: string };
+  locationId: string;
+  lotNumber: string;
+  expiryDate: Date | null;
+  /** The new lot's cost (an existing lot keeps its own). */
+  unitCostCents: number;
+  quantity: number;
+  reason: string;
+  actor: string;
+  /** What the RECEIPT movement points at; the lot itself when absent (a purchase order's receipt names the order). */
+  reference?: { type: string; id: string };
+}
+
+/**
+ * The receipt itself, in the caller's transaction (after its checks): locks the product, finds or
+ * creates the lot (refused when the number exists with another expiry), writes the RECEIPT movement
+ * and queues the low-stock check. The admin's receipt and a purchase order's receipt both call it.
+ */
+export async function receiveIntoLot(deps: Deps, tx: Tx, input: ReceiptIntoLot) {
+  const { product, locationId, expiryDate } = input;
+  await lockProducts(tx, [product.id]);
+  const existing = await tx.lot.findUnique({
+    where: { productId_locationId_lotNumber: { productId: product.id, locationId, lotNumber: input.lotNumber } },
+  });
+  const refusal = receiptRefusal({ lotNumber: input.lotNumber, expiryDate, existing });
+  if (refusal) throw new DomainError("CONFLICT", refusal.message, { fields: { [refusal.field]: refusal.reason } });
+  const lot =
+    existing ??
+    (await tx.lot.create({
+      data: {
+        producerId: product.producerId,
+        productId: product.id,
+        locationId,
+        lotNumber: input.lotNumber,
+        expiryDate,
+        unitCostCents: input.unitCostCents,
+        receivedAt: deps.clock.now(),
+      },
+    }));
+  const movement = await applyMovementOrFail(
+    tx,
+    {
+      lotId: lot.id,
+      type: "RECEIPT",
+      quantity: input.quantity,
+      reason: input.reason,
+      actor: input.actor,
+      at: deps.clock.now(),
+      referenceType: input.reference?.type ?? "lot",
+      referenceId: input.reference?.id ?? lot.id,
+    },
+    () => new DomainError("CONFLICT", "The lot changed; try again.", { isRetryable: true }),
+  );
+  await enqueueLowStockChecks(deps, tx, [product.id]);
+  return { lotId: lot.id, movement: movementView(movement) };
 }

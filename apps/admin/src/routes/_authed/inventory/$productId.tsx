@@ -96,6 +96,11 @@ function ProductPage() {
           tone={data.available === 0 && product.trackInventory ? "danger" : isLow ? "warning" : undefined}
         />
         <StatCard label="On hand" value={formatCount(onHand)} detail={`${formatCount(reserved)} reserved`} />
+        <StatCard
+          label="Incoming"
+          value={formatCount(data.incoming)}
+          detail={data.incomingOrders.length > 0 ? `on ${data.incomingOrders.map((o) => o.reference).join(", ")}` : "nothing on order"}
+        />
         <StatCard label="Minimum level" value={formatCount(product.minStockLevel)} detail={`lead time ${product.leadTimeDays} days`} />
         <StatCard
           label="Price"

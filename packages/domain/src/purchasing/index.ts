@@ -1,0 +1,13 @@
+export { approvePurchaseOrder } from "./approve-purchase-order.ts";
+export { cancelPurchaseOrder, rejectPurchaseOrder, updatePurchaseOrderLine } from "./change-purchase-order.ts";
+export { checkReorder, enqueueReorderChecks, type ReorderOutcome, sendReorderChecks, sweepReorder } from "./check-reorder.ts";
+export { addDraftLine, draftPurchaseOrder, nextPurchaseOrderNumber } from "./draft-purchase-order.ts";
+export * from "./purchase-order-events.ts";
+export { findOwnedPurchaseOrder, getPurchaseOrder, incomingUnits, listPurchaseOrders } from "./purchase-order-view.ts";
+export { receivePurchaseOrder } from "./receive-purchase-order.ts";
+export { REORDER_COVER_DAYS, REORDER_VELOCITY_DAYS, type ReorderInputs, type ReorderPlan, reorderPlan } from "./reorder-point.ts";
+export { readReorderState } from "./reorder-state.ts";
+export { sendPurchaseOrderWebhook } from "./send-purchase-order-webhook.ts";
+export { removeSupplierProduct, setReorderSetting, setSupplierProduct } from "./supplier-products.ts";
+export { applySupplierStockUpdate, type SignedRequest } from "./supplier-stock-update.ts";
+export { createSupplier, findOwnedSupplier, getSupplier, listSuppliers, newWebhookSecret, updateSupplier } from "./suppliers.ts";
