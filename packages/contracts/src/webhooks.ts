@@ -9,6 +9,15 @@ export const WEBHOOK_EVENT_GROUPS = {
   Holds: ["hold.created", "hold.expired"],
   Orders: ["order.created", "order.status_changed"],
   Lots: ["lot.expiring", "lot.expired"],
+  "Purchase orders": [
+    "purchase_order.drafted",
+    "purchase_order.approved",
+    "purchase_order.rejected",
+    "purchase_order.cancelled",
+    "purchase_order.shipment_confirmed",
+    "purchase_order.partially_received",
+    "purchase_order.received",
+  ],
 } as const;
 export const WEBHOOK_EVENT_TYPES = Object.values(WEBHOOK_EVENT_GROUPS).flat() as WebhookEventType[];
 export type WebhookEventType = (typeof WEBHOOK_EVENT_GROUPS)[keyof typeof WEBHOOK_EVENT_GROUPS][number];
