@@ -20,6 +20,7 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   worker = await startTestWorker(database.current, clock, {
     messengers: { EMAIL: createSmtpProvider({ url: smtp.url, from: "Greenleaf <shop@stockroom.test>" }), SMS: outboxProvider, WHATSAPP: outboxProvider },
+    webhooks: { allowPrivateUrls: true }, // the receiver is on 127.0.0.1
   });
   sender = await createTestDeps(database.current.db, database.current.url, clock);
 });
@@ -33,7 +34,7 @@ afterAll(async () => {
 async function stockedProduct(options: { webhookUrl?: string; email?: string } = {}) {
   const world = await createStockWorld(database.current.db);
   const { product, lotIds } = await productWithStock(sender.deps, world, [{ quantity: 30 }], { minStockLevel: 0 });
-  const supplier = await supplierFor(sender.deps, world, options);
+  const supplier = await supplierFor({ ...sender.deps, webhooks: { allowPrivateUrls: true } }, world, options);
   await preferSupplier(sender.deps, world, { supplierId: supplier.id, productId: product.id, supplierSku: "SUP-9" }, { safetyStock: 10, shelfLifeDays: null });
   return { world, product, supplier, lotId: lotIds[0] as string };
 }

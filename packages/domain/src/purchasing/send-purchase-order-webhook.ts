@@ -1,9 +1,8 @@
-import { Webhook } from "standardwebhooks";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { postWebhook } from "../webhooks/post-webhook.ts";
+import { webhookSettingsOf } from "../webhooks/webhook-settings.ts";
 import { purchaseOrderDocument } from "./purchase-order-document.ts";
-
-const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
  * The `purchasing.send-webhook` job: POSTs the approved PO as JSON to the supplier's webhook URL,
@@ -24,26 +23,16 @@ export async function sendPurchaseOrderWebhook(
   if (supplier.channel !== "WEBHOOK" || !supplier.webhookUrl) return { status: "not-webhook" };
   const { supplierRecord: _secretHolder, sentAt: _sentAt, ...data } = document;
   const payload = JSON.stringify({ type: "purchase_order.sent", timestamp: new Date().toISOString(), data });
-  const messageId = `msg_po_${document.id}`;
-  const timestamp = new Date();
-  const signature = new Webhook(supplier.webhookSecret).sign(messageId, timestamp, payload);
-  let failure: string | null = null;
-  try {
-    const response = await fetch(supplier.webhookUrl, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "webhook-id": messageId,
-        "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-        "webhook-signature": signature,
-      },
-      body: payload,
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    if (!response.ok) failure = `The supplier's webhook answered ${response.status}.`;
-  } catch (error) {
-    failure = `The supplier's webhook could not be reached: ${(error as Error).message}`;
-  }
+  // The shared sender: Standard Webhooks signature, no redirects, and the address checked when it connects (SSRF).
+  const outcome = await postWebhook(
+    { url: supplier.webhookUrl, secret: supplier.webhookSecret, id: `msg_po_${document.id}`, timestamp: new Date(), body: payload },
+    webhookSettingsOf(deps),
+  );
+  const failure = outcome.isDelivered
+    ? null
+    : outcome.statusCode
+      ? `The supplier's webhook answered ${outcome.statusCode}.`
+      : `The supplier's webhook could not be reached: ${outcome.error}`;
   if (failure) {
     await deps.db.purchaseOrder.update({ where: { id: document.id }, data: { sendError: failure.slice(0, 500) } });
     throw new DomainError("CONFLICT", failure, { isRetryable: true });

@@ -5,15 +5,28 @@ import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Deps } from "../deps.ts";
-import { DomainError, notFound } from "../errors.ts";
+import { DomainError, isDomainError, notFound } from "../errors.ts";
 import { can, requirePermission } from "../permissions.ts";
 import { parseInput } from "../validation.ts";
+import { checkWebhookUrl } from "../webhooks/url-safety.ts";
+import { webhookSettingsOf } from "../webhooks/webhook-settings.ts";
 
 type Reader = Deps["db"] | Tx;
 
 /** A standardwebhooks secret: signs our POSTs to the supplier and verifies theirs to us. */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
+}
+
+/** A supplier's webhook URL obeys the same address rules as our webhook endpoints (no private or local addresses: SSRF). */
+async function checkSupplierWebhookUrl(deps: Deps, url: string | null | undefined): Promise<void> {
+  if (!url) return;
+  try {
+    await checkWebhookUrl(url, webhookSettingsOf(deps));
+  } catch (error) {
+    if (isDomainError(error) && error.fields?.url) throw new DomainError(error.code, error.userMessage, { fields: { webhookUrl: error.fields.url } });
+    throw error;
+  }
 }
 
 /** Another producer's supplier is indistinguishable from a missing one. */
@@ -45,6 +58,7 @@ export async function createSupplier(deps: Deps, actor: StaffActor, input: z.inp
   const { producerId: requested, ...data } = parseInput(createSupplierInput, input);
   const producerId = producerFor(actor, requested);
   if (requested && !(await deps.db.producer.findUnique({ where: { id: requested } }))) throw notFound("Producer");
+  await checkSupplierWebhookUrl(deps, data.webhookUrl);
   return nameClash(() =>
     deps.db.$transaction(async (tx) => {
       const supplier = await tx.supplier.create({ data: { ...data, producerId, webhookSecret: newWebhookSecret() } });
@@ -58,6 +72,7 @@ export async function updateSupplier(deps: Deps, actor: StaffActor, input: z.inp
   requirePermission(actor, "purchasing.manage");
   const { supplierId, ...data } = parseInput(updateSupplierInput, input);
   const existing = await findOwnedSupplier(deps.db, actor, supplierId);
+  await checkSupplierWebhookUrl(deps, data.webhookUrl);
   return nameClash(() =>
     deps.db.$transaction(async (tx) => {
       const supplier = await tx.supplier.update({ where: { id: existing.id }, data });
