@@ -14,7 +14,15 @@ describe("a supplier's webhook URL (SSRF)", () => {
     }
     expect(await t.db.supplier.count({ where: { producerId: t.world.producer.id } })).toBe(0);
     const allowed = await supplierFor({ ...t.deps, webhooks: { allowPrivateUrls: true } }, t.world, { webhookUrl: "http://127.0.0.1:9/po" });
-    const moved = await domainFailure(updateSupplier(t.deps, t.world.admin, { supplierId: allowed.id, name: allowed.name, leadTimeDays: 10, channel: "WEBHOOK", webhookUrl: "http://192.168.0.10/po" }));
+    const moved = await domainFailure(
+      updateSupplier(t.deps, t.world.admin, {
+        supplierId: allowed.id,
+        name: allowed.name,
+        leadTimeDays: 10,
+        channel: "WEBHOOK",
+        webhookUrl: "http://192.168.0.10/po",
+      }),
+    );
     expect(moved.fields).toEqual({ webhookUrl: "This URL points to a private or local address; webhooks go to public addresses only." });
     expect((await t.db.supplier.findUniqueOrThrow({ where: { id: allowed.id } })).webhookUrl).toBe("http://127.0.0.1:9/po");
   });
