@@ -66,7 +66,7 @@ export const SETTINGS_NAV: (NavItem & { description: string })[] = [
     to: "/webhooks",
     label: "Webhooks",
     permission: "integrations.manage",
-    description: "Tell other systems when stock, holds, orders and lots change: endpoints, signing secrets, deliveries.",
+    description: "Tell other systems when stock, holds, orders, lots and purchase orders change: endpoints, signing secrets, deliveries.",
   },
   { to: "/audit", label: "Audit log", permission: "audit.view", description: "Sign-ins, staff and role changes, settings: who did what, when." },
   {

@@ -78,8 +78,8 @@ function WebhooksPage() {
       <div className="page-heading">
         <h1>Webhooks</h1>
         <p className="muted">
-          Stockroom POSTs signed JSON (Standard Webhooks) to these URLs when stock, holds, orders or lots change; a failed delivery is retried for about 18
-          hours.
+          Stockroom POSTs signed JSON (Standard Webhooks) to these URLs when stock, holds, orders, lots or purchase orders change; a failed delivery is retried
+          for about 18 hours.
         </p>
       </div>
       <Section title="Endpoints" isBusy={isUpdating}>
