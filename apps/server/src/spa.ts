@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { BARCODE_WORKER_FILE, barcodeWorkerCsp } from "./security-headers.ts";
 
 const APPS_DIR = path.resolve(import.meta.dirname, "../..");
 
@@ -10,6 +11,7 @@ const PWA_FILES = new Set(["sw.js", "registerSW.js", "manifest.webmanifest"]);
 
 function setAdminPwaHeaders(reply: FastifyReply, filePath: string): void {
   const name = path.basename(filePath);
+  if (BARCODE_WORKER_FILE.test(name)) reply.header("content-security-policy", barcodeWorkerCsp(String(reply.getHeader("content-security-policy") ?? "")));
   if (!PWA_FILES.has(name) && !name.startsWith("workbox-")) return;
   reply.header("Cache-Control", "no-cache");
   // The worker lives at /admin/sw.js and controls /admin/ only (its own folder: no wider scope is asked for).
