@@ -25,7 +25,12 @@ export async function approveCount(deps: Deps, actor: StaffActor, input: z.input
   return stockTransaction(deps, (tx) =>
     onceForKey(tx, { action: "counts.approve", tenant: session.producerId }, idempotencyKey, { sessionId }, async () => {
       await lockOpenCount(tx, session.id, "update");
-      await lockProducts(tx, [...new Set((await countLines(tx, session.id)).map((l) => l.productId))]);
+      // Lock the products first (their ids only), then read the variances nothing can move any more.
+      const products = await tx.countLine.findMany({ where: { sessionId: session.id }, select: { productId: true }, distinct: ["productId"] });
+      await lockProducts(
+        tx,
+        products.map((p) => p.productId),
+      );
       const lines = await countLines(tx, session.id);
       const recount = lines.filter((l) => needsRecount(l, session) || (l.recountRequested && l.counted === null));
       if (recount.length > 0)
