@@ -18,7 +18,7 @@ const exitCode = await withDeps(
       return 0;
     }
     console.log(`${problems.length} problem(s):`);
-    for (const p of problems) console.log(`  [${p.check}] lot ${p.lotNumber} (${p.lotId}): ${p.message}`);
+    for (const p of problems) console.log(`  [${p.check}] ${p.lotId ? `lot ${p.lotNumber} (${p.lotId})` : `product ${p.productId}`}: ${p.message}`);
     if (!isFix) return 1;
     const fixed = await fixLedgerProblems(deps.db, problems);
     console.log(`Wrote ${fixed} reconciliation movement(s).`);

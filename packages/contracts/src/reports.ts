@@ -17,6 +17,8 @@ export const listInventoryInput = z.object({
   direction: z.enum(SORT_DIRECTIONS).default("asc"),
   page: z.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.number().int().min(1).max(MAX_INVENTORY_PAGE_SIZE).default(50),
+  /** The rows after this one (a previous answer's `nextCursor`, same sort and filters): any depth at the cost of the first page. Replaces `page`. */
+  cursor: z.string().max(500).optional(),
 });
 
 export const ANALYTICS_BUCKETS = ["day", "week"] as const;

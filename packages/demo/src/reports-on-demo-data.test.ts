@@ -93,6 +93,26 @@ describe("reports on the demo data", () => {
     expect((await listInventory(testDeps.deps, greenleaf, { category: "Vitamins" })).total).toBe(5);
   });
 
+  it("inventory cursors walk the same rows as pages, for every sort and direction", async () => {
+    for (const sort of ["name", "sku", "category", "available", "value"] as const) {
+      for (const direction of ["asc", "desc"] as const) {
+        const all = await listInventory(testDeps.deps, greenleaf, { sort, direction, pageSize: 500 });
+        const walked: string[] = [];
+        let cursor: string | undefined;
+        for (let i = 0; i < 10; i++) {
+          const page = await listInventory(testDeps.deps, greenleaf, { sort, direction, pageSize: 7, cursor });
+          walked.push(...page.items.map((item) => item.id));
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor;
+        }
+        expect(walked, `${sort} ${direction}`).toEqual(all.items.map((item) => item.id));
+        expect(all.nextCursor).toBeNull();
+      }
+    }
+    const bad = await listInventory(testDeps.deps, greenleaf, { cursor: "not-a-cursor" }).catch((error: unknown) => error);
+    expect(bad).toMatchObject({ code: "VALIDATION_FAILED", fields: { cursor: "not a cursor from this list" } });
+  });
+
   it("product detail lists lots in FEFO order with bands", async () => {
     const product = await database.current.db.product.findFirstOrThrow({ where: { sku: "GL-001" } });
     const detail = await productDetail(testDeps.deps, greenleaf, { productId: product.id });

@@ -82,7 +82,7 @@ export * from "./purchasing/index.ts";
 export { lowStockTrend, profitability, restockRecommendations, stockMovementSeries } from "./reports/analytics.ts";
 export { dashboardSummary } from "./reports/dashboard-summary.ts";
 export { expiryWasteCsv, expiryWasteReport } from "./reports/expiry-waste-report.ts";
-export { listInventory } from "./reports/list-inventory.ts";
+export { listInventory } from "./reports/inventory/list-inventory.ts";
 export { productDetail } from "./reports/product-detail.ts";
 export { formulaSafeCell } from "./reports/safe-csv.ts";
 export { queueReturnEmail, returnEmailRecipient } from "./returns/return-email.ts";

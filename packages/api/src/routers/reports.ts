@@ -52,6 +52,8 @@ export const reportsRouter = router({
         total: z.number(),
         page: z.number(),
         pageSize: z.number(),
+        /** Pass back as `cursor` for the rows after this page (null on the last page). */
+        nextCursor: z.string().nullable(),
         items: z.array(
           z.object({
             id: z.string(),

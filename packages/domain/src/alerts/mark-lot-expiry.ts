@@ -1,6 +1,7 @@
 import type { ExpiryBand } from "@stockroom/db";
 import type { Deps } from "../deps.ts";
 import { utcDay } from "../stock/sql-time.ts";
+import { refreshStockSummaries } from "../stock/stock-summary.ts";
 import { stockTransaction } from "../stock/transaction-options.ts";
 import { alertSettingsFor } from "./alert-settings.ts";
 import { queueNotifications } from "./queue-notifications.ts";
@@ -14,6 +15,8 @@ const BAND_LABEL: Record<ExpiryBand, string> = { DAYS_90: "within 90 days", DAYS
  */
 export async function markLotExpiry(deps: Deps): Promise<{ marked: number; alerted: number }> {
   const today = utcDay(deps.clock.now());
+  // The product summaries a lot's expiry or 30-day mark has outrun, ahead of the first read of the day.
+  await refreshStockSummaries(deps.db, today, null);
   return stockTransaction(deps, async (tx) => {
     const marked = await tx.$executeRaw`
       UPDATE "Lot" SET "expiryBand" = stock_expiry_band("expiryDate", ${today}::date)

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { can, requirePermission } from "../permissions.ts";
-import { listInventory } from "../reports/list-inventory.ts";
+import { listInventory } from "../reports/inventory/list-inventory.ts";
 import { parseInput } from "../validation.ts";
 
 export type CsvCell = string | number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listInventory } from "../reports/list-inventory.ts";
+import { listInventory } from "../reports/inventory/list-inventory.ts";
 import { productDetail } from "../reports/product-detail.ts";
 import { actorFor, createProducer, createStaff } from "../testing/factories.ts";
 import { domainFailure, expectValidInventory, useStockWorld } from "../testing/index.ts";

@@ -1,8 +1,10 @@
 import { producerScopeInput } from "@stockroom/contracts";
+import { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
-import { addDays, sqlTimestamp, utcDay } from "../stock/sql-time.ts";
+import { addDays, utcDay } from "../stock/sql-time.ts";
+import { refreshStockSummaries } from "../stock/stock-summary.ts";
 import { parseInput } from "../validation.ts";
 
 /** The dashboard cards and the lots expiring soon, in two queries. */
@@ -11,17 +13,15 @@ export async function dashboardSummary(deps: Deps, actor: StaffActor, input: z.i
   const scope = scopeProducerId(actor, producerId) ?? null;
   const now = deps.clock.now();
   const today = utcDay(now);
+  await refreshStockSummaries(deps.db, today, scope);
+  // One pass over the product summaries (kept by the stock paths' own transactions), not the lots.
   const [totals] = await deps.db.$queryRaw<{ products: number; low: number; out: number; averageAvailable: number; valueCents: bigint }[]>`
-    WITH scoped AS (
-      SELECT id, "trackInventory", "minStockLevel" FROM "Product" WHERE (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
-    ), p AS (
-      SELECT s.*, a.available FROM scoped s JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${sqlTimestamp(now)}::timestamp, ${today}::date) a ON a.product_id = s.id
-    )
-    SELECT (SELECT COUNT(*) FROM p)::int AS products,
-      (SELECT COUNT(*) FROM p WHERE "trackInventory" AND available > 0 AND stock_is_low(available, "minStockLevel"))::int AS low,
-      (SELECT COUNT(*) FROM p WHERE "trackInventory" AND available = 0)::int AS out,
-      COALESCE((SELECT AVG(available) FROM p WHERE "trackInventory"), 0)::float AS "averageAvailable",
-      (SELECT COALESCE(SUM(l."onHand"::bigint * l."unitCostCents"), 0) FROM "Lot" l WHERE (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)) AS "valueCents"`;
+    SELECT COUNT(*)::int AS products,
+      (COUNT(*) FILTER (WHERE "trackInventory" AND available > 0 AND stock_is_low(available, "minStockLevel")))::int AS low,
+      (COUNT(*) FILTER (WHERE "trackInventory" AND available = 0))::int AS out,
+      COALESCE(AVG(available) FILTER (WHERE "trackInventory"), 0)::float AS "averageAvailable",
+      COALESCE(SUM("valueCents"), 0)::bigint AS "valueCents"
+    FROM "ProductStock" WHERE ${scope ? Prisma.sql`"producerId" = ${scope}::uuid` : Prisma.sql`TRUE`}`;
   const expiringSoon = await deps.db.$queryRaw<
     { lotId: string; lotNumber: string; productId: string; productName: string; expiryDate: Date; onHand: number; location: string; isExpired: boolean }[]
   >`

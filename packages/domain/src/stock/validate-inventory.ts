@@ -1,20 +1,23 @@
 import type { Db } from "@stockroom/db";
 import { utcDay } from "./sql-time.ts";
+import { validateStockSummaries } from "./validate-stock-summary.ts";
 
 export interface InventoryProblem {
-  check: "ledger" | "reserved" | "expired-hold" | "negative";
-  lotId: string;
-  lotNumber: string;
+  check: "ledger" | "reserved" | "expired-hold" | "negative" | "summary";
+  /** null for a product summary ("summary"), which is per product. */
+  lotId: string | null;
+  lotNumber: string | null;
   productId: string;
-  expected: number;
-  actual: number;
+  expected: number | string;
+  actual: number | string;
   message: string;
 }
 
 /**
  * Every invariant of the stock model, checked in SQL: per lot, on hand = sum of its movements;
  * reserved = live hold allocations + allocations of orders not yet dispatched/delivered/cancelled;
- * no live hold (HELD, before its expiresAt) draws on an expired lot; nothing negative.
+ * no live hold (HELD, before its expiresAt) draws on an expired lot; nothing negative; every
+ * product summary ("ProductStock") equals its lots (validateStockSummaries).
  */
 export async function validateInventory(db: Db, now: Date): Promise<InventoryProblem[]> {
   const today = utcDay(now);
@@ -59,6 +62,17 @@ export async function validateInventory(db: Db, now: Date): Promise<InventoryPro
       problems.push({ ...base, check: "negative", expected: 0, actual: r.onHand, message: `on hand ${r.onHand}, reserved ${r.reserved}` });
     }
   }
+  for (const s of await validateStockSummaries(db)) {
+    problems.push({
+      check: "summary",
+      lotId: null,
+      lotNumber: null,
+      productId: s.productId,
+      expected: s.expected,
+      actual: s.actual,
+      message: `product summary ${s.field} is ${s.actual} but its lots give ${s.expected}`,
+    });
+  }
   return problems;
 }
 
@@ -68,7 +82,7 @@ export async function fixLedgerProblems(db: Db, problems: InventoryProblem[]): P
   for (const p of problems.filter((x) => x.check === "ledger")) {
     await db.$executeRaw`
       INSERT INTO "Movement" ("lotId", "productId", "producerId", type, quantity, "previousOnHand", "newOnHand", "unitCostCents", reason, actor)
-      SELECT id, "productId", "producerId", 'ADJUSTMENT', ${p.actual - p.expected}::int, ${p.expected}::int, ${p.actual}::int, "unitCostCents", 'reconciliation', 'system:inventory-validate'
+      SELECT id, "productId", "producerId", 'ADJUSTMENT', ${Number(p.actual) - Number(p.expected)}::int, ${Number(p.expected)}::int, ${Number(p.actual)}::int, "unitCostCents", 'reconciliation', 'system:inventory-validate'
       FROM "Lot" WHERE id = ${p.lotId}::uuid`;
     fixed++;
   }

@@ -48,5 +48,6 @@ export async function productWithStock(
 
 export async function expectValidInventory(db: Db, now: Date): Promise<void> {
   const problems = await validateInventory(db, now);
-  if (problems.length > 0) throw new Error(`inventory invariants broken:\n${problems.map((p) => `${p.lotNumber}: ${p.message}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(`inventory invariants broken:\n${problems.map((p) => `${p.lotNumber ?? `product ${p.productId}`}: ${p.message}`).join("\n")}`);
 }
