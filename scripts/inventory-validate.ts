@@ -1,7 +1,8 @@
 // `pnpm inventory:validate [--fix]`: checks every stock invariant; exits 1 with a readable report
 // when any fails. --fix writes correcting ADJUSTMENT movements (reason "reconciliation") for ledger
-// mismatches and says so; reservation mismatches are reported for a person to resolve.
-import { fixLedgerProblems, validateInventory } from "@stockroom/domain";
+// mismatches and says so, and rebuilds product summaries (ProductStock) that disagree with their lots;
+// reservation mismatches are reported for a person to resolve.
+import { fixLedgerProblems, rebuildStockSummaries, validateInventory } from "@stockroom/domain";
 import { withDeps } from "./with-deps.ts";
 
 const isFix = process.argv.includes("--fix");
@@ -22,6 +23,11 @@ const exitCode = await withDeps(
     if (!isFix) return 1;
     const fixed = await fixLedgerProblems(deps.db, problems);
     console.log(`Wrote ${fixed} reconciliation movement(s).`);
+    const rebuilt = await rebuildStockSummaries(
+      deps.db,
+      problems.filter((p) => p.check === "summary").map((p) => p.productId),
+    );
+    if (rebuilt) console.log(`Rebuilt ${rebuilt} product summar${rebuilt === 1 ? "y" : "ies"} from their lots.`);
     const remaining = await validateInventory(deps.db, deps.clock.now());
     for (const p of remaining) console.log(`  still failing [${p.check}] lot ${p.lotNumber}: ${p.message}`);
     return remaining.length === 0 ? 0 : 1;

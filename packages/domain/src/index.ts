@@ -105,6 +105,7 @@ export { expireCartHolds, releaseCartHolds, sweepExpiredHolds } from "./stock/re
 export { type ReserveCartResult, reserveCart } from "./stock/reserve-cart.ts";
 export { setOnHand } from "./stock/set-on-hand.ts";
 export { addDays, utcDay } from "./stock/sql-time.ts";
+export { rebuildStockSummaries } from "./stock/stock-summary.ts";
 export { transferLot } from "./stock/transfer-lot.ts";
 export { fixLedgerProblems, type InventoryProblem, validateInventory } from "./stock/validate-inventory.ts";
 export { writeOffLot } from "./stock/write-off-lot.ts";

@@ -53,6 +53,12 @@ CREATE INDEX "Product_producerId_sku_id_idx" ON "Product" ("producerId", sku, id
 CREATE INDEX "Product_sku_id_idx" ON "Product" (sku, id);
 CREATE INDEX "Product_producerId_category_id_idx" ON "Product" ("producerId", category, id);
 CREATE INDEX "Product_category_id_idx" ON "Product" (category, id);
+-- The dashboard's lots expiring soon, in expiry order (expiryDate never changes: lot updates stay HOT).
+CREATE INDEX "Lot_producerId_expiryDate_idx" ON "Lot" ("producerId", "expiryDate");
+CREATE INDEX "Lot_expiryDate_idx" ON "Lot" ("expiryDate");
+-- The low-stock widget's open alerts, least available first.
+CREATE INDEX "LowStockAlert_producerId_status_available_idx" ON "LowStockAlert" ("producerId", status, available, "openedAt");
+CREATE INDEX "LowStockAlert_status_available_idx" ON "LowStockAlert" (status, available, "openedAt");
 -- Its search by barcode and lot number (name and SKU have theirs).
 CREATE INDEX "Product_barcode_trgm" ON "Product" USING gin (barcode gin_trgm_ops);
 CREATE INDEX "Lot_lotNumber_trgm" ON "Lot" USING gin ("lotNumber" gin_trgm_ops);

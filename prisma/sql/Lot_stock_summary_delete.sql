@@ -1,2 +1,0 @@
-CREATE OR REPLACE TRIGGER "Lot_stock_summary_delete" AFTER DELETE ON "Lot"
-REFERENCING OLD TABLE AS old_lots FOR EACH STATEMENT EXECUTE FUNCTION stock_summary_on_lots();

@@ -1,2 +1,0 @@
-CREATE OR REPLACE TRIGGER "Lot_stock_summary_update" AFTER UPDATE ON "Lot"
-REFERENCING NEW TABLE AS new_lots OLD TABLE AS old_lots FOR EACH STATEMENT EXECUTE FUNCTION stock_summary_on_lots();
