@@ -96,11 +96,13 @@ export function catalogPageQuery(input: z.output<typeof listCatalogInput>, now: 
       paged AS MATERIALIZED (
         SELECT CASE WHEN total <= ${TOTAL_CAP}
                     -- The sort keys by a primary-key probe per match (OFFSET 0 keeps the planner
-                    -- from hashing the whole table instead), sold-out products last.
+                    -- from hashing the whole table instead), sold-out products last: sold out by
+                    -- their product summary (ProductStock, kept by the stock paths' transactions),
+                    -- a probe each instead of working out availability for every match.
                     THEN ARRAY(SELECT m.id FROM matches m
                                CROSS JOIN LATERAL (SELECT name, "priceCents", "createdAt" FROM "Product" WHERE "Product".id = m.id OFFSET 0) keys
-                               JOIN stock_available_many((SELECT array_agg(id) FROM matches), ${at}) s ON s.product_id = m.id
-                               ORDER BY (s.track_inventory AND s.available <= 0), ${order} ${limit})
+                               JOIN "ProductStock" s ON s."productId" = m.id
+                               ORDER BY (s."trackInventory" AND s.available <= 0), ${order} ${limit})
                     ELSE ARRAY(SELECT id FROM "Product" ${where} ORDER BY ${order} ${limit}) END AS ids
         FROM counted),
       -- Distinct categories of products on sale by a loose index scan: one index probe per category
