@@ -1,8 +1,9 @@
 import type { Db } from "@stockroom/db";
+import { validateRollups } from "../reports/validate-rollups.ts";
 import { utcDay } from "./sql-time.ts";
 
 export interface InventoryProblem {
-  check: "ledger" | "reserved" | "expired-hold" | "negative";
+  check: "ledger" | "reserved" | "expired-hold" | "negative" | "rollup";
   lotId: string;
   lotNumber: string;
   productId: string;
@@ -59,7 +60,7 @@ export async function validateInventory(db: Db, now: Date): Promise<InventoryPro
       problems.push({ ...base, check: "negative", expected: 0, actual: r.onHand, message: `on hand ${r.onHand}, reserved ${r.reserved}` });
     }
   }
-  return problems;
+  return [...problems, ...(await validateRollups(db))];
 }
 
 /** Writes a correcting ADJUSTMENT (reason "reconciliation") for each ledger mismatch: on hand is the physical truth. */
