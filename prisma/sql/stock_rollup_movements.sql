@@ -4,7 +4,10 @@
 -- COMMITTED; rows are upserted in key order, so two statements never lock them in opposite orders.
 -- The ledger is append-only (Movement_append_only): inserts are its only change. FULFILMENT revenue is
 -- the units x the unit price of the order line they fulfilled (profitability reads no Movement row).
--- SECURITY DEFINER: the app role may only read the table; nothing but this trigger writes it.
+-- "MovementDailyByProducer" gets one row per producer and day of the statement, then that day's rows
+-- that no other transaction holds are merged into one (FOR UPDATE SKIP LOCKED: never waits, so no
+-- deadlock and no queue behind a long import; each row is deleted by one merge, which adds its sums).
+-- SECURITY DEFINER: the app role may only read the tables; nothing but this trigger writes them.
 CREATE OR REPLACE FUNCTION stock_rollup_movements()
 RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
@@ -27,6 +30,26 @@ BEGIN
     "costCents" = d."costCents" + EXCLUDED."costCents",
     "revenueCents" = d."revenueCents" + EXCLUDED."revenueCents",
     "movements" = d."movements" + EXCLUDED."movements";
+
+  INSERT INTO "MovementDailyByProducer" ("producerId", "day", "inUnits", "fulfilledUnits", "writtenOffUnits", "movements")
+  SELECT n."producerId", n."createdAt"::date,
+         COALESCE(SUM(n.quantity) FILTER (WHERE n.quantity > 0 AND n.type IN ('RECEIPT', 'RETURN', 'ADJUSTMENT', 'COUNT')), 0),
+         COALESCE(-SUM(n.quantity) FILTER (WHERE n.type = 'FULFILMENT'), 0),
+         COALESCE(-SUM(n.quantity) FILTER (WHERE n.type = 'WRITE_OFF'), 0),
+         COUNT(*)
+  FROM new_rows n WHERE n.type <> 'TRANSFER'
+  GROUP BY 1, 2;
+
+  WITH touched AS (
+    SELECT DISTINCT "producerId", "createdAt"::date AS day FROM new_rows WHERE type <> 'TRANSFER'
+  ), merged AS (
+    DELETE FROM "MovementDailyByProducer" t
+    WHERE t.id IN (SELECT p.id FROM "MovementDailyByProducer" p JOIN touched USING ("producerId", day) FOR UPDATE OF p SKIP LOCKED)
+    RETURNING t.*
+  )
+  INSERT INTO "MovementDailyByProducer" ("producerId", "day", "inUnits", "fulfilledUnits", "writtenOffUnits", "movements")
+  SELECT "producerId", day, SUM("inUnits"), SUM("fulfilledUnits"), SUM("writtenOffUnits"), SUM(movements)
+  FROM merged GROUP BY 1, 2;
   RETURN NULL;
 END
 $$;

@@ -13,16 +13,13 @@ function range(actor: StaffActor, input: z.input<typeof analyticsInput>) {
 /** Units in (receipts, returns, positive adjustments), out (fulfilment) and written off, per day or week. */
 export async function stockMovementSeries(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
   const q = range(actor, input);
-  // "MovementDaily" holds the ledger per day (a trigger keeps it equal): the same sums, from its rows.
+  // "MovementDailyByProducer" holds these sums per producer and day (a trigger keeps them equal to the ledger).
   const rows = await deps.db.$queryRaw<{ period: Date; inUnits: number; outUnits: number; writeOffUnits: number }[]>`
-    SELECT date_trunc(${q.bucket}, r.day::timestamp)::date AS period,
-      COALESCE(SUM(r."unitsIn") FILTER (WHERE r.type IN ('RECEIPT', 'RETURN', 'ADJUSTMENT', 'COUNT')), 0)::int AS "inUnits",
-      COALESCE(-SUM(r."unitsIn" + r."unitsOut") FILTER (WHERE r.type = 'FULFILMENT'), 0)::int AS "outUnits",
-      COALESCE(-SUM(r."unitsIn" + r."unitsOut") FILTER (WHERE r.type = 'WRITE_OFF'), 0)::int AS "writeOffUnits"
-    FROM "MovementDaily" r
-    WHERE r.day BETWEEN ${q.from}::date AND ${q.to}::date AND r.type <> 'TRANSFER'
-      AND (${q.scope}::uuid IS NULL OR r."producerId" = ${q.scope}::uuid)
-    GROUP BY 1 ORDER BY 1`;
+    SELECT date_trunc(${q.bucket}, r.day::timestamp)::date AS period, SUM(r."inUnits")::int AS "inUnits",
+      SUM(r."fulfilledUnits")::int AS "outUnits", SUM(r."writtenOffUnits")::int AS "writeOffUnits"
+    FROM "MovementDailyByProducer" r
+    WHERE r.day BETWEEN ${q.from}::date AND ${q.to}::date AND (${q.scope}::uuid IS NULL OR r."producerId" = ${q.scope}::uuid)
+    GROUP BY 1 HAVING SUM(r.movements) > 0 ORDER BY 1`;
   return rows.map((r) => ({ ...r, period: utcDay(r.period) }));
 }
 

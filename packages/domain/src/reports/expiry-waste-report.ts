@@ -39,7 +39,7 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
     FROM "Lot" l JOIN "Product" p ON p.id = l."productId" JOIN "Location" loc ON loc.id = l."locationId"
     WHERE l."onHand" > 0 AND stock_expiry_band(l."expiryDate", ${today}::date) IS NOT NULL AND (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)
     ORDER BY l."expiryDate", p.name`;
-  // From "MovementDaily" (the ledger per day; write-offs keep their reason): the same sums.
+  // From the ledger's daily rollups (write-offs keep their reason in "MovementDaily"): the same sums.
   const waste = await deps.db.$queryRaw<{ reason: string; units: number; costCents: bigint }[]>`
     SELECT r.reason, -SUM(r."unitsIn" + r."unitsOut")::int AS units, -SUM(r."costCents")::bigint AS "costCents"
     FROM "MovementDaily" r
@@ -47,9 +47,8 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
       AND (${scope}::uuid IS NULL OR r."producerId" = ${scope}::uuid)
     GROUP BY r.reason ORDER BY 3 DESC`;
   const [outflow] = await deps.db.$queryRaw<{ units: number }[]>`
-    SELECT COALESCE(-SUM("unitsIn" + "unitsOut"), 0)::int AS units FROM "MovementDaily"
-    WHERE type IN ('FULFILMENT', 'WRITE_OFF') AND day BETWEEN ${q.from}::date AND ${q.to}::date
-      AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)`;
+    SELECT COALESCE(SUM("fulfilledUnits" + "writtenOffUnits"), 0)::int AS units FROM "MovementDailyByProducer"
+    WHERE day BETWEEN ${q.from}::date AND ${q.to}::date AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)`;
   const expiredUnits = waste.filter((w) => w.reason.startsWith(EXPIRED_WRITE_OFF_PREFIX)).reduce((s, w) => s + w.units, 0);
   const bands = BANDS.map((band) => {
     const inBand = lots.filter((l) => l.band === band);

@@ -81,6 +81,11 @@ describe("MovementDaily under concurrent stock changes", () => {
     expect(firstSums.find((s) => s.type === "WRITE_OFF")).toMatchObject({ unitsOut: -9, movements: 5 });
     expect(firstSums.find((s) => s.type === "RETURN")).toMatchObject({ unitsIn: 10, movements: 10 });
     expect(firstSums.find((s) => s.type === "COUNT")).toMatchObject({ unitsOut: -10, movements: 10 });
+    // The producer's day, merged from the statements' rows: both products' 12 + 12 units fulfilled, 9 + 9 written off.
+    const [day] = await stock.db.$queryRaw<{ fulfilled: number; writtenOff: number }[]>`
+      SELECT SUM("fulfilledUnits")::int AS fulfilled, SUM("writtenOffUnits")::int AS "writtenOff" FROM "MovementDailyByProducer"
+      WHERE "producerId" = ${stock.world.producer.id}::uuid AND day = ${at.toISOString().slice(0, 10)}::date`;
+    expect(day).toEqual({ fulfilled: 24, writtenOff: 18 });
     const onHand = await stock.db.lot.aggregate({ where: { productId: first.product.id }, _sum: { onHand: true } });
     expect(onHand._sum.onHand).toBe(3000 + 36 + 14 - 10 - 9 + 10 - 10 - 12);
   }, 120_000);

@@ -75,12 +75,28 @@ describe("validateInventory checks MovementDaily against the ledger", () => {
     expect(await validateRollups(stock.db)).toEqual([]);
   });
 
+  it("reports a producer's day whose rows do not add up to the ledger", async () => {
+    await productWithHistory();
+    const producerId = stock.world.producer.id;
+    const [before] = await stock.db.$queryRaw<{ inUnits: number }[]>`
+      SELECT SUM("inUnits")::int AS "inUnits" FROM "MovementDailyByProducer" WHERE "producerId" = ${producerId}::uuid AND day = ${DAY}::date`;
+    await stock.db.$executeRaw`
+      INSERT INTO "MovementDailyByProducer" ("producerId", day, "inUnits", "fulfilledUnits", "writtenOffUnits", movements) VALUES (${producerId}::uuid, ${DAY}::date, 5, 0, 0, 0)`;
+    const inUnits = before?.inUnits as number;
+    expect((await validateRollups(stock.db)).map((p) => [p.expected, p.actual, p.message])).toEqual([
+      [inUnits, inUnits + 5, `MovementDailyByProducer (producer ${producerId}, ${DAY}): inUnits ${inUnits + 5} but the ledger sums to ${inUnits}`],
+    ]);
+    await stock.db.$executeRaw`DELETE FROM "MovementDailyByProducer" WHERE "producerId" = ${producerId}::uuid AND movements = 0`;
+    expect(await validateRollups(stock.db)).toEqual([]);
+  });
+
   it("the app role may read the rollup but not write it; its movements still reach it through the trigger", async () => {
     const { productId, lotId } = await productWithHistory();
     const appDb = createDb(appUrlFor(stock.url, TEST_APP_PASSWORD), { maxConnections: 2 });
     onTestFinished(() => appDb.$disconnect());
     await expect(appDb.$executeRaw`UPDATE "MovementDaily" SET "unitsIn" = 0 WHERE "productId" = ${productId}::uuid`).rejects.toThrow(/permission denied/);
     await expect(appDb.$executeRaw`DELETE FROM "MovementDaily" WHERE "productId" = ${productId}::uuid`).rejects.toThrow(/permission denied/);
+    await expect(appDb.$executeRaw`DELETE FROM "MovementDailyByProducer"`).rejects.toThrow(/permission denied/);
     expect(await appDb.movementDaily.count({ where: { productId } })).toBe(3);
     await appDb.$transaction((tx) => applyMovement(tx, { lotId, type: "RETURN", quantity: 2, reason: "returned", actor: "test", at: stock.clock.now() }));
     const returned = await stock.db.movementDaily.findMany({ where: { productId, type: "RETURN" } });

@@ -27,6 +27,10 @@ const FIELDS = ["unitsIn", "unitsOut", "costCents", "revenueCents", "movements"]
  * missing or has no movements behind it.
  */
 export async function validateRollups(db: Db): Promise<RollupProblem[]> {
+  return [...(await validateProductDays(db)), ...(await validateProducerDays(db))];
+}
+
+async function validateProductDays(db: Db): Promise<RollupProblem[]> {
   const rows = await db.$queryRaw<RollupRow[]>`
     WITH ledger AS (
       SELECT m."productId", m."createdAt"::date AS day, m.type, CASE WHEN m.type = 'WRITE_OFF' THEN m.reason ELSE '' END AS reason,
@@ -68,6 +72,38 @@ export async function validateRollups(db: Db): Promise<RollupProblem[]> {
       expected: Number(first.expected),
       actual: Number(first.actual),
       message: `${where}: ${diffs || "differs from the ledger"}`,
+    };
+  });
+}
+
+/** "MovementDailyByProducer" summed per producer and day must equal the ledger's sums of the same. */
+async function validateProducerDays(db: Db): Promise<RollupProblem[]> {
+  const rows = await db.$queryRaw<{ producerId: string; day: string; ledger: number[]; rollup: number[] }[]>`
+    WITH ledger AS (
+      SELECT "producerId", "createdAt"::date AS day, ARRAY[
+        COALESCE(SUM(quantity) FILTER (WHERE quantity > 0 AND type IN ('RECEIPT', 'RETURN', 'ADJUSTMENT', 'COUNT')), 0),
+        COALESCE(-SUM(quantity) FILTER (WHERE type = 'FULFILMENT'), 0), COALESCE(-SUM(quantity) FILTER (WHERE type = 'WRITE_OFF'), 0), COUNT(*)]::float8[] AS sums
+      FROM "Movement" WHERE type <> 'TRANSFER' GROUP BY 1, 2
+    ), rollup AS (
+      SELECT "producerId", day, ARRAY[SUM("inUnits"), SUM("fulfilledUnits"), SUM("writtenOffUnits"), SUM(movements)]::float8[] AS sums
+      FROM "MovementDailyByProducer" GROUP BY 1, 2
+    )
+    SELECT COALESCE(l."producerId", r."producerId")::text AS "producerId", to_char(COALESCE(l.day, r.day), 'YYYY-MM-DD') AS day,
+           COALESCE(l.sums, ARRAY[0, 0, 0, 0]::float8[]) AS ledger, COALESCE(r.sums, ARRAY[0, 0, 0, 0]::float8[]) AS rollup
+    FROM ledger l FULL JOIN rollup r ON r."producerId" = l."producerId" AND r.day = l.day
+    WHERE l.sums IS DISTINCT FROM r.sums ORDER BY 1, 2`;
+  const names = ["inUnits", "fulfilledUnits", "writtenOffUnits", "movements"];
+  return rows.map((r) => {
+    const differs = names.flatMap((name, i) => (r.ledger[i] === r.rollup[i] ? [] : [{ name, expected: r.ledger[i] ?? 0, actual: r.rollup[i] ?? 0 }]));
+    const first = differs[0] ?? { expected: 0, actual: 0 };
+    return {
+      check: "rollup" as const,
+      lotId: "" as const,
+      lotNumber: "" as const,
+      productId: "",
+      expected: first.expected,
+      actual: first.actual,
+      message: `MovementDailyByProducer (producer ${r.producerId}, ${r.day}): ${differs.map((d) => `${d.name} ${d.actual} but the ledger sums to ${d.expected}`).join("; ")}`,
     };
   });
 }
