@@ -17,6 +17,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO stockroom
 REVOKE UPDATE, DELETE ON "Movement" FROM stockroom_app;
 -- The audit log likewise: written, never edited or removed.
 REVOKE UPDATE, DELETE ON "AuditEvent" FROM stockroom_app;
+-- The ledger's daily rollups are derived: only its trigger (SECURITY DEFINER, as the owner) writes it.
+REVOKE INSERT, UPDATE, DELETE ON "MovementDaily", "MovementDailyByProducer" FROM stockroom_app;
 -- An order's timeline too.
 REVOKE UPDATE, DELETE ON "OrderEvent" FROM stockroom_app;
 -- Migration bookkeeping is the owner's.

@@ -13,27 +13,35 @@ function range(actor: StaffActor, input: z.input<typeof analyticsInput>) {
 /** Units in (receipts, returns, positive adjustments), out (fulfilment) and written off, per day or week. */
 export async function stockMovementSeries(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
   const q = range(actor, input);
+  // "MovementDailyByProducer" holds these sums per producer and day (a trigger keeps them equal to the ledger).
   const rows = await deps.db.$queryRaw<{ period: Date; inUnits: number; outUnits: number; writeOffUnits: number }[]>`
-    SELECT date_trunc(${q.bucket}, m."createdAt")::date AS period,
-      COALESCE(SUM(m.quantity) FILTER (WHERE m.quantity > 0 AND m.type IN ('RECEIPT', 'RETURN', 'ADJUSTMENT', 'COUNT')), 0)::int AS "inUnits",
-      COALESCE(-SUM(m.quantity) FILTER (WHERE m.type = 'FULFILMENT'), 0)::int AS "outUnits",
-      COALESCE(-SUM(m.quantity) FILTER (WHERE m.type = 'WRITE_OFF'), 0)::int AS "writeOffUnits"
-    FROM "Movement" m
-    WHERE m."createdAt" >= ${q.from}::date AND m."createdAt" < ${q.to}::date + 1 AND m.type <> 'TRANSFER'
-      AND (${q.scope}::uuid IS NULL OR m."producerId" = ${q.scope}::uuid)
-    GROUP BY 1 ORDER BY 1`;
+    SELECT date_trunc(${q.bucket}, r.day::timestamp)::date AS period, SUM(r."inUnits")::int AS "inUnits",
+      SUM(r."fulfilledUnits")::int AS "outUnits", SUM(r."writtenOffUnits")::int AS "writeOffUnits"
+    FROM "MovementDailyByProducer" r
+    WHERE r.day BETWEEN ${q.from}::date AND ${q.to}::date AND (${q.scope}::uuid IS NULL OR r."producerId" = ${q.scope}::uuid)
+    GROUP BY 1 HAVING SUM(r.movements) > 0 ORDER BY 1`;
   return rows.map((r) => ({ ...r, period: utcDay(r.period) }));
 }
 
 /** Open low-stock alerts at the end of each day in the range. */
 export async function lowStockTrend(deps: Deps, actor: StaffActor, input: z.input<typeof analyticsInput>) {
   const q = range(actor, input);
+  // An alert is open at the end of day d when it opened on or before d and was not resolved by the
+  // end of d: +1 on its opening day, -1 on its resolution day (never before its opening day), and a
+  // running sum over the days. One pass over the alerts that can be open in the range.
   const rows = await deps.db.$queryRaw<{ day: Date; open: number }[]>`
-    SELECT d::date AS day,
-      (SELECT COUNT(*) FROM "LowStockAlert" a
-       WHERE a."openedAt" < d + interval '1 day' AND (a."resolvedAt" IS NULL OR a."resolvedAt" >= d + interval '1 day')
-         AND (${q.scope}::uuid IS NULL OR a."producerId" = ${q.scope}::uuid))::int AS open
-    FROM generate_series(${q.from}::date, ${q.to}::date, interval '1 day') d ORDER BY 1`;
+    WITH alerts AS (
+      SELECT "openedAt"::date AS opened, CASE WHEN "resolvedAt" IS NOT NULL THEN GREATEST("resolvedAt"::date, "openedAt"::date) END AS resolved
+      FROM "LowStockAlert"
+      WHERE "openedAt" < ${q.to}::date + 1 AND ("resolvedAt" IS NULL OR "resolvedAt" >= ${q.from}::date)
+        AND (${q.scope}::uuid IS NULL OR "producerId" = ${q.scope}::uuid)
+    ), changes AS (
+      SELECT GREATEST(day, ${q.from}::date) AS day, SUM(change) AS change
+      FROM (SELECT opened AS day, 1 AS change FROM alerts UNION ALL SELECT resolved, -1 FROM alerts WHERE resolved IS NOT NULL) e
+      WHERE day <= ${q.to}::date GROUP BY 1
+    )
+    SELECT d::date AS day, (SUM(COALESCE(c.change, 0)) OVER (ORDER BY d))::int AS open
+    FROM generate_series(${q.from}::date, ${q.to}::date, interval '1 day') d LEFT JOIN changes c ON c.day = d::date ORDER BY 1`;
   return rows.map((r) => ({ day: utcDay(r.day), open: r.open }));
 }
 
@@ -51,9 +59,13 @@ export async function restockRecommendations(deps: Deps, actor: StaffActor, inpu
       SELECT id, name, sku, "leadTimeDays" FROM "Product" WHERE "trackInventory" AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
     )
     SELECT p.id AS "productId", p.name, p.sku, p."leadTimeDays", a.available,
-      COALESCE((SELECT -SUM(m.quantity) FROM "Movement" m WHERE m."productId" = p.id AND m.type = 'FULFILMENT'
-                AND m."createdAt" >= ${today}::date - 30), 0)::int AS "soldLast30"
-    FROM scoped p JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${sqlTimestamp(now)}::timestamp, ${today}::date) a ON a.product_id = p.id`;
+      COALESCE(s.units, 0)::int AS "soldLast30"
+    FROM scoped p JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${sqlTimestamp(now)}::timestamp, ${today}::date) a ON a.product_id = p.id
+    LEFT JOIN (
+      SELECT r."productId", -SUM(r."unitsIn" + r."unitsOut") AS units FROM "MovementDaily" r
+      WHERE r.type = 'FULFILMENT' AND r.day >= ${today}::date - 30 AND (${scope}::uuid IS NULL OR r."producerId" = ${scope}::uuid)
+      GROUP BY 1
+    ) s ON s."productId" = p.id`;
   return rows
     .map((r) => {
       const velocity = r.soldLast30 / 30;
@@ -71,17 +83,15 @@ export async function profitability(deps: Deps, actor: StaffActor, input: z.inpu
   const q = range(actor, input);
   const rows = await deps.db.$queryRaw<{ productId: string; name: string; category: string; units: number; revenueCents: bigint; costCents: bigint }[]>`
     WITH out AS (
-      SELECT m."productId", m."referenceId" AS "orderId", -SUM(m.quantity) AS units, SUM(-m.quantity::bigint * m."unitCostCents") AS cost
-      FROM "Movement" m
-      WHERE m.type = 'FULFILMENT' AND m."createdAt" >= ${q.from}::date AND m."createdAt" < ${q.to}::date + 1
-        AND (${q.scope}::uuid IS NULL OR m."producerId" = ${q.scope}::uuid)
-      GROUP BY 1, 2
+      SELECT r."productId", -SUM(r."unitsIn" + r."unitsOut") AS units, SUM(r."revenueCents") AS revenue, -SUM(r."costCents") AS cost
+      FROM "MovementDaily" r
+      WHERE r.type = 'FULFILMENT' AND r.day BETWEEN ${q.from}::date AND ${q.to}::date
+        AND (${q.scope}::uuid IS NULL OR r."producerId" = ${q.scope}::uuid)
+      GROUP BY 1
     )
-    SELECT p.id AS "productId", p.name, p.category, SUM(out.units)::int AS units,
-      SUM(out.units * ol."unitPriceCents")::bigint AS "revenueCents", SUM(out.cost)::bigint AS "costCents"
+    SELECT p.id AS "productId", p.name, p.category, out.units::int AS units, out.revenue::bigint AS "revenueCents", out.cost::bigint AS "costCents"
     FROM out JOIN "Product" p ON p.id = out."productId"
-    JOIN "OrderLine" ol ON ol."orderId"::text = out."orderId" AND ol."productId" = out."productId"
-    GROUP BY p.id ORDER BY 5 DESC`;
+    ORDER BY 5 DESC, p.id`;
   const products = rows.map((r) => {
     const revenueCents = Number(r.revenueCents);
     const costCents = Number(r.costCents);

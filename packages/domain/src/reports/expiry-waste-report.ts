@@ -39,16 +39,16 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
     FROM "Lot" l JOIN "Product" p ON p.id = l."productId" JOIN "Location" loc ON loc.id = l."locationId"
     WHERE l."onHand" > 0 AND stock_expiry_band(l."expiryDate", ${today}::date) IS NOT NULL AND (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)
     ORDER BY l."expiryDate", p.name`;
+  // From the ledger's daily rollups (write-offs keep their reason in "MovementDaily"): the same sums.
   const waste = await deps.db.$queryRaw<{ reason: string; units: number; costCents: bigint }[]>`
-    SELECT m.reason, -SUM(m.quantity)::int AS units, SUM(-m.quantity::bigint * m."unitCostCents") AS "costCents"
-    FROM "Movement" m
-    WHERE m.type = 'WRITE_OFF' AND m."createdAt" >= ${q.from}::date AND m."createdAt" < ${q.to}::date + 1
-      AND (${scope}::uuid IS NULL OR m."producerId" = ${scope}::uuid)
-    GROUP BY m.reason ORDER BY 3 DESC`;
+    SELECT r.reason, -SUM(r."unitsIn" + r."unitsOut")::int AS units, -SUM(r."costCents")::bigint AS "costCents"
+    FROM "MovementDaily" r
+    WHERE r.type = 'WRITE_OFF' AND r.day BETWEEN ${q.from}::date AND ${q.to}::date
+      AND (${scope}::uuid IS NULL OR r."producerId" = ${scope}::uuid)
+    GROUP BY r.reason ORDER BY 3 DESC`;
   const [outflow] = await deps.db.$queryRaw<{ units: number }[]>`
-    SELECT COALESCE(-SUM(quantity), 0)::int AS units FROM "Movement"
-    WHERE type IN ('FULFILMENT', 'WRITE_OFF') AND "createdAt" >= ${q.from}::date AND "createdAt" < ${q.to}::date + 1
-      AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)`;
+    SELECT COALESCE(SUM("fulfilledUnits" + "writtenOffUnits"), 0)::int AS units FROM "MovementDailyByProducer"
+    WHERE day BETWEEN ${q.from}::date AND ${q.to}::date AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)`;
   const expiredUnits = waste.filter((w) => w.reason.startsWith(EXPIRED_WRITE_OFF_PREFIX)).reduce((s, w) => s + w.units, 0);
   const bands = BANDS.map((band) => {
     const inBand = lots.filter((l) => l.band === band);

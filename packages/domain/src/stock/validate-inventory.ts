@@ -1,10 +1,11 @@
 import type { Db } from "@stockroom/db";
+import { validateRollups } from "../reports/validate-rollups.ts";
 import { utcDay } from "./sql-time.ts";
 import { validateStockSummaries } from "./validate-stock-summary.ts";
 
 export interface InventoryProblem {
-  check: "ledger" | "reserved" | "expired-hold" | "negative" | "summary";
-  /** null for a product summary ("summary"), which is per product. */
+  check: "ledger" | "reserved" | "expired-hold" | "negative" | "summary" | "rollup";
+  /** null for a product summary ("summary"), which is per product ("" for a rollup row). */
   lotId: string | null;
   lotNumber: string | null;
   productId: string;
@@ -73,7 +74,7 @@ export async function validateInventory(db: Db, now: Date): Promise<InventoryPro
       message: `product summary ${s.field} is ${s.actual} but its lots give ${s.expected}`,
     });
   }
-  return problems;
+  return [...problems, ...(await validateRollups(db))];
 }
 
 /** Writes a correcting ADJUSTMENT (reason "reconciliation") for each ledger mismatch: on hand is the physical truth. */

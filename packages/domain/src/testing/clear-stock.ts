@@ -1,7 +1,20 @@
 import type { Db } from "@stockroom/db";
 
-/** Every table a stock sequence writes, children first; listed, so a new reference to them fails here loudly. */
-const STOCK_TABLES = ["HoldAllocation", "Hold", "OrderLineAllocation", "OrderLine", "Order", "LotExpiryAlert", "LowStockAlert", "Movement", "Lot", "Product"];
+/** Every table a stock sequence writes (and the ledger's rollups), children first; listed, so a new reference to them fails here loudly. */
+const STOCK_TABLES = [
+  "HoldAllocation",
+  "Hold",
+  "OrderLineAllocation",
+  "OrderLine",
+  "Order",
+  "LotExpiryAlert",
+  "LowStockAlert",
+  "MovementDaily",
+  "MovementDailyByProducer",
+  "Movement",
+  "Lot",
+  "Product",
+];
 
 /**
  * Empties the stock tables of a test database (products, lots, ledger, holds, orders), keeping
