@@ -1,8 +1,10 @@
 import { analyticsInput } from "@stockroom/contracts";
+import { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
-import { sqlTimestamp, utcDay } from "../stock/sql-time.ts";
+import { utcDay } from "../stock/sql-time.ts";
+import { refreshStockSummaries } from "../stock/stock-summary.ts";
 import { parseInput } from "../validation.ts";
 
 function range(actor: StaffActor, input: z.input<typeof analyticsInput>) {
@@ -54,18 +56,18 @@ export async function restockRecommendations(deps: Deps, actor: StaffActor, inpu
   const scope = scopeProducerId(actor, input.producerId) ?? null;
   const now = deps.clock.now();
   const today = utcDay(now);
+  // Available from the product summaries (as the inventory list shows it), not worked out per product.
+  await refreshStockSummaries(deps.db, today, scope);
   const rows = await deps.db.$queryRaw<{ productId: string; name: string; sku: string; leadTimeDays: number; available: number; soldLast30: number }[]>`
-    WITH scoped AS (
-      SELECT id, name, sku, "leadTimeDays" FROM "Product" WHERE "trackInventory" AND (${scope}::uuid IS NULL OR "producerId" = ${scope}::uuid)
-    )
-    SELECT p.id AS "productId", p.name, p.sku, p."leadTimeDays", a.available,
+    SELECT p.id AS "productId", p.name, p.sku, p."leadTimeDays", ps.available,
       COALESCE(s.units, 0)::int AS "soldLast30"
-    FROM scoped p JOIN stock_available_many(ARRAY(SELECT id FROM scoped), ${sqlTimestamp(now)}::timestamp, ${today}::date) a ON a.product_id = p.id
+    FROM "ProductStock" ps JOIN "Product" p ON p.id = ps."productId"
     LEFT JOIN (
       SELECT r."productId", -SUM(r."unitsIn" + r."unitsOut") AS units FROM "MovementDaily" r
-      WHERE r.type = 'FULFILMENT' AND r.day >= ${today}::date - 30 AND (${scope}::uuid IS NULL OR r."producerId" = ${scope}::uuid)
+      WHERE r.type = 'FULFILMENT' AND r.day >= ${today}::date - 30 AND ${scope ? Prisma.sql`r."producerId" = ${scope}::uuid` : Prisma.sql`TRUE`}
       GROUP BY 1
-    ) s ON s."productId" = p.id`;
+    ) s ON s."productId" = p.id
+    WHERE ps."trackInventory" AND ${scope ? Prisma.sql`ps."producerId" = ${scope}::uuid` : Prisma.sql`TRUE`}`;
   return rows
     .map((r) => {
       const velocity = r.soldLast30 / 30;
