@@ -34,7 +34,9 @@ export async function checkStock(url: string): Promise<StockCheck> {
     );
     const countBy = async (table: string) =>
       Object.fromEntries(
-        (await client.query<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "${table}" GROUP BY status ORDER BY status`)).rows.map((r) => [r.status, r.n]),
+        (await client.query<{ status: string; n: number }>(`SELECT status::text, COUNT(*)::int AS n FROM "${table}" GROUP BY status ORDER BY status`)).rows.map(
+          (r) => [r.status, r.n],
+        ),
       );
     return {
       invariantProblems: problems.length,

@@ -64,7 +64,9 @@ async function main() {
     () => worker.stop(),
   );
   await waitForHttp(`${base}/healthz`);
-  log(`server: holds and orders limited to ${HOLDS_PER_IP_PER_MIN.toLocaleString("en")} per IP per minute (one IP sends all), holds last ${HOLD_TTL_SECONDS} s`);
+  log(
+    `server: holds and orders limited to ${HOLDS_PER_IP_PER_MIN.toLocaleString("en")} per IP per minute (one IP sends all), holds last ${HOLD_TTL_SECONDS} s`,
+  );
 
   const client = new LoadClient(base, CONNECTIONS);
   cleanups.push(() => client.close());

@@ -12,7 +12,24 @@ export interface LoadShop {
   lots: number;
 }
 
-const WORDS = ["Alpine", "Basil", "Cedar", "Dune", "Ember", "Fennel", "Grove", "Honey", "Iris", "Juniper", "Kale", "Lemon", "Maple", "Nutmeg", "Olive", "Pepper"];
+const WORDS = [
+  "Alpine",
+  "Basil",
+  "Cedar",
+  "Dune",
+  "Ember",
+  "Fennel",
+  "Grove",
+  "Honey",
+  "Iris",
+  "Juniper",
+  "Kale",
+  "Lemon",
+  "Maple",
+  "Nutmeg",
+  "Olive",
+  "Pepper",
+];
 
 /**
  * A shop people can buy from, in SQL (fast), keeping the stock invariants (every lot's on hand is
@@ -72,12 +89,10 @@ export async function seedShop(url: string, options: { producers: number; produc
       staff.push({ email: `staff-${index + 1}@load.test`, role: "PRODUCER_STAFF", producerId: producer.id });
     }
     for (const s of staff) {
-      await client.query(`INSERT INTO "Staff" (id, email, name, role, "producerId", "passwordHash") VALUES (gen_random_uuid(), $1, $1, $2::"StaffRole", $3, $4)`, [
-        s.email,
-        s.role,
-        s.producerId,
-        passwordHash,
-      ]);
+      await client.query(
+        `INSERT INTO "Staff" (id, email, name, role, "producerId", "passwordHash") VALUES (gen_random_uuid(), $1, $1, $2::"StaffRole", $3, $4)`,
+        [s.email, s.role, s.producerId, passwordHash],
+      );
     }
     await client.query("COMMIT");
     await client.query("VACUUM ANALYZE");

@@ -96,7 +96,10 @@ type Send = (kind: string, calls: Call[], mode?: "query" | "mutation") => Return
 /** The inventory product page: its detail, then (in one batch) the producer's locations and the movements. */
 async function openProduct(send: Send, productId: string) {
   const answer = await send("admin.product", [{ path: "reports.product", input: { productId } }]);
-  const detail = answer.data[0] as { product: { producerId: string }; lots: { id: string; locationId: string; isSellable: boolean; onHand: number; reserved: number }[] } | null;
+  const detail = answer.data[0] as {
+    product: { producerId: string };
+    lots: { id: string; locationId: string; isSellable: boolean; onHand: number; reserved: number }[];
+  } | null;
   if (!detail) return null;
   await send("admin.product", [
     { path: "locations.list", input: { producerId: detail.product.producerId } },

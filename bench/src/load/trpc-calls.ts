@@ -50,7 +50,12 @@ const encode = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 /** One call through `httpLink`: a query as GET `?input=`, a mutation as POST with the input as body. */
 export function unbatched(caller: Caller, kind: "query" | "mutation", call: Call): HttpRequest {
   if (kind === "mutation") {
-    return { method: "POST", path: `/trpc/${call.path}`, body: JSON.stringify(call.input ?? null), headers: headersFor(caller, { "content-type": "application/json" }) };
+    return {
+      method: "POST",
+      path: `/trpc/${call.path}`,
+      body: JSON.stringify(call.input ?? null),
+      headers: headersFor(caller, { "content-type": "application/json" }),
+    };
   }
   const input = call.input === undefined ? "" : `?input=${encode(call.input)}`;
   return { method: "GET", path: `/trpc/${call.path}${input}`, headers: headersFor(caller) };
@@ -61,7 +66,12 @@ export function batched(caller: Caller, kind: "query" | "mutation", calls: Call[
   const inputs = Object.fromEntries(calls.map((call, index) => [index, call.input]));
   const paths = calls.map((call) => call.path).join(",");
   if (kind === "mutation") {
-    return { method: "POST", path: `/trpc/${paths}?batch=1`, body: JSON.stringify(inputs), headers: headersFor(caller, { "content-type": "application/json" }) };
+    return {
+      method: "POST",
+      path: `/trpc/${paths}?batch=1`,
+      body: JSON.stringify(inputs),
+      headers: headersFor(caller, { "content-type": "application/json" }),
+    };
   }
   return { method: "GET", path: `/trpc/${paths}?batch=1&input=${encode(inputs)}`, headers: headersFor(caller) };
 }

@@ -2,7 +2,7 @@ import type { LoadClient } from "./http-client.ts";
 import { LOAD_PASSWORD, type LoadShop } from "./seed-shop.ts";
 import { shopperVisit } from "./shopper.ts";
 import { signInStaff, staffRound } from "./staff.ts";
-import { think, THINK_MAX_MS } from "./think-time.ts";
+import { THINK_MAX_MS, think } from "./think-time.ts";
 
 /** Every tenth user is staff, the others shoppers (~90 % / ~10 % at any size). */
 export const isStaffUser = (index: number) => index % 10 === 9;
@@ -62,7 +62,12 @@ export class VirtualUsers {
     }
     const account = this.shop.staff[Math.floor(index / 10) % this.shop.staff.length];
     if (!account) return;
-    const session = await signInStaff(this.client, account.email, LOAD_PASSWORD, account.producerId ? [account.producerId] : this.shop.producers.map((p) => p.id));
+    const session = await signInStaff(
+      this.client,
+      account.email,
+      LOAD_PASSWORD,
+      account.producerId ? [account.producerId] : this.shop.producers.map((p) => p.id),
+    );
     if (!session) throw new Error(`sign-in of ${account.email} failed`);
     while (!signal.aborted) {
       await staffRound(this.client, session, signal);
