@@ -2,7 +2,7 @@
 export type Outcome = "ok" | "expected" | "error";
 
 /** The tRPC codes that are answers a shop gives under load, not faults: counted apart from errors. */
-const EXPECTED_CODES = new Set(["CONFLICT", "PRECONDITION_FAILED"]);
+const EXPECTED_CODES = new Set(["CONFLICT"]);
 
 /**
  * 2xx is ok; 429 and 5xx are always errors; otherwise the answer is expected only when every failed
