@@ -2,12 +2,10 @@ import type { LoadClient } from "./http-client.ts";
 import { pick, think } from "./think-time.ts";
 import { batched, type Call, type Caller, newIdempotencyKey } from "./trpc-calls.ts";
 
-/** A signed-in staff member: the session cookie and what their role may do (from the sign-in answer). */
+/** A signed-in staff member: the session cookie and what their role may do (from the sign-in answer); the server scopes producer staff to their producer. */
 export interface StaffSession {
   caller: Caller;
   permissions: Set<string>;
-  /** The producer whose stock they work on (their own; a platform admin picks one per visit). */
-  producerIds: string[];
 }
 
 const INVENTORY_SORTS = ["name", "sku", "available", "category"] as const;
@@ -15,12 +13,12 @@ const STATUSES = [undefined, undefined, "low", "out", "expiring"] as const;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** auth.signIn through the admin's batch link (a batch of one; the server refuses it in a larger batch). */
-export async function signInStaff(client: LoadClient, email: string, password: string, producerIds: string[]): Promise<StaffSession | null> {
+export async function signInStaff(client: LoadClient, email: string, password: string): Promise<StaffSession | null> {
   const answer = await client.send("admin.signIn", batched({}, "mutation", [{ path: "auth.signIn", input: { email, password } }]));
   const session = answer.setCookie.map((c) => c.split(";")[0]).find((c) => c?.includes("stockroom_session"));
   const me = answer.data[0] as { permissions?: string[] } | null;
   if (!session || !me?.permissions) return null;
-  return { caller: { cookie: session }, permissions: new Set(me.permissions), producerIds };
+  return { caller: { cookie: session }, permissions: new Set(me.permissions) };
 }
 
 /**

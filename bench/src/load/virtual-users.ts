@@ -62,12 +62,7 @@ export class VirtualUsers {
     }
     const account = this.shop.staff[Math.floor(index / 10) % this.shop.staff.length];
     if (!account) return;
-    const session = await signInStaff(
-      this.client,
-      account.email,
-      LOAD_PASSWORD,
-      account.producerId ? [account.producerId] : this.shop.producers.map((p) => p.id),
-    );
+    const session = await signInStaff(this.client, account.email, LOAD_PASSWORD);
     if (!session) throw new Error(`sign-in of ${account.email} failed`);
     while (!signal.aborted) {
       await staffRound(this.client, session, signal);
