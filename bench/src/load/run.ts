@@ -94,6 +94,7 @@ async function main() {
     phases,
     stock,
     benchCrashes: users.crashes,
+    staffSignInFailures: users.signInFailures,
     peakMemoryMiB: { server: server.peakMemoryMiB(), worker: worker.peakMemoryMiB() },
   };
   const out = path.join(REPO_ROOT, "bench/results/load.json");
@@ -102,6 +103,7 @@ async function main() {
   for (const phase of phases.filter((p) => p.users === PLAN.steadyUsers)) printKinds(phase);
   printStockCheck(stock);
   log(`highest user count with overall p99 <= ${P99_GOAL_MS} ms: ${highest ?? "none"}`);
+  if (users.signInFailures > 0) log(`${users.signInFailures} staff sign-in(s) failed and were tried again`);
   if (users.crashes.length > 0) log(`${users.crashes.length} user loop(s) crashed; first: ${users.crashes[0]}`);
   log(`written ${path.relative(REPO_ROOT, out)}`);
   if (stock.invariantProblems > 0 || stock.oversoldLots > 0 || users.crashes.length > 0) process.exitCode = 1;

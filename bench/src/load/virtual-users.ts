@@ -21,6 +21,14 @@ export class VirtualUsers {
   private readonly users: User[] = [];
   /** Loops that failed outside a request (a bug of the bench, not an answer): reported, never hidden. */
   readonly crashes: string[] = [];
+  /** Sign-ins refused or failed (each is also an error of its phase); the user tries again after a pause. */
+  signInFailures = 0;
+  /**
+   * Staff sign in one at a time: every sign-in from one IP takes that IP's advisory lock inside a
+   * pooled transaction (domain auth/rate-limit.ts), so a burst from the bench's single address
+   * queues on the lock holding database connections, which real staff on their own addresses never do.
+   */
+  private signIns: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: LoadClient,
@@ -62,9 +70,17 @@ export class VirtualUsers {
     }
     const account = this.shop.staff[Math.floor(index / 10) % this.shop.staff.length];
     if (!account) return;
-    const session = await signInStaff(this.client, account.email, LOAD_PASSWORD);
-    if (!session) throw new Error(`sign-in of ${account.email} failed`);
-    while (!signal.aborted) {
+    let session = null;
+    while (!session && !signal.aborted) {
+      const attempt = this.signIns.then(() => signInStaff(this.client, account.email, LOAD_PASSWORD));
+      this.signIns = attempt.catch(() => null);
+      session = await attempt;
+      if (!session) {
+        this.signInFailures++;
+        await think(signal);
+      }
+    }
+    while (session && !signal.aborted) {
       await staffRound(this.client, session, signal);
       await think(signal);
     }
