@@ -35,6 +35,8 @@ export interface AdminResults {
   machine: { cores: number; memoryGiB: number; postgres: string | undefined; node: string };
   data: AdminScaleData;
   timing: TimingOptions;
+  /** False until every measure ran: the file is rewritten after each one, so a run stopped early keeps its numbers. */
+  isComplete: boolean;
   measures: (Measured & { staff: string; label: string; goalMs: number })[];
 }
 
@@ -70,8 +72,11 @@ async function main() {
     machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), postgres, node: process.version },
     data,
     timing: TIMING,
+    isComplete: false,
     measures: [],
   };
+  const out = path.join(REPO_ROOT, "bench/results/admin.json");
+  const save = () => writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
   for (const staff of STAFF) {
     const cookie = await signIn(base, staff.credentials);
     log(`${staff.name}: signed in; ${TIMING.timed} timed requests per measure after ${TIMING.warmup}, ${TIMING.concurrency} clients`);
@@ -86,8 +91,8 @@ async function main() {
       );
     }
   }
-  const out = path.join(REPO_ROOT, "bench/results/admin.json");
-  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  results.isComplete = true;
+  await save();
   printAdminTable(results);
   log(`written ${path.relative(REPO_ROOT, out)}`);
 }
