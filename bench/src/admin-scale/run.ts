@@ -86,6 +86,7 @@ async function main() {
       const measured = await timeRequests(base, requestPath, headers, TIMING);
       const label = reachedBy ? `${c.label} (by ${reachedBy})` : c.label;
       results.measures.push({ staff: staff.name, label, goalMs: GOALS[c.goal], ...measured, ...(reachedBy ? { reachedBy } : {}) });
+      await save();
       log(
         `  ${label}: server p50 ${measured.server.p50.toFixed(1)} / p95 ${measured.server.p95.toFixed(1)} ms, client p95 ${measured.p95.toFixed(1)} ms; ${measured.requests} timed, ${measured.errors} errors`,
       );
