@@ -40,3 +40,19 @@ test("the storefront and admin run under the CSP without violations, and the bro
   expect(await probe.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
   await probe.close();
 });
+
+// Built assets have content hashes in their names: kept for good; the pages that name them never.
+test("hashed assets are cached for good, the SPAs' index pages are not", async ({ page, request }) => {
+  for (const entry of ["/", "/admin/"]) {
+    const scripts: string[] = [];
+    page.on("response", (response) => {
+      if (/\/assets\/.+\.js$/.test(new URL(response.url()).pathname)) scripts.push(response.url());
+    });
+    const index = await page.goto(entry);
+    expect(index?.headers()["cache-control"] ?? "", entry).not.toContain("immutable");
+    await expect.poll(() => scripts.length).toBeGreaterThan(0);
+    const asset = await request.get(scripts[0] as string);
+    expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    page.removeAllListeners("response");
+  }
+});

@@ -14,12 +14,12 @@ BEGIN
     v_new := stock_summary_lot_counts(v_sellable, NEW."expiryDate", NEW."onHand", NEW.reserved, v_day);
     v_old := stock_summary_lot_counts(v_sellable, OLD."expiryDate", OLD."onHand", OLD.reserved, v_day);
     UPDATE "ProductStock" SET
-      "onHand" = "onHand" + NEW."onHand" - OLD."onHand",
-      reserved = reserved + NEW.reserved - OLD.reserved,
-      "valueCents" = "valueCents" + NEW."onHand"::bigint * NEW."unitCostCents" - OLD."onHand"::bigint * OLD."unitCostCents",
-      available = available + v_new.available - v_old.available,
-      "expiredLots" = "expiredLots" + v_new.expired - v_old.expired,
-      "expiringLots" = "expiringLots" + v_new.expiring - v_old.expiring,
+      "onHand" = "onHand" + (NEW."onHand" - OLD."onHand"),
+      reserved = reserved + (NEW.reserved - OLD.reserved),
+      "valueCents" = "valueCents" + (NEW."onHand"::bigint * NEW."unitCostCents" - OLD."onHand"::bigint * OLD."unitCostCents"),
+      available = available + (v_new.available - v_old.available),
+      "expiredLots" = "expiredLots" + (v_new.expired - v_old.expired),
+      "expiringLots" = "expiringLots" + (v_new.expiring - v_old.expiring),
       "validUntil" = CASE WHEN NEW."onHand" > 0 THEN LEAST("validUntil", stock_summary_next_change(NEW."expiryDate", v_day)) ELSE "validUntil" END
     WHERE "productId" = NEW."productId";
   ELSE

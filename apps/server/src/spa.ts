@@ -9,7 +9,13 @@ const APPS_DIR = path.resolve(import.meta.dirname, "../..");
 /** The admin's service worker and what it checks for updates: never cached for long, so a new build reaches phones. */
 const PWA_FILES = new Set(["sw.js", "registerSW.js", "manifest.webmanifest"]);
 
+/** Vite's built assets carry a hash of their content in their names: a browser may keep them for good. */
+function setAssetCaching(reply: FastifyReply, filePath: string): void {
+  if (path.basename(path.dirname(filePath)) === "assets") reply.header("Cache-Control", "public, max-age=31536000, immutable");
+}
+
 function setAdminPwaHeaders(reply: FastifyReply, filePath: string): void {
+  setAssetCaching(reply, filePath);
   const name = path.basename(filePath);
   if (BARCODE_WORKER_FILE.test(name)) reply.header("content-security-policy", barcodeWorkerCsp(String(reply.getHeader("content-security-policy") ?? "")));
   if (!PWA_FILES.has(name) && !name.startsWith("workbox-")) return;
@@ -26,7 +32,7 @@ export async function registerSpas(app: FastifyInstance): Promise<void> {
     if (!existsSync(path.join(dir, "index.html"))) throw new Error(`SPA not built: ${dir}/index.html is missing. Run \`pnpm build\`.`);
   }
   // wildcard routes read the directory on each request, so a rebuild under a running server works.
-  await app.register(fastifyStatic, { root: storefront, prefix: "/", index: "index.html" });
+  await app.register(fastifyStatic, { root: storefront, prefix: "/", index: "index.html", setHeaders: setAssetCaching });
   await app.register(fastifyStatic, { root: admin, prefix: "/admin/", decorateReply: false, index: "index.html", setHeaders: setAdminPwaHeaders });
   app.setNotFoundHandler((request, reply) => {
     // Missing API paths and missing built assets are 404s; only page URLs fall back to index.html.

@@ -1,4 +1,4 @@
-import type { AdminResults } from "./run.ts";
+import type { AdminResults } from "./results.ts";
 
 /** One row per measure and staff member, the goal beside it (the whole run is in bench/results/admin.json). */
 export function printAdminTable(results: AdminResults) {

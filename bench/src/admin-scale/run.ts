@@ -2,6 +2,7 @@
 // 100,000 products and a producer of 20,000 with a year of history, the real server process, and
 // every admin request timed as the admin SPA sends it, signed in as a platform admin and as the
 // big producer's owner. Writes bench/results/admin.json and prints a table.
+
 import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { adminHeaders, signIn } from "./admin-requests.ts";
 import { casesFor, GOALS } from "./cases.ts";
 import { type Measured, pathFor, type TimingOptions, timeRequests } from "./measure.ts";
 import { printAdminTable } from "./print-admin-table.ts";
+import type { AdminResults } from "./results.ts";
 import { type AdminScaleData, BENCH_STAFF, seedAdminScale } from "./seed.ts";
 
 const PRODUCTS = Number(process.env.BENCH_ADMIN_PRODUCTS ?? 100_000);
@@ -29,16 +31,6 @@ const STAFF = [
   { name: "producer owner", credentials: BENCH_STAFF.owner, deepPage: 300 },
 ] as const;
 const log = (line: string) => console.log(`[bench:admin] ${line}`);
-
-export interface AdminResults {
-  date: string;
-  machine: { cores: number; memoryGiB: number; postgres: string | undefined; node: string };
-  data: AdminScaleData;
-  timing: TimingOptions;
-  /** False until every measure ran: the file is rewritten after each one, so a run stopped early keeps its numbers. */
-  isComplete: boolean;
-  measures: (Measured & { staff: string; label: string; goalMs: number })[];
-}
 
 /** Everything started is stopped on the way out, also when a step fails. */
 const cleanups: (() => Promise<unknown>)[] = [];
