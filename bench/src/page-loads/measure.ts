@@ -37,24 +37,26 @@ export async function measurePage(browser: Browser, spec: PageSpec, runs: number
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
       await spec.prepare?.(context);
-      const sizeColdJs = run === 0 ? recordJs(context) : undefined;
+      const coldJs = run === 0 ? recordJs(context) : undefined;
       const first = await timeFullLoad(context, spec.url, spec.content);
+      coldJs?.markContent();
       cold.push(first.ms);
-      if (sizeColdJs) {
+      if (coldJs) {
         await first.page.waitForLoadState("networkidle");
-        js = await sizeColdJs();
+        js = await coldJs.finish();
       }
       await first.page.close();
       const second = await timeFullLoad(context, spec.url, spec.content);
       warm.push(second.ms);
       if (spec.click) {
         await second.page.waitForLoadState("networkidle");
-        const sizeClickJs = run === 0 ? recordJs(context) : undefined;
+        const navJs = run === 0 ? recordJs(context) : undefined;
         const { run: click, content } = spec.click;
         clicks.push(await timeClick(second.page, () => click(second.page), content));
-        if (sizeClickJs) {
+        navJs?.markContent();
+        if (navJs) {
           await second.page.waitForLoadState("networkidle");
-          clickJs = await sizeClickJs();
+          clickJs = await navJs.finish();
         }
       }
     } finally {
@@ -65,7 +67,7 @@ export async function measurePage(browser: Browser, spec: PageSpec, runs: number
   const result: PageResult = { url: spec.url, cold: summarize(cold), warm: summarize(warm), js };
   if (spec.click && clickJs) result.click = { name: spec.click.name, time: summarize(clicks), js: clickJs };
   log(
-    `  ${spec.name}: cold median ${result.cold.medianMs} ms, warm ${result.warm.medianMs} ms, JS ${result.js.count} files ${(result.js.gzipBytes / 1024).toFixed(1)} KiB gzipped` +
+    `  ${spec.name}: cold median ${result.cold.medianMs} ms, warm ${result.warm.medianMs} ms, JS ${result.js.count} files ${(result.js.gzipBytes / 1024).toFixed(1)} KiB gzipped (${(result.js.beforeContent.gzipBytes / 1024).toFixed(1)} KiB before the content)` +
       (result.click ? `; ${result.click.name} median ${result.click.time.medianMs} ms` : ""),
   );
   return result;
