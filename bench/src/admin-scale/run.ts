@@ -11,10 +11,10 @@ import pg from "pg";
 import { startApp, waitForHttp } from "../processes.ts";
 import { adminHeaders, signIn } from "./admin-requests.ts";
 import { casesFor, GOALS } from "./cases.ts";
-import { type Measured, pathFor, type TimingOptions, timeRequests } from "./measure.ts";
+import { pathFor, type TimingOptions, timeRequests } from "./measure.ts";
 import { printAdminTable } from "./print-admin-table.ts";
 import type { AdminResults } from "./results.ts";
-import { type AdminScaleData, BENCH_STAFF, seedAdminScale } from "./seed.ts";
+import { BENCH_STAFF, seedAdminScale } from "./seed.ts";
 
 const PRODUCTS = Number(process.env.BENCH_ADMIN_PRODUCTS ?? 100_000);
 /** ~10 untimed then ~50 timed requests from 4 clients, each phase within its seconds (the slowest reports run minutes otherwise). */

@@ -1,6 +1,6 @@
 import type { ApiOutputs } from "../lib/api-types.ts";
 import { formatCount } from "../lib/format.ts";
-import type { Trpc } from "../lib/trpc.ts";
+import { lowStockQuery } from "../lib/shared-queries.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 import { useRouteQuery } from "../lib/use-route-query.ts";
 import { Badge } from "./badges.tsx";
@@ -12,10 +12,6 @@ import { SelectFilter } from "./select-filter.tsx";
 
 type Severity = "out" | "low";
 
-/** Every open alert of the scope (the server's maximum; one per product below its minimum at most). */
-export function lowStockQuery(trpc: Trpc, producerId: string | undefined) {
-  return trpc.alerts.lowStock.queryOptions({ producerId, limit: 500 });
-}
 const SEVERITY_OPTIONS = [
   { value: "out", label: "Out of stock" },
   { value: "low", label: "Low" },

@@ -1,7 +1,7 @@
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import type { Movement } from "../lib/api-types.ts";
 import { formatCount, formatDateTime, formatSigned } from "../lib/format.ts";
-import type { Trpc } from "../lib/trpc.ts";
+import { movementsQuery } from "../lib/shared-queries.ts";
 import { useAppContext } from "../lib/use-app-context.ts";
 import { MovementTypeBadge } from "./badges.tsx";
 import { column } from "./data-table/columns.tsx";
@@ -9,13 +9,6 @@ import { DataTable } from "./data-table/data-table.tsx";
 import { EmptyState } from "./empty-state.tsx";
 import { MovementsExport } from "./movements-export.tsx";
 import { Section } from "./section.tsx";
-
-const PAGE_SIZE = 20;
-
-/** The product's ledger, newest first, a page at a time (keyset cursor). */
-export function movementsQuery(trpc: Trpc, productId: string) {
-  return trpc.stock.movements.infiniteQueryOptions({ productId, limit: PAGE_SIZE }, { getNextPageParam: (last) => last.nextCursor ?? undefined });
-}
 
 /** Who made a change: the staff member's name; the signed-in person sees themselves as "You". */
 function actorText(movement: { actor: string; actorName: string }, myStaffId: string): string {

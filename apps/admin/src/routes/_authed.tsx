@@ -1,6 +1,6 @@
 import { createFileRoute, Outlet, redirect, retainSearchParams } from "@tanstack/react-router";
 import { AppHeader } from "../components/app-header.tsx";
-import { OutboxStatus } from "../components/offline/outbox-status.tsx";
+import { DeferredOutboxStatus } from "../components/offline/deferred-outbox-status.tsx";
 import { PermissionsProvider } from "../lib/permissions.tsx";
 import { producerSearchSchema } from "../lib/producer-scope.ts";
 import { isPlatformAdmin } from "../lib/staff.ts";
@@ -28,7 +28,7 @@ function AuthedLayout() {
       <div className="app-shell">
         <AppHeader me={me} />
         <main className="app-main">
-          <OutboxStatus />
+          <DeferredOutboxStatus />
           <Outlet />
         </main>
       </div>

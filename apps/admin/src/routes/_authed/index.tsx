@@ -5,7 +5,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { z } from "zod";
 import { ExpiringSoon } from "../../components/expiring-soon.tsx";
-import { LowStockWidget, lowStockQuery } from "../../components/low-stock-widget.tsx";
+import { LowStockWidget } from "../../components/low-stock-widget.tsx";
 import { ProductsTable } from "../../components/products-table.tsx";
 import { Section } from "../../components/section.tsx";
 import { StatCard, StatGrid } from "../../components/stat-card.tsx";
@@ -13,6 +13,7 @@ import { formatCount, formatDateTime, formatDecimal, formatPercent } from "../..
 import { IfCan } from "../../lib/permissions.tsx";
 import { scopedProducerId } from "../../lib/producer-scope.ts";
 import { loadQuery } from "../../lib/route-data.ts";
+import { lowStockQuery } from "../../lib/shared-queries.ts";
 import { isPlatformAdmin, type Staff } from "../../lib/staff.ts";
 import type { Trpc } from "../../lib/trpc.ts";
 import { useRouteQuery } from "../../lib/use-route-query.ts";

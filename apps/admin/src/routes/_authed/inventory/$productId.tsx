@@ -4,11 +4,12 @@ import { createFileRoute, Link, notFound } from "@tanstack/react-router";
 import { z } from "zod";
 import { Badge } from "../../../components/badges.tsx";
 import { LotHistory, LotsTable } from "../../../components/lots-table.tsx";
-import { MovementHistory, movementsQuery } from "../../../components/movement-history.tsx";
+import { MovementHistory } from "../../../components/movement-history.tsx";
 import { Section } from "../../../components/section.tsx";
 import { StatCard, StatGrid } from "../../../components/stat-card.tsx";
 import { type StockAction, StockActions } from "../../../components/stock-actions.tsx";
 import { formatCount } from "../../../lib/format.ts";
+import { movementsQuery } from "../../../lib/shared-queries.ts";
 
 const ACTIONS = ["receive", "adjust", "writeOff", "move", "settings"] as const;
 
