@@ -1,6 +1,7 @@
 import type { Tx } from "@stockroom/db";
 import type { Deps } from "../deps.ts";
 import { DomainError } from "../errors.ts";
+import { oneAtATime } from "./one-at-a-time.ts";
 
 export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_EMAIL = 5;
@@ -55,6 +56,19 @@ export async function claimLoginAttempt(deps: Deps, keys: LoginKeys, limit: Atte
 export async function withAttemptClaimed<T>(deps: Deps, keys: LoginKeys, limit: AttemptLimit, then: (tx: Tx, attemptIds: bigint[]) => Promise<T>): Promise<T> {
   const emailKey = `${limit.prefix}email:${keys.email}`;
   const ipKey = `${limit.prefix}ip:${keys.ip}`;
+  // Attempts from one address queue here, in memory, before they take a pooled connection: many
+  // people signing in behind one address (an office, a carrier's NAT) would otherwise each hold a
+  // connection while waiting for the address's lock, and starve every other request of the pool.
+  return oneAtATime(ipKey, () => claimInTransaction(deps, emailKey, ipKey, limit, then));
+}
+
+async function claimInTransaction<T>(
+  deps: Deps,
+  emailKey: string,
+  ipKey: string,
+  limit: AttemptLimit,
+  then: (tx: Tx, attemptIds: bigint[]) => Promise<T>,
+): Promise<T> {
   return deps.db.$transaction(async (tx) => {
     for (const key of [emailKey, ipKey].sort()) {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stockroom.login:${key}`}, 0))`;
