@@ -32,6 +32,8 @@ test("search, filters and pagination live in the URL and survive a reload", asyn
     await expect(page).toHaveURL(/[?&]pageSize=25/);
     await page.getByRole("navigation", { name: "Pages", exact: true }).getByRole("button", { name: "Next" }).click();
     await expect(page).toHaveURL(/[?&]page=2/);
+    // "Next" continues from the last row shown (a keyset cursor in the URL), the same rows as page 2.
+    await expect(page).toHaveURL(/[?&]cursor=/);
     await expect(page.getByText(`26–${Math.min(50, all.total)} of ${all.total}`).first()).toBeVisible();
     await expect(inventoryRows(page).first()).toContainText(all.items[0]?.name ?? "?");
     await page.reload();
