@@ -1,4 +1,5 @@
 import { expiryWasteInput } from "@stockroom/contracts";
+import { Prisma } from "@stockroom/db";
 import type { z } from "zod";
 import { type StaffActor, scopeProducerId } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -37,7 +38,9 @@ export async function expiryWasteReport(deps: Deps, actor: StaffActor, input: z.
       l.id AS "lotId", l."lotNumber", l."productId", p.name AS "productName", p.sku, loc.name AS location, l."expiryDate", l."onHand",
       (l."onHand"::bigint * l."unitCostCents") AS "valueCents"
     FROM "Lot" l JOIN "Product" p ON p.id = l."productId" JOIN "Location" loc ON loc.id = l."locationId"
-    WHERE l."onHand" > 0 AND stock_expiry_band(l."expiryDate", ${today}::date) IS NOT NULL AND (${scope}::uuid IS NULL OR l."producerId" = ${scope}::uuid)
+    -- Banded = an expiry within 90 days (or past): said as a range on "expiryDate", so its index finds them.
+    WHERE l."onHand" > 0 AND l."expiryDate" <= ${today}::date + 90
+      AND ${scope ? Prisma.sql`l."producerId" = ${scope}::uuid` : Prisma.sql`TRUE`}
     ORDER BY l."expiryDate", p.name`;
   // From the ledger's daily rollups (write-offs keep their reason in "MovementDaily"): the same sums.
   const waste = await deps.db.$queryRaw<{ reason: string; units: number; costCents: bigint }[]>`
