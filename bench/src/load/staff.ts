@@ -66,7 +66,8 @@ export async function staffRound(client: LoadClient, staff: StaffSession, signal
   }
   if (detail?.lotId && can("stock.adjust")) {
     const change = detail.free > 10 && Math.random() < 0.5 ? -1 : 1 + Math.floor(Math.random() * 5);
-    const input = { lotId: detail.lotId, change, reason: "load bench: shelf count", idempotencyKey: newIdempotencyKey() };
+    // A reason from the list: staff without stock.adjust.anyReason may give no other (the SPA's select offers only these).
+    const input = { lotId: detail.lotId, change, reason: "Count correction", idempotencyKey: newIdempotencyKey() };
     await send("admin.adjust", [{ path: "stock.adjust", input }], "mutation");
     if (!(await think(signal))) return;
   }
