@@ -1,14 +1,15 @@
 // `pnpm bench`: one run on a fresh, durable embedded Postgres. Measures the raw single-statement
 // ceiling, then drives the real server over HTTP, and reports ratios measured in the same run.
 import { randomBytes } from "node:crypto";
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, assertDataDirFree, createDb, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
+import { createDb, findFreePort, REPO_ROOT } from "@stockroom/db";
 import { adjustLot, type Deps, reserveCart, systemClock } from "@stockroom/domain";
 import { startSendOnlyQueue } from "@stockroom/jobs";
 import pg from "pg";
 import { startArrivalRecorder } from "./alert-latency.ts";
+import { startBenchDatabase } from "./bench-database.ts";
 import { type LoadResult, load, loadByShape, percentile, timedGets } from "./http-load.ts";
 import { holdsInProcess } from "./in-process.ts";
 import type { MachineCpu } from "./machine-cpu.ts";
@@ -33,18 +34,8 @@ const busy = (m: MachineCpu) => `machine ${(m.busy * 100).toFixed(0)}% busy, ste
 const cleanups: (() => Promise<unknown>)[] = [];
 
 async function main() {
-  const dataDir = path.join(DATA_DIR, "bench");
-  assertDataDirFree(dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, isDurable: true });
+  const { server, url, postgresVersion } = await startBenchDatabase("bench");
   cleanups.push(() => server.stop());
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE stockroom");
-  const postgresVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
-  await admin.end();
-  const url = server.urlFor("stockroom");
-  await applyMigrations(url);
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), postgres: postgresVersion, node: process.version },

@@ -3,11 +3,11 @@
 // every admin request timed as the admin SPA sends it, signed in as a platform admin and as the
 // big producer's owner. Writes bench/results/admin.json and prints a table.
 
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, assertDataDirFree, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
-import pg from "pg";
+import { findFreePort, REPO_ROOT } from "@stockroom/db";
+import { startBenchDatabase } from "../bench-database.ts";
 import { startApp, waitForHttp } from "../processes.ts";
 import { adminHeaders, signIn } from "./admin-requests.ts";
 import { casesFor, GOALS } from "./cases.ts";
@@ -36,18 +36,8 @@ const log = (line: string) => console.log(`[bench:admin] ${line}`);
 const cleanups: (() => Promise<unknown>)[] = [];
 
 async function main() {
-  const dataDir = path.join(DATA_DIR, "bench-admin");
-  assertDataDirFree(dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir, isDurable: true });
+  const { server, url, postgresVersion: postgres } = await startBenchDatabase("bench-admin");
   cleanups.push(() => server.stop());
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE stockroom");
-  const postgres = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
-  await admin.end();
-  const url = server.urlFor("stockroom");
-  await applyMigrations(url);
 
   log(`seeding ${PRODUCTS.toLocaleString("en")} products and the big producer's year`);
   const data = await seedAdminScale(url, PRODUCTS, log);

@@ -1,11 +1,11 @@
 // `pnpm bench:load`: virtual shoppers and staff, with think times, through the SPAs' own request
 // shapes, against the real server and worker on a fresh durable embedded Postgres (.data/bench-load).
 import { readFileSync } from "node:fs";
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, assertDataDirFree, DATA_DIR, findFreePort, REPO_ROOT, startEmbeddedPostgres } from "@stockroom/db";
-import pg from "pg";
+import { findFreePort, REPO_ROOT } from "@stockroom/db";
+import { startBenchDatabase } from "../bench-database.ts";
 import { startApp, waitForHttp } from "../processes.ts";
 import { LoadClient } from "./http-client.ts";
 import { checkStock } from "./oversold.ts";
@@ -33,18 +33,8 @@ const log = (line: string) => console.log(`[bench:load] ${line}`);
 const cleanups: (() => Promise<unknown>)[] = [];
 
 async function main() {
-  const dataDir = path.join(DATA_DIR, "bench-load");
-  assertDataDirFree(dataDir);
-  await rm(dataDir, { recursive: true, force: true });
-  const postgres = await startEmbeddedPostgres({ dataDir, isDurable: true });
+  const { server: postgres, url, postgresVersion, dataDir } = await startBenchDatabase("bench-load");
   cleanups.push(() => postgres.stop());
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE stockroom");
-  const postgresVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
-  await admin.end();
-  const url = postgres.urlFor("stockroom");
-  await applyMigrations(url);
   log("seeding 4 producers x 1,000 products with lots, and staff accounts");
   const shop = await seedShop(url, { producers: 4, productsPerProducer: 1_000 });
   log(`  ${shop.products} products, ${shop.lots} lots, ${shop.staff.length} staff`);
