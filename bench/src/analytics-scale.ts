@@ -1,10 +1,4 @@
-// `pnpm bench:analytics`: a year of analytics for a producer with 20,000 products and 1,000,000
-// movements, on a fresh embedded Postgres (.data/bench-analytics). Times each analytics domain
-// function over a 365-day range as that producer's admin and as a platform admin: p50 / p95 of 20
-// calls after 3 of warm-up. Issue 19's goal: <= 200 ms.
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { applyMigrations, assertDataDirFree, createDb, DATA_DIR, startEmbeddedPostgres } from "@stockroom/db";
+import { createDb } from "@stockroom/db";
 import {
   addDays,
   type Deps,
@@ -18,7 +12,7 @@ import {
   utcDay,
 } from "@stockroom/domain";
 import { startSendOnlyQueue } from "@stockroom/jobs";
-import pg from "pg";
+import { startBenchDatabase } from "./bench-database.ts";
 import { percentile } from "./http-load.ts";
 import { seedAnalytics } from "./seed-analytics.ts";
 
@@ -27,17 +21,8 @@ const CALLS = 20;
 const WARMUP = 3;
 const log = (line: string) => console.log(`[bench:analytics] ${line}`);
 
-const dataDir = path.join(DATA_DIR, "bench-analytics");
-assertDataDirFree(dataDir);
-await rm(dataDir, { recursive: true, force: true });
-const server = await startEmbeddedPostgres({ dataDir, isDurable: false });
+const { server, url } = await startBenchDatabase("bench-analytics", { isDurable: false });
 try {
-  const admin = new pg.Client({ connectionString: server.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE stockroom");
-  await admin.end();
-  const url = server.urlFor("stockroom");
-  await applyMigrations(url);
   const today = utcDay(new Date());
   log(`seeding ${PRODUCTS.toLocaleString("en")} products x 50 movements over a year`);
   const seedStarted = performance.now();
